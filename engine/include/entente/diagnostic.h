@@ -1,0 +1,52 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+namespace entente {
+
+/// A place in an input file; line and column are 1-based, 0 when unknown.
+struct SourceLocation {
+  std::string file{};
+  int line = 0;
+  int column = 0;
+
+  friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
+  friend auto operator<=>(const SourceLocation&, const SourceLocation&) = default;
+};
+
+enum class Severity { error, warning };
+
+std::string_view to_string(Severity s);
+
+/// One problem found in the input, with where it is.
+struct Diagnostic {
+  SourceLocation where{};
+  Severity severity = Severity::error;
+  std::string message{};
+
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+/// A value, or every problem that prevented it.
+template <class T>
+using Expected = tl::expected<T, std::vector<Diagnostic>>;
+
+/// Sorts by file, line and column (stable for equal places) and drops exact repeats.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+/// True when any diagnostic is an error.
+bool has_errors(const std::vector<Diagnostic>& diagnostics);
+
+/// `file:line:column: error: message`, or `file: error: message` when there is no line.
+std::string format_diagnostic(const Diagnostic& d);
+
+/// The source line under a diagnostic and a caret under its column, ninja style. The line is
+/// made safe for a terminal (control bytes escaped) and cut to a readable width around the
+/// column. Empty when `line_text` is empty.
+std::string format_excerpt(std::string_view line_text, int column);
+
+}  // namespace entente

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+#include "entente/diagnostic.h"
+#include "entente/model.h"
+
+namespace entente {
+
+/// Limits that keep a hostile file from exhausting time or memory.
+struct LoadOptions {
+  std::uint64_t max_file_bytes = 64u << 20;  ///< per file; larger files are rejected
+};
+
+/// The positions and stances of one party file of the folder form.
+struct PartyFile {
+  IdRef party{};
+  std::vector<Position> positions{};
+  std::vector<StanceDecl> stances{};
+};
+
+/// Parses scenario.yaml, or a whole scenario in the single-file form. No cross-file checks.
+[[nodiscard]] Expected<Scenario> parse_scenario(std::string_view yaml, std::string_view file_name);
+
+/// Parses one `<party>.yaml` of the folder form. No cross-file checks.
+[[nodiscard]] Expected<PartyFile> parse_party_file(std::string_view yaml,
+                                                   std::string_view file_name);
+
+/// The files a scenario path stands for: a folder's scenario.yaml first, then its other
+/// *.yaml / *.yml files sorted by name; or the path itself when it is a file.
+[[nodiscard]] Expected<std::vector<std::filesystem::path>> scenario_files(
+    const std::filesystem::path& path);
+
+/// Reads, parses and validates a scenario (folder or single file); every problem of every
+/// file comes back at once, sorted.
+[[nodiscard]] Expected<Scenario> load_scenario(const std::filesystem::path& path,
+                                               const LoadOptions& options = {});
+
+/// Cross-file checks (unknown references, duplicate ids, audiences, stances); adds warnings.
+[[nodiscard]] Expected<Scenario> validate(Scenario scenario);
+
+}  // namespace entente

@@ -1,0 +1,110 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/diagnostic.h"
+
+namespace entente {
+
+/// A party's answer to a position. Silence is the absence of a stance, not a value.
+enum class Stance { agree, reject, consider };
+enum class PositionKind { demand, concession };
+
+std::string_view to_string(Stance s);
+std::string_view to_string(PositionKind k);
+std::optional<Stance> parse_stance(std::string_view s);
+std::optional<PositionKind> parse_position_kind(std::string_view s);
+
+/// An id written in a file to name something else, with where it was written.
+struct IdRef {
+  std::string id{};
+  SourceLocation where{};
+
+  friend bool operator==(const IdRef&, const IdRef&) = default;
+};
+
+struct Party {
+  std::string id{};
+  std::string name{};
+  SourceLocation where{};
+
+  friend bool operator==(const Party&, const Party&) = default;
+};
+
+struct Issue {
+  std::string id{};
+  std::string title{};
+  SourceLocation where{};
+
+  friend bool operator==(const Issue&, const Issue&) = default;
+};
+
+struct Source {
+  std::string id{};
+  std::string title{};
+  std::string date{};
+  std::string url{};
+  SourceLocation where{};
+
+  friend bool operator==(const Source&, const Source&) = default;
+};
+
+/// A demand or concession held by one party.
+struct Position {
+  std::string party{};
+  std::string id{};
+  IdRef issue{};
+  PositionKind kind = PositionKind::demand;
+  std::string text{};
+  int priority = 3;
+  bool red_line = false;
+  std::vector<IdRef> to{};  ///< explicit audience; empty means every other party
+  std::optional<IdRef> source{};
+  std::string quote{};
+  std::string note{};
+  SourceLocation where{};
+
+  /// `PARTY/POSITION`.
+  std::string ref() const { return party + "/" + id; }
+
+  friend bool operator==(const Position&, const Position&) = default;
+};
+
+/// One party's stance on another party's position, as written.
+struct StanceDecl {
+  std::string party{};  ///< who takes the stance
+  IdRef position{};     ///< `PARTY/POSITION` it is on
+  Stance stance = Stance::consider;
+  std::optional<IdRef> via{};  ///< the stance-taker's own position that says so
+  std::vector<IdRef> agree_if{};
+  std::string note{};
+  std::optional<IdRef> source{};
+  SourceLocation where{};
+
+  friend bool operator==(const StanceDecl&, const StanceDecl&) = default;
+};
+
+/// Everything a scenario's files say, in file order.
+struct Scenario {
+  int format = 1;
+  std::string title{};
+  std::string date{};
+  std::string description{};
+  std::vector<Party> parties{};
+  std::vector<Issue> issues{};
+  std::vector<Source> sources{};
+  std::vector<Position> positions{};
+  std::vector<StanceDecl> stances{};
+  /// Non-fatal findings of loading and validation (warnings), sorted.
+  std::vector<Diagnostic> warnings{};
+
+  friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
+/// True for ids of the form [a-z0-9][a-z0-9-]*.
+bool is_slug(std::string_view s);
+
+}  // namespace entente

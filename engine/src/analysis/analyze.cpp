@@ -1,0 +1,161 @@
+// Position and issue statuses and the orders of FORMAT.md sections 3.1, 3.3 to 3.5.
+#include "entente/analysis.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "analysis/conditions.h"
+#include "graph/bgl_graph.h"
+
+namespace entente {
+namespace {
+
+using detail::AudienceEntry;
+using detail::k_no_stance;
+using detail::StanceInfo;
+
+EffectiveStance effective(Stance s) {
+  switch (s) {
+    case Stance::agree: return EffectiveStance::agree;
+    case Stance::reject: return EffectiveStance::reject;
+    case Stance::consider: return EffectiveStance::consider;
+  }
+  return EffectiveStance::silent;
+}
+
+bool conditions_met(const StanceInfo& s, const std::vector<char>& agreed) {
+  return std::all_of(s.conditions.begin(), s.conditions.end(),
+                     [&](const auto& c) { return c && agreed[*c]; });
+}
+
+AudienceStance audience_stance(const PositionGraph::Impl& g, const AudienceEntry& entry,
+                               const std::vector<char>& agreed) {
+  AudienceStance out;
+  out.party = entry.party;
+  if (entry.stance == k_no_stance) return out;
+  const StanceInfo& s = g.stances[entry.stance];
+  out.decl = s.decl;
+  out.stance = effective(s.value);
+  out.conditional = detail::is_counting_conditional(s);
+  if (out.conditional) {
+    out.condition_met = conditions_met(s, agreed);
+    if (out.condition_met) out.stance = EffectiveStance::agree;
+  }
+  return out;
+}
+
+PositionStatus status_of(const PositionAnalysis& a) {
+  const auto any = [&](EffectiveStance v) {
+    return std::any_of(a.audience.begin(), a.audience.end(),
+                       [&](const AudienceStance& s) { return s.stance == v; });
+  };
+  if (any(EffectiveStance::reject)) return PositionStatus::sticking;
+  if (any(EffectiveStance::consider)) return PositionStatus::open;
+  if (any(EffectiveStance::silent)) return PositionStatus::unanswered;
+  return PositionStatus::agreed;
+}
+
+PositionAnalysis analyze_position(const PositionGraph::Impl& g, PositionId t,
+                                  const detail::Fixpoints& fix) {
+  PositionAnalysis a;
+  a.in_package = fix.in_package[t] != 0;
+  for (const AudienceEntry& entry : g.audiences[t]) {
+    a.audience.push_back(audience_stance(g, entry, fix.agreed));
+    if (a.audience.back().stance != EffectiveStance::reject) continue;
+    a.rejected_by.push_back(entry.party);  // audiences are already in party-id order
+    const auto& via = g.stances[entry.stance].via;
+    if (g.positions[t].red_line && via && g.positions[*via].red_line) a.deadlock = true;
+  }
+  a.status = status_of(a);
+  return a;
+}
+
+IssueStatus issue_status(const std::vector<PositionId>& on_issue, const Analysis& a) {
+  const auto any = [&](auto pred) {
+    return std::any_of(on_issue.begin(), on_issue.end(),
+                       [&](PositionId p) { return pred(a.positions[p]); });
+  };
+  if (any([](const PositionAnalysis& p) { return p.deadlock; })) return IssueStatus::deadlocked;
+  if (any([](const PositionAnalysis& p) { return p.status == PositionStatus::sticking; })) {
+    return IssueStatus::contested;
+  }
+  if (!on_issue.empty() &&
+      !any([](const PositionAnalysis& p) { return p.status != PositionStatus::agreed; })) {
+    return IssueStatus::agreed;
+  }
+  return IssueStatus::open;
+}
+
+void rank_sticking_points(const PositionGraph::Impl& g, Analysis& a) {
+  const auto key = [&](PositionId p) {
+    const PositionAnalysis& pa = a.positions[p];
+    // Deadlocks first, then higher priority, then more rejecting parties, then reference.
+    return std::make_tuple(!pa.deadlock, -g.positions[p].priority,
+                           -static_cast<long>(pa.rejected_by.size()),
+                           std::string_view(g.positions[p].ref));
+  };
+  std::sort(a.sticking_points.begin(), a.sticking_points.end(),
+            [&](PositionId x, PositionId y) { return key(x) < key(y); });
+}
+
+}  // namespace
+
+std::string_view to_string(EffectiveStance s) {
+  switch (s) {
+    case EffectiveStance::agree: return "agree";
+    case EffectiveStance::reject: return "reject";
+    case EffectiveStance::consider: return "consider";
+    case EffectiveStance::silent: return "silent";
+  }
+  return "?";
+}
+
+std::string_view to_string(PositionStatus s) {
+  switch (s) {
+    case PositionStatus::agreed: return "agreed";
+    case PositionStatus::sticking: return "sticking";
+    case PositionStatus::open: return "open";
+    case PositionStatus::unanswered: return "unanswered";
+  }
+  return "?";
+}
+
+std::string_view to_string(IssueStatus s) {
+  switch (s) {
+    case IssueStatus::deadlocked: return "deadlocked";
+    case IssueStatus::contested: return "contested";
+    case IssueStatus::agreed: return "agreed";
+    case IssueStatus::open: return "open";
+  }
+  return "?";
+}
+
+Analysis analyze(const PositionGraph& graph) {
+  const PositionGraph::Impl& g = graph.impl();
+  const detail::Fixpoints fix = detail::solve_conditions(g);
+  Analysis a;
+  std::vector<PositionId> by_ref(g.positions.size());
+  for (PositionId p = 0; p < by_ref.size(); ++p) by_ref[p] = p;
+  std::sort(by_ref.begin(), by_ref.end(),
+            [&](PositionId x, PositionId y) { return g.positions[x].ref < g.positions[y].ref; });
+  a.positions.reserve(g.positions.size());
+  for (PositionId p = 0; p < g.positions.size(); ++p) {
+    a.positions.push_back(analyze_position(g, p, fix));
+  }
+  std::vector<std::vector<PositionId>> on_issue(g.issue_count);
+  for (const PositionId p : by_ref) {
+    on_issue[g.positions[p].issue].push_back(p);
+    switch (a.positions[p].status) {
+      case PositionStatus::agreed: a.common_ground.push_back(p); break;
+      case PositionStatus::open: a.bargaining_space.push_back(p); break;
+      case PositionStatus::unanswered: a.unanswered.push_back(p); break;
+      case PositionStatus::sticking: a.sticking_points.push_back(p); break;
+    }
+  }
+  rank_sticking_points(g, a);
+  for (const auto& positions : on_issue) a.issues.push_back(issue_status(positions, a));
+  a.packages = detail::group_packages(g, fix.in_package);
+  return a;
+}
+
+}  // namespace entente

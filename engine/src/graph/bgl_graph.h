@@ -1,0 +1,73 @@
+#pragma once
+// The Boost.Graph behind PositionGraph; private to engine/src/graph and engine/src/analysis.
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "entente/position_graph.h"
+
+namespace entente {
+
+namespace detail {
+
+constexpr std::uint32_t k_no_stance = std::numeric_limits<std::uint32_t>::max();
+
+struct VertexProps {
+  Vertex vertex{};
+};
+
+struct EdgeProps {
+  Relation relation = Relation::holds;
+  std::uint32_t stance = k_no_stance;  ///< index in Impl::stances for stance edges
+};
+
+using BglGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                       VertexProps, EdgeProps>;
+
+struct PositionInfo {
+  std::string ref{};
+  PartyId holder = 0;
+  std::uint32_t issue = 0;
+  int priority = 3;
+  bool red_line = false;
+};
+
+struct StanceInfo {
+  PartyId party = 0;
+  PositionId target = 0;
+  Stance value = Stance::consider;
+  std::optional<PositionId> via{};
+  /// agree_if, resolved; a condition that names no position can never be met.
+  std::vector<std::optional<PositionId>> conditions{};
+  std::size_t decl = 0;  ///< index in Scenario::stances
+  bool in_audience = false;
+};
+
+/// One audience party of a position and its stance there, if any.
+struct AudienceEntry {
+  PartyId party = 0;
+  std::uint32_t stance = k_no_stance;
+};
+
+}  // namespace detail
+
+struct PositionGraph::Impl {
+  detail::BglGraph graph{};
+  std::vector<std::string> party_ids{};
+  std::vector<std::uint32_t> party_rank{};  ///< a party's place in id order
+  std::size_t issue_count = 0;
+  std::vector<detail::PositionInfo> positions{};
+  std::vector<detail::StanceInfo> stances{};
+  /// Per position, its audience sorted by party id (FORMAT.md 3.1).
+  std::vector<std::vector<detail::AudienceEntry>> audiences{};
+
+  static std::size_t vertex_of_party(PartyId p) { return p; }
+  std::size_t vertex_of_position(PositionId p) const { return party_ids.size() + p; }
+};
+
+}  // namespace entente

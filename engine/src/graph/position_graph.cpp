@@ -1,0 +1,151 @@
+#include "entente/position_graph.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "graph/bgl_graph.h"
+
+namespace entente {
+namespace {
+
+using detail::AudienceEntry;
+using detail::k_no_stance;
+
+template <class T>
+std::unordered_map<std::string, std::uint32_t> index_of(const std::vector<T>& items) {
+  std::unordered_map<std::string, std::uint32_t> index;
+  index.reserve(items.size());
+  for (std::uint32_t i = 0; i < items.size(); ++i) index.try_emplace(items[i].id, i);
+  return index;
+}
+
+void add_positions(const Scenario& s, PositionGraph::Impl& g,
+                   const std::unordered_map<std::string, std::uint32_t>& party_index) {
+  const auto issue_index = index_of(s.issues);
+  for (PositionId i = 0; i < s.positions.size(); ++i) {
+    const Position& p = s.positions[i];
+    const PartyId holder = party_index.at(p.party);
+    g.positions.push_back({p.ref(), holder, issue_index.at(p.issue.id), p.priority, p.red_line});
+    boost::add_edge(g.vertex_of_party(holder), g.vertex_of_position(i),
+                    detail::EdgeProps{Relation::holds, k_no_stance}, g.graph);
+    auto& audience = g.audiences[i];
+    if (p.to.empty()) {
+      for (PartyId q = 0; q < s.parties.size(); ++q) {
+        if (q != holder) audience.push_back({q, k_no_stance});
+      }
+    } else {
+      for (const IdRef& q : p.to) audience.push_back({party_index.at(q.id), k_no_stance});
+    }
+    std::sort(audience.begin(), audience.end(), [&](const AudienceEntry& a, const AudienceEntry& b) {
+      return g.party_rank[a.party] < g.party_rank[b.party];
+    });
+  }
+}
+
+Relation relation_of(Stance s) {
+  switch (s) {
+    case Stance::agree: return Relation::agree;
+    case Stance::reject: return Relation::reject;
+    case Stance::consider: return Relation::consider;
+  }
+  return Relation::consider;
+}
+
+void add_stances(const Scenario& s, PositionGraph::Impl& g,
+                 const std::unordered_map<std::string, std::uint32_t>& party_index) {
+  std::unordered_map<std::string, PositionId> by_ref;
+  by_ref.reserve(g.positions.size());
+  for (PositionId i = 0; i < g.positions.size(); ++i) by_ref.try_emplace(g.positions[i].ref, i);
+  const auto find = [&](const std::string& ref) -> std::optional<PositionId> {
+    const auto it = by_ref.find(ref);
+    return it == by_ref.end() ? std::nullopt : std::optional<PositionId>(it->second);
+  };
+  for (std::size_t d = 0; d < s.stances.size(); ++d) {
+    const StanceDecl& decl = s.stances[d];
+    detail::StanceInfo info;
+    info.party = party_index.at(decl.party);
+    info.target = *find(decl.position.id);
+    info.value = decl.stance;
+    if (decl.via) info.via = find(decl.party + "/" + decl.via->id);
+    for (const IdRef& c : decl.agree_if) info.conditions.push_back(find(c.id));
+    info.decl = d;
+    const auto index = static_cast<std::uint32_t>(g.stances.size());
+    for (AudienceEntry& entry : g.audiences[info.target]) {
+      if (entry.party == info.party) {
+        entry.stance = index;
+        info.in_audience = true;
+      }
+    }
+    const std::size_t from =
+        info.via ? g.vertex_of_position(*info.via) : g.vertex_of_party(info.party);
+    boost::add_edge(from, g.vertex_of_position(info.target),
+                    detail::EdgeProps{relation_of(info.value), index}, g.graph);
+    g.stances.push_back(std::move(info));
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(Relation r) {
+  switch (r) {
+    case Relation::holds: return "holds";
+    case Relation::agree: return "agree";
+    case Relation::reject: return "reject";
+    case Relation::consider: return "consider";
+  }
+  return "?";
+}
+
+PositionGraph PositionGraph::build(const Scenario& s) {
+  auto g = std::make_unique<Impl>();
+  const auto party_index = index_of(s.parties);
+  for (const Party& p : s.parties) g->party_ids.push_back(p.id);
+  std::vector<PartyId> order(s.parties.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](PartyId a, PartyId b) { return g->party_ids[a] < g->party_ids[b]; });
+  g->party_rank.resize(order.size());
+  for (std::uint32_t rank = 0; rank < order.size(); ++rank) g->party_rank[order[rank]] = rank;
+  g->issue_count = s.issues.size();
+  g->graph = detail::BglGraph(s.parties.size() + s.positions.size());
+  for (PartyId p = 0; p < s.parties.size(); ++p) {
+    g->graph[g->vertex_of_party(p)].vertex = {Vertex::Kind::party, p};
+  }
+  for (PositionId p = 0; p < s.positions.size(); ++p) {
+    g->graph[g->vertex_of_position(p)].vertex = {Vertex::Kind::position, p};
+  }
+  g->audiences.resize(s.positions.size());
+  g->positions.reserve(s.positions.size());
+  add_positions(s, *g, party_index);
+  add_stances(s, *g, party_index);
+  return PositionGraph(std::move(g));
+}
+
+PositionGraph::PositionGraph(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+PositionGraph::PositionGraph(PositionGraph&&) noexcept = default;
+PositionGraph& PositionGraph::operator=(PositionGraph&&) noexcept = default;
+PositionGraph::~PositionGraph() = default;
+
+std::size_t PositionGraph::party_count() const { return impl_->party_ids.size(); }
+std::size_t PositionGraph::position_count() const { return impl_->positions.size(); }
+
+std::optional<PositionId> PositionGraph::find_position(std::string_view ref) const {
+  for (PositionId i = 0; i < impl_->positions.size(); ++i) {
+    if (impl_->positions[i].ref == ref) return i;
+  }
+  return std::nullopt;
+}
+
+std::vector<Edge> PositionGraph::edges() const {
+  std::vector<Edge> out;
+  const auto& graph = impl_->graph;
+  for (const auto v : boost::make_iterator_range(boost::vertices(graph))) {
+    for (const auto e : boost::make_iterator_range(boost::out_edges(v, graph))) {
+      out.push_back({graph[v].vertex, graph[boost::target(e, graph)].vertex, graph[e].relation});
+    }
+  }
+  return out;
+}
+
+}  // namespace entente

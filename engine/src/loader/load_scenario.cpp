@@ -1,0 +1,162 @@
+// Finds and reads a scenario's files, merges party files into the scenario, and validates.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "entente/loader.h"
+#include "model/spelling.h"
+
+namespace entente {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view k_scenario_file = "scenario.yaml";
+
+Diagnostic file_error(const fs::path& path, std::string message) {
+  return {{path.string(), 0, 0}, Severity::error, std::move(message)};
+}
+
+// Reads a regular file of at most `max_bytes`. Opening non-blocking keeps a FIFO from
+// hanging the run; reading at most max_bytes + 1 keeps a growing file from defeating the cap.
+Expected<std::string> read_file(const fs::path& path, std::uint64_t max_bytes) {
+  const auto fail = [&](std::string message) -> Expected<std::string> {
+    return tl::unexpected(std::vector<Diagnostic>{file_error(path, std::move(message))});
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return fail(fmt::format("cannot open: {}", std::strerror(errno)));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return fail(fmt::format("cannot stat: {}", std::strerror(errno)));
+  if (!S_ISREG(st.st_mode)) return fail("not a regular file");
+  const auto too_big = [&] {
+    return fail(fmt::format("file is larger than the limit of {} bytes (raise it with "
+                            "--max-file-size)", max_bytes));
+  };
+  if (static_cast<std::uint64_t>(st.st_size) > max_bytes) return too_big();
+  std::string data(static_cast<std::size_t>(st.st_size) + 1, '\0');
+  std::size_t got = 0;
+  while (got < data.size()) {
+    const ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail(fmt::format("cannot read: {}", std::strerror(errno)));
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+    if (got > max_bytes) return too_big();
+    if (got == data.size()) data.resize(std::min<std::uint64_t>(data.size() * 2, max_bytes + 1));
+  }
+  data.resize(got);
+  return data;
+}
+
+bool is_yaml_name(const fs::path& p) {
+  return p.extension() == ".yaml" || p.extension() == ".yml";
+}
+
+// Adds a party file's positions and stances to the scenario, checking that its party exists
+// and has no other file.
+void merge_party_file(PartyFile file, const fs::path& path, Scenario& scenario,
+                      std::map<std::string, std::string>& file_of_party,
+                      std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> ids;
+  for (const Party& p : scenario.parties) ids.push_back(p.id);
+  if (std::find(ids.begin(), ids.end(), file.party.id) == ids.end()) {
+    diagnostics.push_back({file.party.where, Severity::error,
+                           fmt::format("unknown party '{}'{}; parties are listed in {}",
+                                       file.party.id, detail::did_you_mean(file.party.id, ids),
+                                       k_scenario_file)});
+    return;
+  }
+  const auto [it, inserted] = file_of_party.try_emplace(file.party.id, path.string());
+  if (!inserted) {
+    diagnostics.push_back({file.party.where, Severity::error,
+                           fmt::format("party '{}' already has a file: {}", file.party.id,
+                                       it->second)});
+    return;
+  }
+  if (path.stem() != file.party.id) {
+    diagnostics.push_back({file.party.where, Severity::warning,
+                           fmt::format("file name '{}' does not match party '{}'",
+                                       path.filename().string(), file.party.id)});
+  }
+  for (Position& p : file.positions) scenario.positions.push_back(std::move(p));
+  for (StanceDecl& s : file.stances) scenario.stances.push_back(std::move(s));
+}
+
+}  // namespace
+
+Expected<std::vector<fs::path>> scenario_files(const fs::path& path) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    return tl::unexpected(std::vector<Diagnostic>{file_error(path, "no such file or folder")});
+  }
+  if (!fs::is_directory(status)) return std::vector<fs::path>{path};
+  const fs::path main = path / k_scenario_file;
+  if (!fs::exists(main, ec)) {
+    return tl::unexpected(std::vector<Diagnostic>{
+        file_error(path, fmt::format("folder has no {}", k_scenario_file))});
+  }
+  std::vector<fs::path> party_files;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    if (entry.path().filename() != k_scenario_file && is_yaml_name(entry.path())) {
+      party_files.push_back(entry.path());
+    }
+  }
+  if (ec) return tl::unexpected(std::vector<Diagnostic>{file_error(path, ec.message())});
+  std::sort(party_files.begin(), party_files.end());
+  party_files.insert(party_files.begin(), main);
+  return party_files;
+}
+
+Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& options) {
+  auto files = scenario_files(path);
+  if (!files) return tl::unexpected(std::move(files.error()));
+  std::vector<Diagnostic> diagnostics;
+  Scenario scenario;
+  std::vector<std::pair<PartyFile, fs::path>> party_files;
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    const fs::path& file = (*files)[i];
+    auto text = read_file(file, options.max_file_bytes);
+    if (!text) {
+      diagnostics.insert(diagnostics.end(), text.error().begin(), text.error().end());
+      continue;
+    }
+    if (i == 0) {
+      auto parsed = parse_scenario(*text, file.string());
+      if (parsed) scenario = std::move(*parsed);
+      else diagnostics.insert(diagnostics.end(), parsed.error().begin(), parsed.error().end());
+      continue;
+    }
+    auto parsed = parse_party_file(*text, file.string());
+    if (parsed) party_files.emplace_back(std::move(*parsed), file);
+    else diagnostics.insert(diagnostics.end(), parsed.error().begin(), parsed.error().end());
+  }
+  // Cross-file checks need every file read: a broken file would make its references look
+  // unknown elsewhere.
+  if (!has_errors(diagnostics)) {
+    std::map<std::string, std::string> file_of_party;
+    for (auto& [party_file, file] : party_files) {
+      merge_party_file(std::move(party_file), file, scenario, file_of_party, diagnostics);
+    }
+  }
+  if (has_errors(diagnostics)) {
+    sort_diagnostics(diagnostics);
+    return tl::unexpected(std::move(diagnostics));
+  }
+  scenario.warnings.insert(scenario.warnings.end(), diagnostics.begin(), diagnostics.end());
+  return validate(std::move(scenario));
+}
+
+}  // namespace entente

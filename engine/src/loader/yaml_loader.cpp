@@ -1,0 +1,269 @@
+// Reads the position-file format (FORMAT.md section 1) from checked YAML nodes into the model.
+// Only syntax and types are checked here; references between files are validate()'s job.
+#include <fmt/format.h>
+
+#include "entente/loader.h"
+#include "loader/byte_checks.h"
+#include "loader/schema_reader.h"
+#include "loader/yaml_nodes.h"
+
+namespace entente {
+namespace {
+
+using detail::Fields;
+using detail::SchemaReader;
+using detail::YamlNode;
+
+constexpr int k_supported_format = 1;
+
+// Reads `key` with `read` when present; `read` reports its own errors.
+template <class Read>
+void read_optional(Fields& fields, std::string_view key, Read read) {
+  if (const YamlNode* value = fields.find(key)) read(*value);
+}
+
+std::string item_name(std::string_view what, const YamlNode& item) {
+  // Names the item by its id when it has one, so that "missing key" errors say which.
+  if (item.kind == YamlNode::Kind::mapping) {
+    for (std::size_t i = 0; i < item.keys.size(); ++i) {
+      if (item.keys[i].value == "id" && item.items[i].kind == YamlNode::Kind::scalar &&
+          is_slug(item.items[i].value)) {
+        return fmt::format("{} '{}'", what, item.items[i].value);
+      }
+    }
+  }
+  return std::string(what);
+}
+
+std::vector<IdRef> read_ref_list(SchemaReader& r, const YamlNode& node, std::string_view what,
+                                 bool positions) {
+  std::vector<IdRef> out;
+  if (const auto* items = r.list(node, what)) {
+    for (const YamlNode& item : *items) {
+      auto ref = positions ? r.position_ref(item, what) : r.id_ref(item, what);
+      if (ref) out.push_back(std::move(*ref));
+    }
+  }
+  return out;
+}
+
+std::optional<Position> read_position(SchemaReader& r, const YamlNode& node,
+                                      std::string_view party) {
+  Fields f(r, node, item_name("position", node),
+           {"id", "issue", "kind", "text", "priority", "red_line", "to", "source", "quote",
+            "note"});
+  if (!f.ok()) return std::nullopt;
+  Position p;
+  p.party = std::string(party);
+  p.where = r.at(node);
+  const YamlNode* id = f.require("id");
+  const auto id_value = id ? r.slug(*id, "position id") : std::nullopt;
+  if (const YamlNode* issue = f.require("issue")) {
+    if (auto ref = r.id_ref(*issue, "issue")) p.issue = std::move(*ref);
+  }
+  if (const YamlNode* kind = f.require("kind")) {
+    const auto value = r.text(*kind, "kind");
+    if (const auto parsed = value ? parse_position_kind(*value) : std::nullopt) {
+      p.kind = *parsed;
+    } else if (value) {
+      r.error(*kind, fmt::format("unknown kind '{}' (expected demand or concession)", *value));
+    }
+  }
+  if (const YamlNode* text = f.require("text")) p.text = r.text(*text, "text").value_or("");
+  read_optional(f, "priority", [&](const YamlNode& v) {
+    p.priority = r.integer(v, "priority", 1, 5).value_or(3);
+  });
+  read_optional(f, "red_line", [&](const YamlNode& v) {
+    p.red_line = r.boolean(v, "red_line").value_or(false);
+  });
+  read_optional(f, "to", [&](const YamlNode& v) {
+    p.to = read_ref_list(r, v, "to", false);
+    if (v.kind == YamlNode::Kind::sequence && v.items.empty()) {
+      r.error(v, "'to' is empty: name at least one party, or leave 'to' out to address all");
+    }
+  });
+  read_optional(f, "source", [&](const YamlNode& v) { p.source = r.id_ref(v, "source"); });
+  read_optional(f, "quote", [&](const YamlNode& v) { p.quote = r.text(v, "quote").value_or(""); });
+  read_optional(f, "note", [&](const YamlNode& v) { p.note = r.text(v, "note").value_or(""); });
+  if (!id_value) return std::nullopt;
+  p.id = *id_value;
+  return p;
+}
+
+std::optional<StanceDecl> read_stance(SchemaReader& r, const YamlNode& node,
+                                      std::string_view party) {
+  Fields f(r, node, "stance", {"position", "stance", "via", "agree_if", "note", "source"});
+  if (!f.ok()) return std::nullopt;
+  StanceDecl s;
+  s.party = std::string(party);
+  s.where = r.at(node);
+  const YamlNode* position = f.require("position");
+  auto target = position ? r.position_ref(*position, "position") : std::nullopt;
+  bool stance_ok = false;
+  if (const YamlNode* stance = f.require("stance")) {
+    const auto value = r.text(*stance, "stance");
+    if (const auto parsed = value ? parse_stance(*value) : std::nullopt) {
+      s.stance = *parsed;
+      stance_ok = true;
+    } else if (value) {
+      r.error(*stance,
+              fmt::format("unknown stance '{}' (expected agree, reject or consider)", *value));
+    }
+  }
+  read_optional(f, "via", [&](const YamlNode& v) { s.via = r.id_ref(v, "via"); });
+  read_optional(f, "agree_if", [&](const YamlNode& v) {
+    s.agree_if = read_ref_list(r, v, "agree_if", true);
+  });
+  read_optional(f, "note", [&](const YamlNode& v) { s.note = r.text(v, "note").value_or(""); });
+  read_optional(f, "source", [&](const YamlNode& v) { s.source = r.id_ref(v, "source"); });
+  if (!target || !stance_ok) return std::nullopt;
+  s.position = std::move(*target);
+  return s;
+}
+
+// The `positions:` and `stances:` of one party, from a party file or a `parties:` entry.
+void read_party_body(SchemaReader& r, const Fields& f, std::string_view party,
+                     std::vector<Position>& positions, std::vector<StanceDecl>& stances) {
+  if (const YamlNode* list = f.find("positions")) {
+    if (const auto* items = r.list(*list, "positions")) {
+      for (const YamlNode& item : *items) {
+        if (auto p = read_position(r, item, party)) positions.push_back(std::move(*p));
+      }
+    }
+  }
+  if (const YamlNode* list = f.find("stances")) {
+    if (const auto* items = r.list(*list, "stances")) {
+      for (const YamlNode& item : *items) {
+        if (auto s = read_stance(r, item, party)) stances.push_back(std::move(*s));
+      }
+    }
+  }
+}
+
+template <class Item, class ReadItem>
+void read_list(SchemaReader& r, const Fields& f, std::string_view key, std::vector<Item>& out,
+               ReadItem read_item) {
+  if (const YamlNode* list = f.find(key)) {
+    if (const auto* items = r.list(*list, key)) {
+      for (const YamlNode& item : *items) {
+        if (auto value = read_item(item)) out.push_back(std::move(*value));
+      }
+    }
+  }
+}
+
+void read_parties(SchemaReader& r, const Fields& top, Scenario& s) {
+  read_list(r, top, "parties", s.parties, [&](const YamlNode& node) -> std::optional<Party> {
+    Fields f(r, node, item_name("party", node), {"id", "name", "positions", "stances"});
+    const YamlNode* id = f.ok() ? f.require("id") : nullptr;
+    auto id_value = id ? r.slug(*id, "party id") : std::nullopt;
+    if (!id_value) return std::nullopt;
+    Party party{*id_value, *id_value, r.at(node)};
+    if (const YamlNode* name = f.find("name")) party.name = r.text(*name, "name").value_or("");
+    read_party_body(r, f, party.id, s.positions, s.stances);
+    return party;
+  });
+}
+
+void read_issues_and_sources(SchemaReader& r, const Fields& top, Scenario& s) {
+  read_list(r, top, "issues", s.issues, [&](const YamlNode& node) -> std::optional<Issue> {
+    Fields f(r, node, item_name("issue", node), {"id", "title"});
+    const YamlNode* id = f.ok() ? f.require("id") : nullptr;
+    auto id_value = id ? r.slug(*id, "issue id") : std::nullopt;
+    if (!id_value) return std::nullopt;
+    Issue issue{*id_value, *id_value, r.at(node)};
+    if (const YamlNode* title = f.find("title")) issue.title = r.text(*title, "title").value_or("");
+    return issue;
+  });
+  read_list(r, top, "sources", s.sources, [&](const YamlNode& node) -> std::optional<Source> {
+    Fields f(r, node, item_name("source", node), {"id", "title", "date", "url"});
+    const YamlNode* id = f.ok() ? f.require("id") : nullptr;
+    auto id_value = id ? r.slug(*id, "source id") : std::nullopt;
+    if (!id_value) return std::nullopt;
+    Source source{*id_value, *id_value, "", "", r.at(node)};
+    read_optional(f, "title", [&](const YamlNode& v) { source.title = r.text(v, "title").value_or(""); });
+    read_optional(f, "date", [&](const YamlNode& v) { source.date = r.date(v, "date").value_or(""); });
+    read_optional(f, "url", [&](const YamlNode& v) { source.url = r.text(v, "url").value_or(""); });
+    return source;
+  });
+}
+
+void read_format(SchemaReader& r, Fields& top, const YamlNode& root) {
+  const YamlNode* format = top.find("format");
+  if (format == nullptr) {
+    r.error(root, fmt::format("missing 'format' (add 'format: {}' at the top)", k_supported_format));
+    return;
+  }
+  const std::string supported = std::to_string(k_supported_format);
+  if (format->kind != YamlNode::Kind::scalar) {
+    r.error(*format, fmt::format("format must be the number {}, not {}", supported,
+                                 to_string(format->kind)));
+  } else if (format->value != supported) {
+    r.error(*format, fmt::format("unsupported format '{}' (this version of entente reads "
+                                 "format {})",
+                                 format->value, supported));
+  } else if (!format->plain) {
+    // YAML reads "1" as text; format 1 is the number.
+    r.error(*format, fmt::format("format must be the number {0}, not the quoted text '{0}' "
+                                 "(remove the quotes)",
+                                 supported));
+  }
+}
+
+// Parses text into checked YAML nodes; an empty file is an error naming what was expected.
+Expected<YamlNode> parse_document(std::string_view yaml, std::string_view file,
+                                  std::string_view expected) {
+  auto text = detail::check_bytes(yaml, file);
+  if (!text) return tl::unexpected(std::move(text.error()));
+  auto root = detail::parse_yaml(*text, file);
+  if (root && root->kind == YamlNode::Kind::null) {
+    return tl::unexpected(std::vector<Diagnostic>{
+        {{std::string(file), 0, 0}, Severity::error, fmt::format("the file is empty (expected {})", expected)}});
+  }
+  return root;
+}
+
+}  // namespace
+
+Expected<Scenario> parse_scenario(std::string_view yaml, std::string_view file_name) {
+  auto root = parse_document(yaml, file_name, "a scenario with 'format: 1'");
+  if (!root) return tl::unexpected(std::move(root.error()));
+  SchemaReader r(file_name);
+  Scenario s;
+  Fields top(r, *root, "the scenario",
+             {"format", "title", "date", "description", "parties", "issues", "sources"});
+  if (top.ok()) {
+    read_format(r, top, *root);
+    if (const YamlNode* title = top.require("title")) s.title = r.text(*title, "title").value_or("");
+    read_optional(top, "date", [&](const YamlNode& v) { s.date = r.date(v, "date").value_or(""); });
+    read_optional(top, "description", [&](const YamlNode& v) {
+      s.description = r.text(v, "description").value_or("");
+    });
+    top.require("parties");
+    top.require("issues");
+    read_parties(r, top, s);
+    read_issues_and_sources(r, top, s);
+  }
+  auto diagnostics = r.take_diagnostics();
+  sort_diagnostics(diagnostics);
+  if (has_errors(diagnostics)) return tl::unexpected(std::move(diagnostics));
+  s.warnings = std::move(diagnostics);
+  return s;
+}
+
+Expected<PartyFile> parse_party_file(std::string_view yaml, std::string_view file_name) {
+  auto root = parse_document(yaml, file_name, "a party file starting with 'party:'");
+  if (!root) return tl::unexpected(std::move(root.error()));
+  SchemaReader r(file_name);
+  PartyFile out;
+  Fields f(r, *root, "the party file", {"party", "positions", "stances"});
+  const YamlNode* party = f.ok() ? f.require("party") : nullptr;
+  if (auto ref = party ? r.id_ref(*party, "party") : std::nullopt) out.party = std::move(*ref);
+  read_party_body(r, f, out.party.id, out.positions, out.stances);
+  auto diagnostics = r.take_diagnostics();
+  sort_diagnostics(diagnostics);
+  if (has_errors(diagnostics)) return tl::unexpected(std::move(diagnostics));
+  return out;
+}
+
+}  // namespace entente

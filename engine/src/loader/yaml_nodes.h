@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/diagnostic.h"
+
+namespace entente::detail {
+
+/// A YAML node as the loader needs it: no anchors, tags or complex keys, every node located.
+/// Built from yaml-cpp's parser events, never from YAML::Node trees (which accept cyclic
+/// aliases and duplicate keys).
+struct YamlNode {
+  enum class Kind { null, scalar, sequence, mapping };
+  Kind kind = Kind::null;
+  bool plain = true;     ///< an unquoted scalar, so `4` and `true` may be read as typed
+  std::string value{};   ///< scalar text
+  int line = 0;          ///< 1-based
+  int column = 0;        ///< 1-based, in bytes
+  std::vector<YamlNode> items{};    ///< sequence items, or mapping values
+  std::vector<YamlNode> keys{};     ///< mapping keys (scalars), parallel to `items`
+};
+
+std::string_view to_string(YamlNode::Kind kind);
+
+struct YamlLimits {
+  int max_depth = 64;
+  std::size_t max_nodes = 8'000'000;
+};
+
+/// Parses exactly one YAML document. Rejects anchors, aliases, explicit tags, merge keys,
+/// non-scalar and duplicate keys, unterminated quotes and control characters in values.
+/// An empty document gives a null node.
+[[nodiscard]] Expected<YamlNode> parse_yaml(std::string_view text, std::string_view file,
+                                            const YamlLimits& limits = {});
+
+}  // namespace entente::detail

@@ -1,0 +1,140 @@
+#include "entente/diagnostic.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace entente {
+namespace {
+
+// Echoed source lines are cut to this many bytes around the caret (clang-format echoes a
+// whole 2,000-character line; nobody reads that).
+constexpr std::size_t k_excerpt_width = 100;
+
+// Length of the well-formed UTF-8 sequence at `s[i]`, or 0 when the byte there starts none.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) return 1;
+  std::size_t n = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+  }
+  if (n == 0 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  const unsigned char b1 = byte(i + 1);
+  // Overlong forms, UTF-16 surrogates and values above U+10FFFF.
+  if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F) || (b0 == 0xF0 && b1 < 0x90) ||
+      (b0 == 0xF4 && b1 > 0x8F)) {
+    return 0;
+  }
+  return n;
+}
+
+struct Shown {
+  std::string text;
+  std::size_t bytes = 0;  ///< taken from the input
+  std::size_t cells = 0;  ///< terminal columns it takes, one per character
+};
+
+// One character of `s` made safe for a terminal: control characters (C0, DEL and C1, which
+// would let a file rewrite the user's terminal, CVE-2021-25743 in kubectl) and bytes that are
+// not UTF-8 (a raw 0x9B is CSI to some terminals) become \xNN; a tab becomes a space.
+Shown show_char(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 == '\t') return {" ", 1, 1};
+  const std::size_t n = utf8_length(s, i);
+  const bool c1 = n == 2 && b0 == 0xC2 && static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+  if (n == 0 || b0 < 0x20 || b0 == 0x7F || c1) {
+    const std::size_t bytes = c1 ? 2 : 1;
+    Shown out{"", bytes, 0};
+    for (std::size_t k = 0; k < bytes; ++k) {
+      out.text += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i + k]));
+    }
+    out.cells = out.text.size();
+    return out;
+  }
+  return {std::string(s.substr(i, n)), n, 1};
+}
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const Shown c = show_char(s, i);
+    out += c.text;
+    i += c.bytes;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(Severity s) { return s == Severity::error ? "error" : "warning"; }
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.where < b.where; });
+  // Repeats share a place but need not be neighbours: look back over the current place only.
+  std::vector<Diagnostic> kept;
+  kept.reserve(diagnostics.size());
+  for (Diagnostic& d : diagnostics) {
+    bool repeat = false;
+    for (auto it = kept.rbegin(); it != kept.rend() && it->where == d.where && !repeat; ++it) {
+      repeat = *it == d;
+    }
+    if (!repeat) kept.push_back(std::move(d));
+  }
+  diagnostics = std::move(kept);
+}
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+  // A party file's name comes from a folder listing, so it is as untrusted as the message.
+  const std::string file = terminal_safe(d.where.file);
+  const std::string message = terminal_safe(d.message);
+  if (d.where.line <= 0) return fmt::format("{}: {}: {}", file, to_string(d.severity), message);
+  return fmt::format("{}:{}:{}: {}: {}", file, d.where.line, d.where.column, to_string(d.severity),
+                     message);
+}
+
+std::string format_excerpt(std::string_view line_text, int column) {
+  if (line_text.empty()) return {};
+  const std::size_t caret =
+      std::min(column > 0 ? static_cast<std::size_t>(column - 1) : 0, line_text.size());
+  std::string out = "    ";
+  std::size_t begin = 0;
+  std::size_t cells = 0;  // display cells before the caret
+  if (line_text.size() > k_excerpt_width && caret > k_excerpt_width / 2) {
+    begin = std::min(caret - k_excerpt_width / 2, line_text.size() - k_excerpt_width);
+    // Never start inside a UTF-8 sequence.
+    while (begin < caret && (static_cast<unsigned char>(line_text[begin]) & 0xC0) == 0x80) {
+      ++begin;
+    }
+    out += "...";
+    cells = 3;
+  }
+  std::size_t i = begin;
+  while (i < line_text.size()) {
+    const Shown c = show_char(line_text, i);
+    if (i + c.bytes > begin + k_excerpt_width) break;  // never end inside one either
+    if (i < caret) cells += c.cells;
+    out += c.text;
+    i += c.bytes;
+  }
+  if (i < line_text.size()) out += "...";
+  return fmt::format("{}\n    {}^", out, std::string(cells, ' '));
+}
+
+}  // namespace entente

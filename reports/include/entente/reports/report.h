@@ -1,0 +1,119 @@
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/analysis.h"
+#include "entente/diagnostic.h"
+#include "entente/model.h"
+
+namespace entente::reports {
+
+/// An audience party's effective stance on a position, with what the file says about it.
+struct StanceRow {
+  std::string party{};
+  EffectiveStance stance = EffectiveStance::silent;
+  std::string via{};                   ///< ref of the `via` position, or empty
+  std::vector<std::string> agree_if{};  ///< conditions, as refs
+  bool conditional = false;            ///< counting conditional stance (FORMAT.md 3.2)
+  bool condition_met = false;
+  std::string note{};
+  std::string source{};  ///< source id, or empty
+};
+
+struct PositionRow {
+  std::string ref{};
+  std::string party{};
+  std::string id{};
+  std::string issue{};
+  PositionKind kind = PositionKind::demand;
+  std::string text{};
+  int priority = 3;
+  bool red_line = false;
+  PositionStatus status = PositionStatus::unanswered;
+  bool deadlock = false;
+  bool in_package = false;
+  std::vector<std::string> to{};  ///< the audience, sorted
+  std::string source{};          ///< source id, or empty
+  std::string source_title{};
+  std::string quote{};
+  std::string note{};
+  std::vector<StanceRow> stances{};  ///< one per audience party, sorted by party
+};
+
+struct StickingPoint {
+  std::string ref{};
+  std::vector<std::string> rejected_by{};  ///< sorted
+  bool deadlock = false;
+};
+
+/// How one party stands on one issue: counts over the issue's positions.
+struct MatrixCell {
+  int held = 0;           ///< positions the party holds on the issue
+  int red_lines = 0;      ///< of which red lines
+  int agree = 0;          ///< effective stances of the party on others' positions
+  int consider = 0;
+  int reject = 0;
+  int silent = 0;
+};
+
+struct IssueRow {
+  std::string id{};
+  std::string title{};
+  IssueStatus status = IssueStatus::open;
+  std::vector<MatrixCell> cells{};  ///< one per party, in the order of Report::parties
+};
+
+struct PartyRow {
+  std::string id{};
+  std::string name{};
+};
+
+struct SourceRow {
+  std::string id{};
+  std::string title{};
+  std::string date{};
+  std::string url{};
+};
+
+/// A scenario's analysis in the shape writers need: every list sorted, stable ids only.
+struct Report {
+  std::string title{};
+  std::string date{};
+  std::string description{};
+  std::vector<PartyRow> parties{};  ///< sorted by id
+  std::vector<IssueRow> issues{};   ///< sorted by id
+  std::vector<SourceRow> sources{};  ///< sorted by id
+  std::vector<PositionRow> positions{};  ///< sorted by ref
+  std::vector<std::string> common_ground{};
+  std::vector<std::string> bargaining_space{};
+  std::vector<std::string> unanswered{};
+  std::vector<StickingPoint> sticking_points{};  ///< ranked (FORMAT.md 3.5)
+  std::vector<std::vector<std::string>> packages{};
+  std::vector<Diagnostic> diagnostics{};  ///< warnings, sorted
+
+  /// The row of `ref`, or null.
+  const PositionRow* find(std::string_view ref) const;
+};
+
+/// Builds the report of an analysed scenario.
+Report make_report(const Scenario& scenario, const Analysis& analysis);
+
+enum class Format { text, json };
+
+std::optional<Format> parse_format(std::string_view name);
+std::string_view to_string(Format f);
+
+/// What a writer may not decide for itself (it never looks at the terminal or environment).
+struct WriteOptions {
+  bool color = false;  ///< ANSI colours in the text format
+};
+
+/// Writes `report` in `format` to `out`.
+void write_report(const Report& report, Format format, std::ostream& out,
+                  const WriteOptions& options = {});
+
+}  // namespace entente::reports

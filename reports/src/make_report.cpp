@@ -1,0 +1,214 @@
+#include "entente/reports/report.h"
+
+#include <algorithm>
+#include <cassert>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace entente::reports {
+namespace {
+
+std::string ref_of(const Scenario& scenario, PositionId id) {
+  assert(id < scenario.positions.size());
+  return scenario.positions[id].ref();
+}
+
+std::vector<std::string> refs_of(const Scenario& scenario, const std::vector<PositionId>& ids) {
+  std::vector<std::string> refs;
+  refs.reserve(ids.size());
+  for (const PositionId id : ids) refs.push_back(ref_of(scenario, id));
+  return refs;
+}
+
+const std::string& party_id(const Scenario& scenario, PartyId id) {
+  assert(id < scenario.parties.size());
+  return scenario.parties[id].id;
+}
+
+std::vector<std::string> sorted_party_ids(const Scenario& scenario,
+                                          const std::vector<PartyId>& ids) {
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (const PartyId id : ids) out.push_back(party_id(scenario, id));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string source_title(const Scenario& scenario, std::string_view source_id) {
+  for (const Source& source : scenario.sources) {
+    if (source.id == source_id) return source.title;
+  }
+  return {};
+}
+
+StanceRow stance_row(const Scenario& scenario, const AudienceStance& answer) {
+  StanceRow row{.party = party_id(scenario, answer.party),
+                .stance = answer.stance,
+                .conditional = answer.conditional,
+                .condition_met = answer.condition_met};
+  if (!answer.decl) return row;
+  assert(*answer.decl < scenario.stances.size());
+  const StanceDecl& decl = scenario.stances[*answer.decl];
+  // `via` names the stance-taker's own position, so its ref is built from that party.
+  if (decl.via) row.via = decl.party + "/" + decl.via->id;
+  for (const IdRef& condition : decl.agree_if) row.agree_if.push_back(condition.id);
+  row.note = decl.note;
+  if (decl.source) row.source = decl.source->id;
+  return row;
+}
+
+PositionRow position_row(const Scenario& scenario, const Position& position,
+                         const PositionAnalysis& analysis) {
+  PositionRow row{.ref = position.ref(),
+                  .party = position.party,
+                  .id = position.id,
+                  .issue = position.issue.id,
+                  .kind = position.kind,
+                  .text = position.text,
+                  .priority = position.priority,
+                  .red_line = position.red_line,
+                  .status = analysis.status,
+                  .deadlock = analysis.deadlock,
+                  .in_package = analysis.in_package,
+                  .quote = position.quote,
+                  .note = position.note};
+  if (position.source) {
+    row.source = position.source->id;
+    row.source_title = source_title(scenario, row.source);
+  }
+  for (const AudienceStance& answer : analysis.audience) {
+    row.to.push_back(party_id(scenario, answer.party));
+    row.stances.push_back(stance_row(scenario, answer));
+  }
+  std::sort(row.to.begin(), row.to.end());
+  std::sort(row.stances.begin(), row.stances.end(),
+            [](const StanceRow& a, const StanceRow& b) { return a.party < b.party; });
+  return row;
+}
+
+std::vector<PositionRow> position_rows(const Scenario& scenario, const Analysis& analysis) {
+  assert(analysis.positions.size() == scenario.positions.size());
+  std::vector<PositionRow> rows;
+  rows.reserve(scenario.positions.size());
+  for (std::size_t i = 0; i < scenario.positions.size(); ++i) {
+    rows.push_back(position_row(scenario, scenario.positions[i], analysis.positions[i]));
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const PositionRow& a, const PositionRow& b) { return a.ref < b.ref; });
+  return rows;
+}
+
+std::vector<StickingPoint> sticking_points(const Scenario& scenario, const Analysis& analysis) {
+  std::vector<StickingPoint> points;
+  points.reserve(analysis.sticking_points.size());
+  for (const PositionId id : analysis.sticking_points) {
+    const PositionAnalysis& position = analysis.positions[id];
+    points.push_back({.ref = ref_of(scenario, id),
+                      .rejected_by = sorted_party_ids(scenario, position.rejected_by),
+                      .deadlock = position.deadlock});
+  }
+  return points;
+}
+
+void count_stance(MatrixCell& cell, EffectiveStance stance) {
+  switch (stance) {
+    case EffectiveStance::agree:
+      ++cell.agree;
+      break;
+    case EffectiveStance::consider:
+      ++cell.consider;
+      break;
+    case EffectiveStance::reject:
+      ++cell.reject;
+      break;
+    case EffectiveStance::silent:
+      ++cell.silent;
+      break;
+  }
+}
+
+MatrixCell* cell_of(IssueRow& row, const std::map<std::string, std::size_t>& column,
+                    const std::string& party) {
+  const auto it = column.find(party);
+  return it == column.end() ? nullptr : &row.cells[it->second];
+}
+
+// Rows sorted by issue id; cells in the order of `parties` (the report's, sorted by id).
+std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analysis,
+                                 const std::vector<PartyRow>& parties) {
+  std::map<std::string, IssueRow> rows;
+  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+    const Issue& issue = scenario.issues[i];
+    const IssueStatus status = i < analysis.issues.size() ? analysis.issues[i] : IssueStatus::open;
+    rows[issue.id] = {.id = issue.id,
+                      .title = issue.title,
+                      .status = status,
+                      .cells = std::vector<MatrixCell>(parties.size())};
+  }
+  std::map<std::string, std::size_t> column;
+  for (std::size_t c = 0; c < parties.size(); ++c) column[parties[c].id] = c;
+  for (std::size_t p = 0; p < scenario.positions.size(); ++p) {
+    const Position& position = scenario.positions[p];
+    const auto row = rows.find(position.issue.id);
+    if (row == rows.end()) continue;  // validate() rejects unknown issues
+    if (MatrixCell* holder = cell_of(row->second, column, position.party)) {
+      ++holder->held;
+      if (position.red_line) ++holder->red_lines;
+    }
+    for (const AudienceStance& answer : analysis.positions[p].audience) {
+      MatrixCell* cell = cell_of(row->second, column, party_id(scenario, answer.party));
+      if (cell) count_stance(*cell, answer.stance);
+    }
+  }
+  std::vector<IssueRow> out;
+  out.reserve(rows.size());
+  for (auto& [id, row] : rows) out.push_back(std::move(row));
+  return out;
+}
+
+std::vector<PartyRow> party_rows(const Scenario& scenario) {
+  std::vector<PartyRow> rows;
+  for (const Party& party : scenario.parties) rows.push_back({party.id, party.name});
+  std::sort(rows.begin(), rows.end(),
+            [](const PartyRow& a, const PartyRow& b) { return a.id < b.id; });
+  return rows;
+}
+
+std::vector<SourceRow> source_rows(const Scenario& scenario) {
+  std::vector<SourceRow> rows;
+  for (const Source& s : scenario.sources) rows.push_back({s.id, s.title, s.date, s.url});
+  std::sort(rows.begin(), rows.end(),
+            [](const SourceRow& a, const SourceRow& b) { return a.id < b.id; });
+  return rows;
+}
+
+}  // namespace
+
+const PositionRow* Report::find(std::string_view ref) const {
+  const auto it = std::lower_bound(
+      positions.begin(), positions.end(), ref,
+      [](const PositionRow& row, std::string_view wanted) { return row.ref < wanted; });
+  return it != positions.end() && it->ref == ref ? &*it : nullptr;
+}
+
+Report make_report(const Scenario& scenario, const Analysis& analysis) {
+  Report report{.title = scenario.title,
+                .date = scenario.date,
+                .description = scenario.description,
+                .parties = party_rows(scenario),
+                .sources = source_rows(scenario),
+                .positions = position_rows(scenario, analysis),
+                .common_ground = refs_of(scenario, analysis.common_ground),
+                .bargaining_space = refs_of(scenario, analysis.bargaining_space),
+                .unanswered = refs_of(scenario, analysis.unanswered),
+                .sticking_points = sticking_points(scenario, analysis),
+                .diagnostics = scenario.warnings};
+  report.issues = issue_rows(scenario, analysis, report.parties);
+  for (const std::vector<PositionId>& package : analysis.packages) {
+    report.packages.push_back(refs_of(scenario, package));
+  }
+  return report;
+}
+
+}  // namespace entente::reports

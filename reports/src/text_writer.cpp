@@ -1,0 +1,381 @@
+#include "writers.h"
+
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "escape.h"
+
+namespace entente::reports {
+namespace {
+
+using detail::display_width;
+
+// Long text is wrapped to this many columns; a fixed width keeps the output the same on every
+// terminal (the writer may not ask the terminal how wide it is).
+constexpr int k_wrap_width = 80;
+constexpr int k_text_indent = 6;
+constexpr int k_title_column_width = 24;
+
+// ANSI SGR parameters.
+constexpr std::string_view k_bold = "1";
+constexpr std::string_view k_red = "31";
+constexpr std::string_view k_bold_red = "1;31";
+constexpr std::string_view k_green = "32";
+constexpr std::string_view k_yellow = "33";
+constexpr std::string_view k_dim = "2";
+constexpr std::string_view k_bold_magenta = "1;35";
+
+// Every piece of user text goes through safe() before it is painted or measured, so colour
+// codes are the only escape sequences that can reach the terminal.
+std::string safe(std::string_view s) { return detail::terminal(s); }
+
+class Painter {
+ public:
+  explicit Painter(bool color) : color_(color) {}
+  std::string operator()(std::string_view text, std::string_view sgr) const {
+    if (!color_ || text.empty() || sgr.empty()) return std::string(text);
+    return fmt::format("\x1b[{}m{}\x1b[0m", sgr, text);
+  }
+
+ private:
+  bool color_;
+};
+
+std::string_view stance_color(EffectiveStance s) {
+  switch (s) {
+    case EffectiveStance::agree:
+      return k_green;
+    case EffectiveStance::reject:
+      return k_red;
+    case EffectiveStance::consider:
+      return k_yellow;
+    case EffectiveStance::silent:
+      return k_dim;
+  }
+  return {};
+}
+
+std::string_view issue_color(IssueStatus s) {
+  switch (s) {
+    case IssueStatus::deadlocked:
+      return k_bold_red;
+    case IssueStatus::contested:
+      return k_red;
+    case IssueStatus::open:
+      return k_yellow;
+    case IssueStatus::agreed:
+      return k_green;
+  }
+  return {};
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// Greedy word wrap; whitespace runs (newlines included) become one space. A word longer than
+// the line stays whole on its own line rather than being cut. The first line may be narrower,
+// for text that continues a line already started.
+std::vector<std::string> wrap(std::string_view text, int first_width, int width) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t end = std::min(text.find_first_of(" \t\r\n", i), text.size());
+    if (end > i) {
+      const std::string word = safe(text.substr(i, end - i));
+      const int room = lines.empty() ? first_width : width;
+      if (!line.empty() && display_width(line) + 1 + display_width(word) > room) {
+        lines.push_back(std::move(line));
+        line.clear();
+      }
+      line += line.empty() ? word : " " + word;
+    }
+    i = end + 1;
+  }
+  if (!line.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+void write_wrapped(std::ostream& out, std::string_view text, int indent) {
+  const std::string margin(static_cast<std::size_t>(indent), ' ');
+  const int width = k_wrap_width - indent;
+  for (const std::string& line : wrap(text, width, width)) out << margin << line << '\n';
+}
+
+void write_heading(std::ostream& out, const Painter& paint, std::string_view name,
+                   std::size_t count) {
+  out << '\n' << paint(fmt::format("{} ({})", name, count), k_bold) << '\n';
+}
+
+std::string summary_line(const Report& report) {
+  std::size_t agreed = 0, open = 0, sticking = 0, unanswered = 0, deadlocks = 0;
+  for (const PositionRow& row : report.positions) {
+    switch (row.status) {
+      case PositionStatus::agreed:
+        ++agreed;
+        break;
+      case PositionStatus::open:
+        ++open;
+        break;
+      case PositionStatus::sticking:
+        ++sticking;
+        break;
+      case PositionStatus::unanswered:
+        ++unanswered;
+        break;
+    }
+    if (row.deadlock) ++deadlocks;
+  }
+  return fmt::format("{}, {}, {}: {} agreed, {} open, {} sticking ({}), {} unanswered; {}",
+                     plural(report.parties.size(), "party", "parties"),
+                     plural(report.issues.size(), "issue", "issues"),
+                     plural(report.positions.size(), "position", "positions"), agreed, open,
+                     sticking, plural(deadlocks, "deadlock", "deadlocks"), unanswered,
+                     plural(report.packages.size(), "package", "packages"));
+}
+
+void write_parties(std::ostream& out, const std::vector<PartyRow>& parties) {
+  if (parties.empty()) return;
+  int id_width = 0;
+  for (const PartyRow& party : parties) {
+    id_width = std::max(id_width, display_width(safe(party.id)));
+  }
+  out << "Parties:\n";
+  for (const PartyRow& party : parties) {
+    out << "  " << detail::pad_right(safe(party.id), id_width + 2) << safe(party.name) << '\n';
+  }
+}
+
+void write_header(std::ostream& out, const Painter& paint, const Report& report) {
+  std::string title = safe(report.title.empty() ? "(untitled)" : report.title);
+  if (!report.date.empty()) title += " (" + safe(report.date) + ")";
+  out << paint(title, k_bold) << '\n'
+      << std::string(static_cast<std::size_t>(display_width(title)), '=') << '\n';
+  if (!report.description.empty()) write_wrapped(out, report.description, 0);
+  out << summary_line(report) << '\n';
+  write_parties(out, report.parties);
+}
+
+std::string position_facts(const PositionRow& row, const Painter& paint) {
+  std::string facts =
+      fmt::format("[{}, {}, priority {}", safe(row.issue), to_string(row.kind), row.priority);
+  if (row.red_line) facts += ", " + paint("red line", k_red);
+  return facts + "]";
+}
+
+// What the file says besides the stance; raw text, escaped by wrap().
+std::string answer_details(const StanceRow& answer) {
+  std::string details;
+  if (!answer.via.empty()) details = "via " + answer.via;
+  if (!answer.agree_if.empty()) {
+    // Glued to the stance or the via: "consider; agrees if ...", "agree; condition met: ...".
+    details += !answer.condition_met         ? "; agrees if "
+               : answer.agree_if.size() == 1 ? "; condition met: "
+                                             : "; conditions met: ";
+    for (std::size_t i = 0; i < answer.agree_if.size(); ++i) {
+      details += (i == 0 ? "" : ", ") + answer.agree_if[i];
+    }
+  }
+  if (!answer.note.empty()) details += (details.empty() ? "-- " : " -- ") + answer.note;
+  return details;
+}
+
+// One answer per line, worth reading: everything except a plain, unconditional agree. Long
+// answers continue on lines indented two columns further.
+void write_answers(std::ostream& out, const Painter& paint, const PositionRow& row) {
+  const std::string margin(static_cast<std::size_t>(k_text_indent), ' ');
+  const int width = k_wrap_width - k_text_indent;
+  for (const StanceRow& answer : row.stances) {
+    if (answer.stance == EffectiveStance::agree && answer.agree_if.empty()) continue;
+    const std::string head = safe(answer.party) + ": ";
+    const std::string_view stance = to_string(answer.stance);
+    out << margin << head << paint(stance, stance_color(answer.stance));
+    const int used = display_width(head) + static_cast<int>(stance.size()) + 1;
+    const std::vector<std::string> lines = wrap(answer_details(answer), width - used, width - 2);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const bool glued = i == 0 && lines[i].starts_with(';');
+      out << (glued ? "" : i == 0 ? " " : "\n" + margin + "  ") << lines[i];
+    }
+    out << '\n';
+  }
+}
+
+void write_position_body(std::ostream& out, const Painter& paint, const PositionRow& row) {
+  write_wrapped(out, row.text, k_text_indent);
+  if (!row.quote.empty()) {
+    const std::string from = row.source_title.empty() ? row.source : row.source_title;
+    write_wrapped(out, fmt::format("\"{}\"{}", row.quote, from.empty() ? "" : " (" + from + ")"),
+                  k_text_indent);
+  }
+  if (!row.note.empty()) write_wrapped(out, "Note: " + row.note, k_text_indent);
+  write_answers(out, paint, row);
+}
+
+void write_position_list(std::ostream& out, const Painter& paint, const Report& report,
+                         std::string_view name, const std::vector<std::string>& refs) {
+  write_heading(out, paint, name, refs.size());
+  if (refs.empty()) out << "  (none)\n";
+  for (const std::string& ref : refs) {
+    const PositionRow* row = report.find(ref);
+    out << "  " << safe(ref);
+    if (row == nullptr) {
+      out << '\n';
+      continue;
+    }
+    out << "  " << position_facts(*row, paint) << '\n';
+    write_position_body(out, paint, *row);
+  }
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    out += (out.empty() ? "" : std::string(separator)) + safe(item);
+  }
+  return out;
+}
+
+void write_sticking_points(std::ostream& out, const Painter& paint, const Report& report) {
+  write_heading(out, paint, "Sticking points", report.sticking_points.size());
+  if (report.sticking_points.empty()) out << "  (none)\n";
+  const int rank_width = static_cast<int>(std::to_string(report.sticking_points.size()).size());
+  for (std::size_t i = 0; i < report.sticking_points.size(); ++i) {
+    const StickingPoint& point = report.sticking_points[i];
+    out << fmt::format("  {:>{}}. ", i + 1, rank_width);
+    if (point.deadlock) out << paint("DEADLOCK", k_bold_red) << ' ';
+    out << safe(point.ref);
+    const PositionRow* row = report.find(point.ref);
+    if (row != nullptr) out << "  " << position_facts(*row, paint);
+    out << "  rejected by " << paint(join(point.rejected_by, ", "), k_red) << '\n';
+    if (row != nullptr) write_position_body(out, paint, *row);
+  }
+}
+
+void write_packages(std::ostream& out, const Painter& paint, const Report& report) {
+  write_heading(out, paint, "Packages", report.packages.size());
+  if (report.packages.empty()) {
+    out << "  (none)\n";
+    return;
+  }
+  write_wrapped(out, "Agreed only together: every member waits for the others.", 2);
+  for (std::size_t i = 0; i < report.packages.size(); ++i) {
+    out << fmt::format("  {}. {}\n", i + 1, join(report.packages[i], " + "));
+  }
+}
+
+struct Cell {
+  std::string plain{};    ///< terminal-safe text, used to measure
+  std::string painted{};  ///< the same text with colour codes
+};
+
+Cell matrix_cell(const MatrixCell& c, const Painter& paint) {
+  EffectiveStance hardest = EffectiveStance::agree;
+  const bool answered = c.reject + c.consider + c.silent + c.agree > 0;
+  if (c.reject > 0) {
+    hardest = EffectiveStance::reject;
+  } else if (c.consider > 0) {
+    hardest = EffectiveStance::consider;
+  } else if (c.silent > 0) {
+    hardest = EffectiveStance::silent;
+  }
+  const std::string holds =
+      c.held > 0 ? fmt::format("holds {}{}", c.held, c.red_lines ? "*" : "") : std::string();
+  if (!answered) return holds.empty() ? Cell{"-", "-"} : Cell{holds, holds};
+  const std::string stance(to_string(hardest));
+  const std::string tail = holds.empty() ? "" : ", " + holds;
+  return {stance + tail, paint(stance, stance_color(hardest)) + tail};
+}
+
+std::vector<std::vector<Cell>> matrix_rows(const Report& report, const Painter& paint) {
+  std::vector<std::vector<Cell>> rows;
+  std::vector<Cell> header = {{"issue", "issue"}, {"title", "title"}, {"status", "status"}};
+  for (const PartyRow& party : report.parties) header.push_back({safe(party.id), safe(party.id)});
+  rows.push_back(std::move(header));
+  for (const IssueRow& issue : report.issues) {
+    const std::string title = detail::truncate(safe(issue.title), k_title_column_width);
+    const std::string status(to_string(issue.status));
+    std::vector<Cell> row = {{safe(issue.id), safe(issue.id)},
+                             {title, title},
+                             {status, paint(status, issue_color(issue.status))}};
+    for (const MatrixCell& cell : issue.cells) row.push_back(matrix_cell(cell, paint));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// A bordered table: every line ends in '|', so every line has the same display width and no
+// line carries trailing spaces.
+void write_table(std::ostream& out, const std::vector<std::vector<Cell>>& rows) {
+  std::vector<int> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
+      widths[c] = std::max(widths[c], display_width(row[c].plain));
+    }
+  }
+  std::string rule = "  |";
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    rule += std::string(static_cast<std::size_t>(widths[c] + 2), '-');
+    rule += c + 1 < widths.size() ? '+' : '|';
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string line = "  |";
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+      const Cell empty{};
+      const Cell& cell = c < rows[r].size() ? rows[r][c] : empty;
+      const int pad = widths[c] - display_width(cell.plain);
+      line += " " + cell.painted + std::string(static_cast<std::size_t>(pad), ' ') + " |";
+    }
+    out << line << '\n';
+    if (r == 0) out << rule << '\n';
+  }
+}
+
+void write_matrix(std::ostream& out, const Painter& paint, const Report& report) {
+  write_heading(out, paint, "Issues by party", report.issues.size());
+  if (report.issues.empty()) {
+    out << "  (none)\n";
+    return;
+  }
+  write_table(out, matrix_rows(report, paint));
+  write_wrapped(out,
+                "Each cell: the party's hardest answer to others' positions on the issue "
+                "(reject > consider > silent > agree); \"holds N\": N positions of its own, "
+                "* if one is a red line; \"-\": neither.",
+                2);
+}
+
+void write_diagnostics(std::ostream& out, const Painter& paint, const Report& report) {
+  if (report.diagnostics.empty()) return;
+  write_heading(out, paint, "Warnings", report.diagnostics.size());
+  for (const Diagnostic& d : report.diagnostics) {
+    std::string where = safe(d.where.file);
+    if (d.where.line > 0) where += fmt::format(":{}:{}", d.where.line, d.where.column);
+    const std::string level = fmt::format("{}:", to_string(d.severity));
+    out << where << ": "
+        << paint(level, d.severity == Severity::error ? k_bold_red : k_bold_magenta) << ' '
+        << safe(d.message) << '\n';
+  }
+}
+
+}  // namespace
+
+void write_text(const Report& report, std::ostream& out, const WriteOptions& options) {
+  const Painter paint(options.color);
+  write_header(out, paint, report);
+  write_position_list(out, paint, report, "Common ground", report.common_ground);
+  write_position_list(out, paint, report, "Bargaining space", report.bargaining_space);
+  write_sticking_points(out, paint, report);
+  write_packages(out, paint, report);
+  write_position_list(out, paint, report, "Unanswered", report.unanswered);
+  write_matrix(out, paint, report);
+  write_diagnostics(out, paint, report);
+}
+
+}  // namespace entente::reports

@@ -1,0 +1,414 @@
+// In-process tests of the command line (tools/): exit codes, help, output files, colour.
+
+#include "cli.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "commands/commands.h"
+#include "diagnostics_printer.h"
+
+namespace entente::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Two parties, one issue: the smallest scenario with a stance (FORMAT.md section 1).
+constexpr std::string_view k_tiny = R"(format: 1
+title: Tiny
+parties:
+  - id: buyer
+    name: The buyer
+    positions:
+      - id: lower-price
+        issue: price
+        kind: demand
+        text: The price drops by 10 percent.
+  - id: seller
+    name: The seller
+    stances:
+      - position: buyer/lower-price
+        stance: consider
+issues:
+  - id: price
+    title: Price
+)";
+
+// A stance by a party outside the position's audience: a warning, not an error (3.1).
+constexpr std::string_view k_with_warning = R"(format: 1
+title: Three
+parties:
+  - id: a
+    name: A
+    positions:
+      - id: p
+        issue: x
+        kind: demand
+        text: P.
+        to: [b]
+  - id: b
+    name: B
+  - id: c
+    name: C
+    stances:
+      - position: a/p
+        stance: reject
+issues:
+  - id: x
+    title: X
+)";
+
+struct Result {
+  int exit_code = -1;
+  std::string out{};
+  std::string err{};
+};
+
+Result run_cli(const std::vector<std::string>& args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = run(args, out, err);
+  return {.exit_code = code, .out = out.str(), .err = err.str()};
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in{path, std::ios::binary};
+  return {std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
+}
+
+void write_text(const fs::path& path, std::string_view text) {
+  std::ofstream{path, std::ios::binary} << text;
+}
+
+std::vector<std::string> listing(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Sets or unsets an environment variable for one scope.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) {
+      old_ = old;
+    }
+    value ? ::setenv(name, value, 1) : ::unsetenv(name);
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+  ~ScopedEnv() { old_ ? ::setenv(name_, old_->c_str(), 1) : ::unsetenv(name_); }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_{};
+};
+
+class CliFiles : public testing::Test {
+ protected:
+  void SetUp() override {
+    std::string name = (fs::temp_directory_path() / "entente-cli-test-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(name.data()), nullptr);
+    dir_ = name;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // The tiny scenario in the single-file form.
+  std::string tiny_file(std::string_view text = k_tiny) {
+    write_text(dir_ / "tiny.yaml", text);
+    return (dir_ / "tiny.yaml").string();
+  }
+
+  // The tiny scenario in the folder form.
+  std::string tiny_folder() {
+    const fs::path folder = dir_ / "tiny";
+    fs::create_directory(folder);
+    write_text(folder / "scenario.yaml",
+               "format: 1\ntitle: Tiny\nparties:\n  - id: buyer\n    name: The buyer\n"
+               "  - id: seller\n    name: The seller\nissues:\n  - id: price\n    title: Price\n");
+    write_text(folder / "buyer.yaml",
+               "party: buyer\npositions:\n  - id: lower-price\n    issue: price\n"
+               "    kind: demand\n    text: The price drops.\n");
+    write_text(folder / "seller.yaml",
+               "party: seller\nstances:\n  - position: buyer/lower-price\n    stance: reject\n");
+    return folder.string();
+  }
+
+  fs::path dir_{};
+};
+
+TEST(Cli, VersionPrintsNameAndVersion) {
+  const Result r = run_cli({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(std::regex_match(r.out, std::regex{"entente [0-9]+\\.[0-9]+\\.[0-9]+\n"})) << r.out;
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(Cli, HelpListsSubcommandsAndExitCodes) {
+  const Result r = run_cli({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("report"), std::string::npos);
+  EXPECT_NE(r.out.find("check"), std::string::npos);
+  EXPECT_NE(r.out.find("Exit codes: 0 ok, 1 bad input"), std::string::npos);
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(Cli, EverySubcommandHasHelp) {
+  for (const std::string command : {"report", "check"}) {
+    const Result r = run_cli({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_NE(r.out.find("Usage: entente " + command + " [OPTIONS] SCENARIO"), std::string::npos)
+        << r.out;
+  }
+}
+
+TEST(Cli, UsageErrorsExitWithTwo) {
+  const std::vector<std::vector<std::string>> cases{{},
+                                                    {"frobnicate"},
+                                                    {"--bogus"},
+                                                    {"report"},
+                                                    {"check"},
+                                                    {"report", "x", "--bogus"},
+                                                    {"report", "x", "--format", "xml"},
+                                                    {"report", "x", "-o"},
+                                                    {"check", "a", "b"}};
+  for (const auto& args : cases) {
+    const Result r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 2) << testing::PrintToString(args);
+    EXPECT_EQ(r.out, "");
+    EXPECT_TRUE(r.err.starts_with("entente: error: ")) << r.err;
+    EXPECT_NE(r.err.find("--help"), std::string::npos) << r.err;
+  }
+}
+
+TEST(Cli, UnknownSubcommandIsNamed) {
+  const Result r = run_cli({"frobnicate"});
+  EXPECT_EQ(r.err,
+            "entente: error: unknown command 'frobnicate' (commands: check, report)\n"
+            "Run 'entente --help' for more information.\n");
+}
+
+TEST(Cli, ArgumentsEchoedInErrorsCannotDriveTheTerminal) {
+  const Result r = run_cli({"x\x1b[31my"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'x\\x1b[31my'"), std::string::npos) << r.err;
+}
+
+TEST_F(CliFiles, MissingScenarioIsBadInputNamingThePath) {
+  const std::string path = (dir_ / "nope").string();
+  for (const std::string command : {"check", "report"}) {
+    const Result r = run_cli({command, path});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.out, "");
+    EXPECT_TRUE(r.err.starts_with(path + ": error: ")) << r.err;
+  }
+}
+
+TEST_F(CliFiles, CheckPrintsASummaryOfAValidScenario) {
+  const std::string path = tiny_file();
+  const Result r = run_cli({"check", path});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, path + ": ok (2 parties, 1 issue, 1 position, 1 stance)\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(CliFiles, CheckGivesTheSameSummaryForTheFolderForm) {
+  const std::string path = tiny_folder();
+  const Result r = run_cli({"check", path});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, path + ": ok (2 parties, 1 issue, 1 position, 1 stance)\n");
+}
+
+TEST_F(CliFiles, CheckOfABrokenScenarioPrintsErrorsWithTheSourceLine) {
+  std::string text{k_tiny};
+  text.replace(text.find("consider"), 8, "maybe");
+  const std::string path = tiny_file(text);
+  const Result r = run_cli({"check", path});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(r.err.starts_with(path + ":15:17: error: ")) << r.err;
+  EXPECT_NE(r.err.find("\n            stance: maybe\n                    ^\n"), std::string::npos)
+      << r.err;
+  EXPECT_TRUE(r.err.ends_with("entente: 1 error\n")) << r.err;
+}
+
+TEST_F(CliFiles, WarningsArePrintedButDoNotFailTheRun) {
+  const std::string path = tiny_file(k_with_warning);
+  for (const std::string command : {"check", "report"}) {
+    const Result r = run_cli({command, path});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find(": warning: "), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("entente: "), std::string::npos) << "no error count: " << r.err;
+  }
+}
+
+TEST_F(CliFiles, ReportWritesTextOrJsonToStdout) {
+  const std::string path = tiny_file();
+  const Result text = run_cli({"report", path});
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("buyer/lower-price"), std::string::npos);
+  EXPECT_EQ(text.err, "");
+  const Result json = run_cli({"report", path, "--format", "json"});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_TRUE(json.out.starts_with("{")) << json.out;
+}
+
+TEST_F(CliFiles, ReportToAFileWritesExactlyStdoutsReportAndNoTempFile) {
+  const std::string path = tiny_file();
+  const Result r =
+      run_cli({"report", path, "--format", "json", "-o", (dir_ / "out.json").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(read_text(dir_ / "out.json"), run_cli({"report", path, "--format", "json"}).out);
+  EXPECT_EQ(listing(dir_), (std::vector<std::string>{"out.json", "tiny.yaml"}));
+}
+
+TEST_F(CliFiles, ReportReplacesAnExistingFileKeepingItsMode) {
+  const std::string path = tiny_file();
+  const fs::path out = dir_ / "out.txt";
+  write_text(out, "old");
+  ASSERT_EQ(::chmod(out.c_str(), 0640), 0);
+  EXPECT_EQ(run_cli({"report", path, "-o", out.string()}).exit_code, 0);
+  EXPECT_EQ(read_text(out), run_cli({"report", path}).out);
+  struct stat st {};
+  ASSERT_EQ(::stat(out.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0640u);
+}
+
+TEST_F(CliFiles, ReportRefusesToOverwriteAnInputFile) {
+  const std::string file = tiny_file();
+  const std::string folder = tiny_folder();
+  const std::string roundabout = folder + "/../tiny/./buyer.yaml";
+  for (const auto& [scenario, output] : std::vector<std::pair<std::string, std::string>>{
+           {file, file}, {folder, folder + "/scenario.yaml"}, {folder, roundabout}}) {
+    const std::string before = read_text(output);
+    const Result r = run_cli({"report", scenario, "-o", output});
+    EXPECT_EQ(r.exit_code, 1) << output;
+    EXPECT_NE(r.err.find("an input file of the scenario"), std::string::npos) << r.err;
+    EXPECT_EQ(read_text(output), before);
+  }
+  EXPECT_EQ(listing(folder),
+            (std::vector<std::string>{"buyer.yaml", "scenario.yaml", "seller.yaml"}));
+}
+
+TEST_F(CliFiles, ReportRefusesANewYamlFileInTheScenarioFolder) {
+  const std::string folder = tiny_folder();
+  const Result r = run_cli({"report", folder, "-o", folder + "/report.yaml"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("would be read as a party file"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(folder + "/report.yaml"));
+}
+
+TEST_F(CliFiles, AFailedReportLeavesTheOutputFileUntouched) {
+  const std::string path = tiny_file("format: 2\n");
+  write_text(dir_ / "out.txt", "old");
+  const Result r = run_cli({"report", path, "-o", (dir_ / "out.txt").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(read_text(dir_ / "out.txt"), "old");
+  EXPECT_EQ(listing(dir_), (std::vector<std::string>{"out.txt", "tiny.yaml"}));
+}
+
+TEST_F(CliFiles, AnUnwritableOutputIsBadInputAndLeavesNoTempFile) {
+  const std::string path = tiny_file();
+  const Result missing = run_cli({"report", path, "-o", (dir_ / "no/such/out.txt").string()});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("cannot create a temporary file"), std::string::npos) << missing.err;
+  fs::create_directory(dir_ / "folder");
+  const Result folder = run_cli({"report", path, "-o", (dir_ / "folder").string()});
+  EXPECT_EQ(folder.exit_code, 1);
+  EXPECT_NE(folder.err.find("cannot write"), std::string::npos) << folder.err;
+  EXPECT_EQ(listing(dir_), (std::vector<std::string>{"folder", "tiny.yaml"}));
+}
+
+TEST_F(CliFiles, StringStreamsNeverGetColour) {
+  const ScopedEnv color{"NO_COLOR", nullptr};
+  std::string broken{k_tiny};
+  broken.replace(broken.find("consider"), 8, "maybe");
+  for (const std::string& path : {tiny_file(k_with_warning), tiny_file(broken)}) {
+    const Result r = run_cli({"report", path});
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+    EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
+  }
+}
+
+TEST_F(CliFiles, ATerminalGetsColourUnlessNoColorIsSet) {
+  const std::string path = tiny_file();
+  std::ostringstream out;
+  std::ostringstream err;
+  const Io plain{.out = out, .err = err, .out_is_terminal = true, .no_color = true};
+  EXPECT_EQ(run_report({.scenario = path}, plain), ExitCode::ok);
+  EXPECT_EQ(out.str().find('\x1b'), std::string::npos);
+  out.str("");
+  const Io terminal{.out = out, .err = err, .out_is_terminal = true};
+  EXPECT_EQ(run_report({.scenario = path}, terminal), ExitCode::ok);
+  EXPECT_NE(out.str().find('\x1b'), std::string::npos);
+}
+
+TEST(Cli, NoColorCountsOnlyWhenNotEmpty) {
+  std::ostringstream out;
+  {
+    const ScopedEnv env{"NO_COLOR", "1"};
+    EXPECT_TRUE(make_io(out, out).no_color);
+  }
+  {
+    const ScopedEnv env{"NO_COLOR", ""};
+    EXPECT_FALSE(make_io(out, out).no_color);
+  }
+  {
+    const ScopedEnv env{"NO_COLOR", nullptr};
+    EXPECT_FALSE(make_io(out, out).no_color);
+  }
+  EXPECT_FALSE(make_io(out, out).out_is_terminal);
+  EXPECT_FALSE(make_io(out, out).err_is_terminal);
+}
+
+TEST_F(CliFiles, PrinterShowsTheLineAndCaretAndCounts) {
+  write_text(dir_ / "a.yaml", "one: 1\ntwo: 2\nthree: 3\n");
+  const std::string file = (dir_ / "a.yaml").string();
+  const std::vector<Diagnostic> diagnostics{{.where = {.file = file, .line = 2, .column = 6},
+                                             .severity = Severity::error,
+                                             .message = "bad"},
+                                            {.where = {.file = file, .line = 3, .column = 1},
+                                             .severity = Severity::warning,
+                                             .message = "odd"},
+                                            {.where = {.file = file, .line = 9, .column = 1},
+                                             .severity = Severity::error,
+                                             .message = "past"}};
+  std::ostringstream err;
+  print_diagnostics(diagnostics, err);
+  EXPECT_EQ(err.str(), file + ":2:6: error: bad\n    two: 2\n         ^\n" +     //
+                           file + ":3:1: warning: odd\n    three: 3\n    ^\n" +  //
+                           file + ":9:1: error: past\n" + "entente: 2 errors, 1 warning\n");
+}
+
+TEST(Cli, PrinterSkipsTheExcerptOfAnUnreadableFileAndColoursOnRequest) {
+  const std::vector<Diagnostic> diagnostics{
+      {.where = {.file = "/nonexistent/x.yaml", .line = 1, .column = 1}, .message = "gone"}};
+  std::ostringstream plain;
+  print_diagnostics(diagnostics, plain);
+  EXPECT_EQ(plain.str(), "/nonexistent/x.yaml:1:1: error: gone\nentente: 1 error\n");
+  std::ostringstream color;
+  print_diagnostics(diagnostics, color, {.color = true});
+  EXPECT_NE(color.str().find("\x1b[1;31merror:"), std::string::npos) << color.str();
+}
+
+}  // namespace
+}  // namespace entente::cli

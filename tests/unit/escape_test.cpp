@@ -1,0 +1,114 @@
+#include "escape.h"
+
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+namespace entente::reports::detail {
+namespace {
+
+TEST(Escape, JsonStringQuotesAndEscapesQuotesAndBackslashes) {
+  EXPECT_EQ(json_string(R"(say "hi" \ bye)"), R"("say \"hi\" \\ bye")");
+  EXPECT_EQ(json_string(""), R"("")");
+}
+
+TEST(Escape, JsonStringWritesEveryControlByteAndDelAsUnicodeEscapes) {
+  EXPECT_EQ(json_string("a\nb\tc\rd"), R"("a\u000ab\u0009c\u000dd")");
+  EXPECT_EQ(json_string(std::string_view("\x00\x01\x1b\x1f\x7f", 5)),
+            R"("\u0000\u0001\u001b\u001f\u007f")");
+}
+
+TEST(Escape, JsonStringPassesUtf8AndHtmlThrough) {
+  EXPECT_EQ(json_string("Россия, Österreich, 日本 🙂"),
+            "\"Россия, Österreich, 日本 🙂\"");
+  EXPECT_EQ(json_string("</script><script>alert(1)</script>"),
+            "\"</script><script>alert(1)</script>\"");
+}
+
+TEST(Escape, JsonStringReplacesInvalidUtf8WithReplacementCharacter) {
+  EXPECT_EQ(json_string("a\xff"
+                        "b"),
+            R"("a\ufffdb")");
+  EXPECT_EQ(json_string("\xc0\xaf"), R"("\ufffd\ufffd")");                      // overlong '/'
+  EXPECT_EQ(json_string("\xed\xa0\x80"), R"("\ufffd\ufffd\ufffd")");            // surrogate
+  EXPECT_EQ(json_string("\xe6\x97"), R"("\ufffd\ufffd")");                      // cut short
+  EXPECT_EQ(json_string("\xf4\x90\x80\x80"), R"("\ufffd\ufffd\ufffd\ufffd")");  // > U+10FFFF
+}
+
+TEST(Escape, TerminalShowsControlBytesAsHex) {
+  EXPECT_EQ(terminal("a\x1b[31mred\x1b[0m"), R"(a\x1b[31mred\x1b[0m)");
+  EXPECT_EQ(terminal("line\nnext\ttab\r\x7f"), R"(line\x0anext\x09tab\x0d\x7f)");
+  EXPECT_EQ(terminal(std::string_view("\x00", 1)), R"(\x00)");
+}
+
+TEST(Escape, TerminalShowsC1ControlsAndInvalidBytesAsHex) {
+  EXPECT_EQ(terminal("\xc2\x9b"
+                     "31m"),
+            R"(\xc2\x9b31m)");  // U+009B, CSI
+  EXPECT_EQ(terminal("\x9b"
+                     "31m"),
+            R"(\x9b31m)");  // a raw 8-bit CSI
+  EXPECT_EQ(terminal("ok\xff"), R"(ok\xff)");
+}
+
+TEST(Escape, TerminalKeepsPrintableUtf8) {
+  EXPECT_EQ(terminal("Россия – Österreich, 日本 é"), "Россия – Österreich, 日本 é");
+  EXPECT_EQ(terminal("\xc2\xa0"), "\xc2\xa0");  // U+00A0 is printable, not C1
+}
+
+TEST(Escape, HtmlEscapesMarkupCharacters) {
+  EXPECT_EQ(html(R"(<script>alert('x & "y"')</script>)"),
+            "&lt;script&gt;alert(&#39;x &amp; &quot;y&quot;&#39;)&lt;/script&gt;");
+  EXPECT_EQ(html("Österreich"), "Österreich");
+}
+
+TEST(Escape, DotEscapesQuotesBackslashesAndNewlines) {
+  EXPECT_EQ(dot(R"(a "b" \c)"), R"(a \"b\" \\c)");
+  EXPECT_EQ(dot("one\r\ntwo\nthree"), R"(one\ntwo\nthree)");
+  EXPECT_EQ(dot("bell\x07"), "bell ");
+}
+
+TEST(Escape, DisplayWidthCountsCodePointsNotBytes) {
+  EXPECT_EQ(display_width(""), 0);
+  EXPECT_EQ(display_width("abc"), 3);
+  EXPECT_EQ(display_width("Россия"), 6);
+  EXPECT_EQ(display_width("Österreich"), 10);
+}
+
+TEST(Escape, DisplayWidthCountsWideCharactersAsTwoColumns) {
+  EXPECT_EQ(display_width("日本"), 4);
+  EXPECT_EQ(display_width("한국"), 4);
+  EXPECT_EQ(display_width("Ａ"), 2);  // fullwidth Latin
+  EXPECT_EQ(display_width("ｱ"), 1);   // halfwidth katakana
+  EXPECT_EQ(display_width("🙂"), 2);
+}
+
+TEST(Escape, DisplayWidthCountsCombiningMarksAndZeroWidthCharactersAsNothing) {
+  EXPECT_EQ(display_width("O\u0308sterreich"), 10);  // decomposed Ö
+  EXPECT_EQ(display_width("e\u0301\u20d7"), 1);
+  EXPECT_EQ(display_width("a\u200bb\u200d"), 2);
+  EXPECT_EQ(display_width("x\ufe20\u1ab0\u1dc0"), 1);
+}
+
+TEST(Escape, DisplayWidthCountsEachInvalidByteAsOneColumn) {
+  EXPECT_EQ(display_width("\xff\xfe"), 2);
+  EXPECT_EQ(display_width("a\xe6\x97"), 3);
+}
+
+TEST(Escape, PadRightPadsToDisplayWidth) {
+  EXPECT_EQ(pad_right("Россия", 8), "Россия  ");
+  EXPECT_EQ(pad_right("日本", 6), "日本  ");
+  EXPECT_EQ(pad_right("Österreich", 4), "Österreich");
+  EXPECT_EQ(display_width(pad_right("O\u0308", 3)), 3);
+}
+
+TEST(Escape, TruncateCutsOnCharacterBoundariesAndMarksTheCut) {
+  EXPECT_EQ(truncate("Österreich", 10), "Österreich");
+  EXPECT_EQ(truncate("Österreich-Ungarn", 8), "Öster...");
+  EXPECT_EQ(truncate("日本語のテキスト", 8), "日本...");
+  EXPECT_EQ(truncate("Россия", 2), "Ро");
+}
+
+}  // namespace
+}  // namespace entente::reports::detail

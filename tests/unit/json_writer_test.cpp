@@ -1,0 +1,339 @@
+#include "writers.h"
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "entente/reports/report.h"
+
+namespace entente::reports {
+namespace {
+
+// A small report with one entry in every list, built by hand so this test needs no loader.
+Report small_report() {
+  Report r;
+  r.title = "Lease";
+  r.date = "2026-03-01";
+  r.parties = {{"landlord", "Landlord Ltd"}, {"tenant", "The tenant"}};
+  r.issues = {{.id = "rent", .title = "Rent", .status = IssueStatus::deadlocked},
+              {.id = "term", .title = "Term", .status = IssueStatus::open}};
+  r.positions = {
+      {.ref = "landlord/plus-8",
+       .party = "landlord",
+       .id = "plus-8",
+       .issue = "rent",
+       .text = "Rent rises by 8%.",
+       .priority = 4,
+       .red_line = true,
+       .status = PositionStatus::sticking,
+       .deadlock = true,
+       .in_package = true,
+       .to = {"tenant"},
+       .source = "letter",
+       .quote = "8%",
+       .stances = {{.party = "tenant",
+                    .stance = EffectiveStance::reject,
+                    .via = "tenant/freeze",
+                    .note = "Too much."}}},
+      {.ref = "tenant/freeze",
+       .party = "tenant",
+       .id = "freeze",
+       .issue = "rent",
+       .text = "No rise.",
+       .priority = 5,
+       .red_line = true,
+       .status = PositionStatus::open,
+       .in_package = true,
+       .to = {"landlord"},
+       .stances = {{.party = "landlord",
+                    .stance = EffectiveStance::consider,
+                    .agree_if = {"landlord/plus-8"},
+                    .conditional = true}}},
+      {.ref = "tenant/two-years",
+       .party = "tenant",
+       .id = "two-years",
+       .issue = "term",
+       .kind = PositionKind::concession,
+       .text = "Two years.",
+       .priority = 2,
+       .status = PositionStatus::agreed,
+       .to = {"landlord"},
+       .note = "Offered orally.",
+       .stances = {{.party = "landlord", .stance = EffectiveStance::agree}}},
+  };
+  r.common_ground = {"tenant/two-years"};
+  r.bargaining_space = {"tenant/freeze"};
+  r.sticking_points = {{.ref = "landlord/plus-8", .rejected_by = {"tenant"}, .deadlock = true}};
+  r.packages = {{"landlord/plus-8", "tenant/freeze"}};
+  r.diagnostics = {{.where = {"landlord.yaml", 3, 5},
+                    .severity = Severity::warning,
+                    .message = "unused source"}};
+  return r;
+}
+
+std::string to_json(const Report& report) {
+  std::ostringstream out;
+  write_json(report, out);
+  return out.str();
+}
+
+constexpr std::string_view k_small_report_json = R"({
+  "format": 1,
+  "schema_version": 1,
+  "scenario": {
+    "title": "Lease",
+    "parties": [
+      "landlord",
+      "tenant"
+    ],
+    "issues": [
+      "rent",
+      "term"
+    ],
+    "date": "2026-03-01",
+    "description": null
+  },
+  "positions": [
+    {
+      "ref": "landlord/plus-8",
+      "party": "landlord",
+      "issue": "rent",
+      "kind": "demand",
+      "priority": 4,
+      "red_line": true,
+      "status": "sticking",
+      "deadlock": true,
+      "stances": {
+        "tenant": "reject"
+      },
+      "id": "plus-8",
+      "text": "Rent rises by 8%.",
+      "to": [
+        "tenant"
+      ],
+      "in_package": true,
+      "source": "letter",
+      "quote": "8%",
+      "note": null,
+      "answers": [
+        {
+          "party": "tenant",
+          "stance": "reject",
+          "via": "tenant/freeze",
+          "agree_if": [],
+          "conditional": false,
+          "condition_met": false,
+          "note": "Too much.",
+          "source": null
+        }
+      ]
+    },
+    {
+      "ref": "tenant/freeze",
+      "party": "tenant",
+      "issue": "rent",
+      "kind": "demand",
+      "priority": 5,
+      "red_line": true,
+      "status": "open",
+      "deadlock": false,
+      "stances": {
+        "landlord": "consider"
+      },
+      "id": "freeze",
+      "text": "No rise.",
+      "to": [
+        "landlord"
+      ],
+      "in_package": true,
+      "source": null,
+      "quote": null,
+      "note": null,
+      "answers": [
+        {
+          "party": "landlord",
+          "stance": "consider",
+          "via": null,
+          "agree_if": [
+            "landlord/plus-8"
+          ],
+          "conditional": true,
+          "condition_met": false,
+          "note": null,
+          "source": null
+        }
+      ]
+    },
+    {
+      "ref": "tenant/two-years",
+      "party": "tenant",
+      "issue": "term",
+      "kind": "concession",
+      "priority": 2,
+      "red_line": false,
+      "status": "agreed",
+      "deadlock": false,
+      "stances": {
+        "landlord": "agree"
+      },
+      "id": "two-years",
+      "text": "Two years.",
+      "to": [
+        "landlord"
+      ],
+      "in_package": false,
+      "source": null,
+      "quote": null,
+      "note": "Offered orally.",
+      "answers": [
+        {
+          "party": "landlord",
+          "stance": "agree",
+          "via": null,
+          "agree_if": [],
+          "conditional": false,
+          "condition_met": false,
+          "note": null,
+          "source": null
+        }
+      ]
+    }
+  ],
+  "common_ground": [
+    "tenant/two-years"
+  ],
+  "bargaining_space": [
+    "tenant/freeze"
+  ],
+  "sticking_points": [
+    {
+      "ref": "landlord/plus-8",
+      "rejected_by": [
+        "tenant"
+      ],
+      "deadlock": true
+    }
+  ],
+  "packages": [
+    [
+      "landlord/plus-8",
+      "tenant/freeze"
+    ]
+  ],
+  "issues": [
+    {
+      "id": "rent",
+      "status": "deadlocked"
+    },
+    {
+      "id": "term",
+      "status": "open"
+    }
+  ],
+  "diagnostics": [
+    {
+      "level": "warning",
+      "file": "landlord.yaml",
+      "line": 3,
+      "column": 5,
+      "message": "unused source"
+    }
+  ]
+}
+)";
+
+TEST(JsonWriter, WritesEveryFormatKeyExactly) {
+  EXPECT_EQ(to_json(small_report()), k_small_report_json);
+}
+
+TEST(JsonWriter, WritesTheTopLevelKeysOfFormatSection5InOrder) {
+  const auto json = nlohmann::ordered_json::parse(to_json(small_report()));
+  std::vector<std::string> keys;
+  for (const auto& item : json.items()) keys.push_back(item.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"format", "schema_version", "scenario", "positions",
+                                            "common_ground", "bargaining_space", "sticking_points",
+                                            "packages", "issues", "diagnostics"}));
+}
+
+TEST(JsonWriter, WritesAnEmptyReportWithEmptyLists) {
+  EXPECT_EQ(to_json(Report{}), R"({
+  "format": 1,
+  "schema_version": 1,
+  "scenario": {
+    "title": "",
+    "parties": [],
+    "issues": [],
+    "date": null,
+    "description": null
+  },
+  "positions": [],
+  "common_ground": [],
+  "bargaining_space": [],
+  "sticking_points": [],
+  "packages": [],
+  "issues": [],
+  "diagnostics": []
+}
+)");
+}
+
+TEST(JsonWriter, EscapesQuotesControlCharactersAndKeepsScriptTagsInsideStrings) {
+  Report r;
+  r.title = "say \"hi\"\n</script><script>\x1b[2J\x7f";
+  const std::string json = to_json(r);
+  EXPECT_NE(json.find(R"("title": "say \"hi\"\u000a</script><script>\u001b[2J\u007f")"),
+            std::string::npos)
+      << json;
+  EXPECT_EQ(json.find('\x1b'), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(json)["scenario"]["title"], r.title);
+}
+
+TEST(JsonWriter, StaysValidJsonWhenTheInputIsNotUtf8) {
+  Report r = small_report();
+  r.positions[0].text = "bad \xff\xfe byte";
+  const std::string json = to_json(r);
+  nlohmann::json parsed;
+  ASSERT_NO_THROW(parsed = nlohmann::json::parse(json));
+  EXPECT_EQ(parsed["positions"][0]["text"], "bad \ufffd\ufffd byte");
+}
+
+TEST(JsonWriter, PassesUtf8Through) {
+  Report r;
+  r.title = "Россия – Österreich – 日本";
+  EXPECT_NE(to_json(r).find(R"("title": "Россия – Österreich – 日本")"), std::string::npos);
+}
+
+TEST(JsonWriter, WritesUnknownLocationsAsZero) {
+  Report r;
+  r.diagnostics = {{.where = {"scenario.yaml"}, .severity = Severity::warning, .message = "m"}};
+  const auto json = nlohmann::json::parse(to_json(r));
+  EXPECT_EQ(json["diagnostics"][0]["line"], 0);
+  EXPECT_EQ(json["diagnostics"][0]["column"], 0);
+}
+
+TEST(JsonWriter, IsByteIdenticalForIdenticalInput) {
+  const Report a = small_report();
+  const Report b = small_report();
+  EXPECT_EQ(to_json(a), to_json(a));
+  EXPECT_EQ(to_json(a), to_json(b));
+}
+
+TEST(JsonWriter, IsChosenByTheFormatNameJson) {
+  ASSERT_EQ(parse_format("json"), Format::json);
+  EXPECT_EQ(to_string(Format::json), "json");
+  std::ostringstream out;
+  write_report(small_report(), Format::json, out, {.color = true});
+  EXPECT_EQ(out.str(), k_small_report_json);
+}
+
+TEST(JsonWriter, IsNotChosenByOtherSpellings) {
+  EXPECT_EQ(parse_format("JSON"), std::nullopt);
+  EXPECT_EQ(parse_format("txt"), std::nullopt);
+  EXPECT_EQ(parse_format(""), std::nullopt);
+}
+
+}  // namespace
+}  // namespace entente::reports

@@ -1,0 +1,276 @@
+#include "entente/reports/report.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace entente::reports {
+namespace {
+
+// Parties, issues and positions are deliberately out of id order, so that ids (indices) and
+// the report's sorted order differ.
+Scenario lease_scenario() {
+  Scenario s;
+  s.title = "Lease renewal, 2026";
+  s.date = "2026-03-01";
+  s.description = "Tenant and landlord negotiate a renewal.";
+  s.parties = {{.id = "tenant", .name = "The tenant"}, {.id = "landlord", .name = "Landlord Ltd"}};
+  s.issues = {{.id = "term", .title = "Length of the lease"},
+              {.id = "rent", .title = "Monthly rent"}};
+  s.sources = {{.id = "visit", .title = "Site visit"},
+               {.id = "letter", .title = "Landlord's letter", .date = "2026-02-02"}};
+  s.positions = {
+      {.party = "tenant", .id = "rent-freeze", .issue = {"rent"}, .priority = 5, .red_line = true},
+      {.party = "landlord",
+       .id = "rent-plus-8",
+       .issue = {"rent"},
+       .text = "Rent rises by 8%.",
+       .priority = 4,
+       .red_line = true,
+       .source = IdRef{"letter"},
+       .quote = "an increase of 8%",
+       .note = "Read from the letter"},
+      {.party = "landlord",
+       .id = "three-year-term",
+       .issue = {"term"},
+       .kind = PositionKind::concession,
+       .priority = 2},
+      {.party = "tenant", .id = "repairs-first", .issue = {"term"}},
+  };
+  s.stances = {
+      {.party = "landlord",
+       .position = {"tenant/rent-freeze"},
+       .stance = Stance::reject,
+       .via = IdRef{"rent-plus-8"},
+       .note = "Costs have risen."},
+      {.party = "tenant",
+       .position = {"landlord/rent-plus-8"},
+       .stance = Stance::reject,
+       .via = IdRef{"rent-freeze"}},
+      {.party = "tenant", .position = {"landlord/three-year-term"}, .stance = Stance::agree},
+      {.party = "landlord",
+       .position = {"tenant/repairs-first"},
+       .stance = Stance::consider,
+       .agree_if = {{"tenant/rent-freeze"}},
+       .source = IdRef{"visit"}},
+  };
+  s.warnings = {{.where = {"landlord.yaml", 3, 5},
+                 .severity = Severity::warning,
+                 .message = "stance by a party outside the audience"}};
+  return s;
+}
+
+constexpr PartyId k_tenant = 0;
+constexpr PartyId k_landlord = 1;
+
+Analysis lease_analysis() {
+  Analysis a;
+  a.positions = {
+      {.status = PositionStatus::sticking,
+       .deadlock = true,
+       .audience = {{.party = k_landlord, .stance = EffectiveStance::reject, .decl = 0}},
+       .rejected_by = {k_landlord}},
+      {.status = PositionStatus::sticking,
+       .deadlock = true,
+       .in_package = true,
+       .audience = {{.party = k_tenant, .stance = EffectiveStance::reject, .decl = 1}},
+       .rejected_by = {k_tenant}},
+      {.status = PositionStatus::agreed,
+       .audience = {{.party = k_tenant, .stance = EffectiveStance::agree, .decl = 2}}},
+      {.status = PositionStatus::open,
+       .in_package = true,
+       .audience = {{.party = k_landlord,
+                     .stance = EffectiveStance::consider,
+                     .conditional = true,
+                     .decl = 3}}},
+  };
+  a.issues = {IssueStatus::open, IssueStatus::deadlocked};
+  a.common_ground = {2};
+  a.bargaining_space = {3};
+  a.sticking_points = {0, 1};  // rank order: priority 5 before 4, not ref order
+  a.packages = {{1, 3}};
+  return a;
+}
+
+Report lease_report() { return make_report(lease_scenario(), lease_analysis()); }
+
+TEST(MakeReport, CopiesTheScenarioHeader) {
+  const Report r = lease_report();
+  EXPECT_EQ(r.title, "Lease renewal, 2026");
+  EXPECT_EQ(r.date, "2026-03-01");
+  EXPECT_EQ(r.description, "Tenant and landlord negotiate a renewal.");
+}
+
+TEST(MakeReport, SortsPartiesIssuesAndSourcesById) {
+  const Report r = lease_report();
+  ASSERT_EQ(r.parties.size(), 2u);
+  EXPECT_EQ(r.parties[0].id, "landlord");
+  EXPECT_EQ(r.parties[0].name, "Landlord Ltd");
+  EXPECT_EQ(r.parties[1].id, "tenant");
+  ASSERT_EQ(r.issues.size(), 2u);
+  EXPECT_EQ(r.issues[0].id, "rent");
+  EXPECT_EQ(r.issues[0].title, "Monthly rent");
+  EXPECT_EQ(r.issues[1].id, "term");
+  ASSERT_EQ(r.sources.size(), 2u);
+  EXPECT_EQ(r.sources[0].id, "letter");
+  EXPECT_EQ(r.sources[0].date, "2026-02-02");
+  EXPECT_EQ(r.sources[1].id, "visit");
+}
+
+TEST(MakeReport, TakesIssueStatusesFromTheAnalysisByScenarioIndex) {
+  const Report r = lease_report();
+  EXPECT_EQ(r.issues[0].status, IssueStatus::deadlocked);  // rent, scenario index 1
+  EXPECT_EQ(r.issues[1].status, IssueStatus::open);        // term, scenario index 0
+}
+
+TEST(MakeReport, SortsPositionsByRef) {
+  const Report r = lease_report();
+  std::vector<std::string> refs;
+  for (const PositionRow& row : r.positions) refs.push_back(row.ref);
+  EXPECT_EQ(refs, (std::vector<std::string>{"landlord/rent-plus-8", "landlord/three-year-term",
+                                            "tenant/rent-freeze", "tenant/repairs-first"}));
+}
+
+TEST(MakeReport, CopiesPositionFieldsAndItsAnalysis) {
+  const Report r = lease_report();
+  const PositionRow* row = r.find("landlord/rent-plus-8");
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->party, "landlord");
+  EXPECT_EQ(row->id, "rent-plus-8");
+  EXPECT_EQ(row->issue, "rent");
+  EXPECT_EQ(row->kind, PositionKind::demand);
+  EXPECT_EQ(row->text, "Rent rises by 8%.");
+  EXPECT_EQ(row->priority, 4);
+  EXPECT_TRUE(row->red_line);
+  EXPECT_EQ(row->status, PositionStatus::sticking);
+  EXPECT_TRUE(row->deadlock);
+  EXPECT_TRUE(row->in_package);
+  EXPECT_EQ(row->to, std::vector<std::string>{"tenant"});
+  EXPECT_EQ(row->source, "letter");
+  EXPECT_EQ(row->source_title, "Landlord's letter");
+  EXPECT_EQ(row->quote, "an increase of 8%");
+  EXPECT_EQ(row->note, "Read from the letter");
+}
+
+TEST(MakeReport, BuildsTheViaRefFromTheStanceTakersParty) {
+  const Report r = lease_report();
+  const PositionRow* row = r.find("tenant/rent-freeze");
+  ASSERT_NE(row, nullptr);
+  ASSERT_EQ(row->stances.size(), 1u);
+  const StanceRow& stance = row->stances[0];
+  EXPECT_EQ(stance.party, "landlord");
+  EXPECT_EQ(stance.stance, EffectiveStance::reject);
+  EXPECT_EQ(stance.via, "landlord/rent-plus-8");
+  EXPECT_EQ(stance.note, "Costs have risen.");
+}
+
+TEST(MakeReport, CopiesConditionsAndSourceOfAConditionalStance) {
+  const Report r = lease_report();
+  const PositionRow* row = r.find("tenant/repairs-first");
+  ASSERT_NE(row, nullptr);
+  ASSERT_EQ(row->stances.size(), 1u);
+  const StanceRow& stance = row->stances[0];
+  EXPECT_EQ(stance.stance, EffectiveStance::consider);
+  EXPECT_EQ(stance.agree_if, std::vector<std::string>{"tenant/rent-freeze"});
+  EXPECT_TRUE(stance.conditional);
+  EXPECT_FALSE(stance.condition_met);
+  EXPECT_EQ(stance.source, "visit");
+  EXPECT_TRUE(stance.via.empty());
+}
+
+TEST(MakeReport, SortsTheAudienceAndItsStancesByPartyId) {
+  Scenario s = lease_scenario();
+  s.parties.push_back({.id = "bank", .name = "The bank"});  // PartyId 2, first by id
+  Analysis a = lease_analysis();
+  a.positions[1].audience.push_back({.party = 2, .stance = EffectiveStance::silent});
+  const Report r = make_report(s, a);
+  const PositionRow* row = r.find("landlord/rent-plus-8");
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->to, (std::vector<std::string>{"bank", "tenant"}));
+  ASSERT_EQ(row->stances.size(), 2u);
+  EXPECT_EQ(row->stances[0].party, "bank");
+  EXPECT_EQ(row->stances[0].stance, EffectiveStance::silent);
+  EXPECT_TRUE(row->stances[0].via.empty());
+  EXPECT_EQ(row->stances[1].party, "tenant");
+}
+
+TEST(MakeReport, KeepsTheAnalysisOrderOfListsAsRefs) {
+  const Report r = lease_report();
+  EXPECT_EQ(r.common_ground, std::vector<std::string>{"landlord/three-year-term"});
+  EXPECT_EQ(r.bargaining_space, std::vector<std::string>{"tenant/repairs-first"});
+  EXPECT_TRUE(r.unanswered.empty());
+  ASSERT_EQ(r.sticking_points.size(), 2u);
+  EXPECT_EQ(r.sticking_points[0].ref, "tenant/rent-freeze");
+  EXPECT_EQ(r.sticking_points[0].rejected_by, std::vector<std::string>{"landlord"});
+  EXPECT_TRUE(r.sticking_points[0].deadlock);
+  EXPECT_EQ(r.sticking_points[1].ref, "landlord/rent-plus-8");
+  ASSERT_EQ(r.packages.size(), 1u);
+  EXPECT_EQ(r.packages[0],
+            (std::vector<std::string>{"landlord/rent-plus-8", "tenant/repairs-first"}));
+}
+
+TEST(MakeReport, SortsRejectingPartiesById) {
+  Scenario s = lease_scenario();
+  s.parties.push_back({.id = "bank"});
+  Analysis a = lease_analysis();
+  a.positions[1].rejected_by = {k_tenant, 2};
+  const Report r = make_report(s, a);
+  EXPECT_EQ(r.sticking_points[1].rejected_by, (std::vector<std::string>{"bank", "tenant"}));
+}
+
+TEST(MakeReport, CountsHoldingsAndStancesPerIssueAndParty) {
+  const Report r = lease_report();
+  // Columns follow Report::parties: landlord, then tenant.
+  const MatrixCell& rent_landlord = r.issues[0].cells.at(0);
+  EXPECT_EQ(rent_landlord.held, 1);
+  EXPECT_EQ(rent_landlord.red_lines, 1);
+  EXPECT_EQ(rent_landlord.reject, 1);
+  EXPECT_EQ(rent_landlord.agree + rent_landlord.consider + rent_landlord.silent, 0);
+  const MatrixCell& term_landlord = r.issues[1].cells.at(0);
+  EXPECT_EQ(term_landlord.held, 1);
+  EXPECT_EQ(term_landlord.red_lines, 0);
+  EXPECT_EQ(term_landlord.consider, 1);
+  const MatrixCell& term_tenant = r.issues[1].cells.at(1);
+  EXPECT_EQ(term_tenant.held, 1);
+  EXPECT_EQ(term_tenant.agree, 1);
+  EXPECT_EQ(term_tenant.reject + term_tenant.consider + term_tenant.silent, 0);
+}
+
+TEST(MakeReport, GivesAnIssueWithoutPositionsEmptyCells) {
+  Scenario s = lease_scenario();
+  s.issues.push_back({.id = "deposit", .title = "Deposit"});
+  Analysis a = lease_analysis();
+  a.issues.push_back(IssueStatus::open);
+  const Report r = make_report(s, a);
+  ASSERT_EQ(r.issues[0].id, "deposit");
+  EXPECT_EQ(r.issues[0].status, IssueStatus::open);
+  ASSERT_EQ(r.issues[0].cells.size(), 2u);
+  EXPECT_EQ(r.issues[0].cells[0].held + r.issues[0].cells[1].held, 0);
+}
+
+TEST(MakeReport, CopiesWarningsAsDiagnostics) {
+  const Report r = lease_report();
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].where, (SourceLocation{"landlord.yaml", 3, 5}));
+  EXPECT_EQ(r.diagnostics[0].message, "stance by a party outside the audience");
+}
+
+TEST(MakeReport, FindsPositionsByRefAndReturnsNullForUnknownRefs) {
+  const Report r = lease_report();
+  ASSERT_NE(r.find("tenant/rent-freeze"), nullptr);
+  EXPECT_EQ(r.find("tenant/rent-freeze")->ref, "tenant/rent-freeze");
+  EXPECT_EQ(r.find("tenant/rent"), nullptr);
+  EXPECT_EQ(r.find("zzz/none"), nullptr);
+  EXPECT_EQ(r.find(""), nullptr);
+}
+
+TEST(MakeReport, BuildsAnEmptyReportFromAnEmptyScenario) {
+  const Report r = make_report(Scenario{}, Analysis{});
+  EXPECT_TRUE(r.positions.empty());
+  EXPECT_TRUE(r.issues.empty());
+  EXPECT_EQ(r.find("a/b"), nullptr);
+}
+
+}  // namespace
+}  // namespace entente::reports

@@ -1,0 +1,392 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/loader.h"
+
+namespace entente {
+namespace {
+
+using Lines = std::vector<std::string>;
+
+Lines formatted(const std::vector<Diagnostic>& diagnostics) {
+  Lines out;
+  for (const Diagnostic& d : diagnostics) out.push_back(format_diagnostic(d));
+  return out;
+}
+
+// A single-file scenario that parses, then fails validation: all its diagnostics, formatted.
+Lines validate_errors(std::string_view yaml) {
+  auto parsed = parse_scenario(yaml, "s.yaml");
+  if (!parsed) {
+    ADD_FAILURE() << "does not parse:\n" << ::testing::PrintToString(formatted(parsed.error()));
+    return {};
+  }
+  const auto valid = validate(std::move(*parsed));
+  if (valid) {
+    ADD_FAILURE() << "validated without errors";
+    return {};
+  }
+  return formatted(valid.error());
+}
+
+Scenario validate_ok(std::string_view yaml) {
+  auto parsed = parse_scenario(yaml, "s.yaml");
+  if (!parsed) {
+    ADD_FAILURE() << "does not parse:\n" << ::testing::PrintToString(formatted(parsed.error()));
+    return {};
+  }
+  auto valid = validate(std::move(*parsed));
+  if (!valid) {
+    ADD_FAILURE() << "does not validate:\n" << ::testing::PrintToString(formatted(valid.error()));
+    return {};
+  }
+  return std::move(*valid);
+}
+
+TEST(Validate, AcceptsConsistentScenarioWithoutWarnings) {
+  const Scenario s = validate_ok(R"(format: 1
+title: x
+parties:
+  - id: tenant
+    positions:
+      - {id: freeze, issue: rent, kind: demand, text: t, source: letter}
+    stances:
+      - {position: landlord/raise, stance: reject, via: freeze}
+  - id: landlord
+    positions:
+      - {id: raise, issue: rent, kind: demand, text: t, to: [tenant]}
+    stances:
+      - {position: tenant/freeze, stance: consider, agree_if: [tenant/freeze]}
+issues:
+  - id: rent
+sources:
+  - id: letter
+)");
+  EXPECT_EQ(2u, s.positions.size());
+  EXPECT_EQ(2u, s.stances.size());
+  EXPECT_TRUE(s.warnings.empty()) << ::testing::PrintToString(formatted(s.warnings));
+}
+
+TEST(Validate, AcceptsSamePositionIdHeldByDifferentParties) {
+  const Scenario s = validate_ok(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions: [{id: p, issue: i, kind: demand, text: t}]
+  - id: b
+    positions: [{id: p, issue: i, kind: demand, text: t}]
+issues: [{id: i}]
+)");
+  EXPECT_EQ(2u, s.positions.size());
+}
+
+// Duplicate ids
+
+TEST(Validate, ReportsDuplicatePartyIdNamingTheFirstPlace) {
+  EXPECT_EQ(Lines{"s.yaml:5:5: error: duplicate party id 'a' (first defined at s.yaml:4:5)"},
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+  - id: a
+issues: []
+)"));
+}
+
+TEST(Validate, ReportsDuplicateIssueIdNamingTheFirstPlace) {
+  EXPECT_EQ(Lines{"s.yaml:7:5: error: duplicate issue id 'rent' (first defined at s.yaml:5:5)"},
+            validate_errors(R"(format: 1
+title: x
+parties: []
+issues:
+  - id: rent
+  - id: term
+  - id: rent
+)"));
+}
+
+TEST(Validate, ReportsDuplicateSourceIdNamingTheFirstPlace) {
+  EXPECT_EQ(Lines{"s.yaml:9:5: error: duplicate source id 's' (first defined at s.yaml:8:5)"},
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions: [{id: p, issue: i, kind: demand, text: t, source: s}]
+issues: [{id: i}]
+sources:
+  - id: s
+  - id: s
+)"));
+}
+
+TEST(Validate, ReportsDuplicatePositionIdNamingTheFirstPlace) {
+  EXPECT_EQ(Lines{"s.yaml:7:9: error: duplicate position id 'a/p' (first defined at s.yaml:6:9)"},
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions:
+      - {id: p, issue: i, kind: demand, text: t}
+      - {id: p, issue: i, kind: concession, text: u}
+issues: [{id: i}]
+)"));
+}
+
+// Unknown references
+
+TEST(Validate, ReportsUnknownIssueWithSuggestion) {
+  EXPECT_EQ((Lines{"s.yaml:6:24: error: unknown issue 'rnet' (did you mean 'rent'?)",
+                   "s.yaml:7:24: error: unknown issue 'wages'"}),
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions:
+      - {id: p, issue: rnet, kind: demand, text: t}
+      - {id: q, issue: wages, kind: demand, text: t}
+issues: [{id: rent}, {id: term}]
+)"));
+}
+
+TEST(Validate, ReportsUnknownSourceWithSuggestion) {
+  EXPECT_EQ((Lines{"s.yaml:6:58: error: unknown source 'leter' (did you mean 'letter'?)",
+                   "s.yaml:8:65: error: unknown source 'memo'",
+                   "s.yaml:13:5: warning: source 'letter' is not cited by any position or stance"}),
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions:
+      - {id: p, issue: i, kind: demand, text: t, source: leter}
+    stances:
+      - {position: b/q, stance: agree, note: "as said", source: memo}
+  - id: b
+    positions: [{id: q, issue: i, kind: demand, text: t}]
+issues: [{id: i}]
+sources:
+  - id: letter
+)"));
+}
+
+TEST(Validate, ReportsUnknownPartyInAudienceWithSuggestion) {
+  EXPECT_EQ(Lines{"s.yaml:6:55: error: unknown party 'landlrd' (did you mean 'landlord'?)"},
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: tenant
+    positions:
+      - {id: p, issue: i, kind: demand, text: t, to: [landlrd]}
+  - id: landlord
+issues: [{id: i}]
+)"));
+}
+
+TEST(Validate, ReportsUnknownPositionInStanceWithSuggestion) {
+  EXPECT_EQ((Lines{"s.yaml:7:20: error: unknown position 'b/rase' (did you mean 'b/raise'?)",
+                   "s.yaml:8:20: error: unknown position 'c/raise' (did you mean 'b/raise'?)",
+                   "s.yaml:9:20: error: unknown position 'b/something-else'"}),
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions: [{id: p, issue: i, kind: demand, text: t}]
+    stances:
+      - {position: b/rase, stance: agree}
+      - {position: c/raise, stance: agree}
+      - {position: b/something-else, stance: agree}
+  - id: b
+    positions: [{id: raise, issue: i, kind: demand, text: t}]
+issues: [{id: i}]
+)"));
+}
+
+TEST(Validate, ReportsUnknownPositionInConditionWithSuggestion) {
+  EXPECT_EQ(Lines{"s.yaml:7:67: error: unknown position 'a/pp' (did you mean 'a/p'?)"},
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions: [{id: p, issue: i, kind: demand, text: t}]
+    stances:
+      - {position: b/raise, stance: consider, agree_if: [b/raise, a/pp]}
+  - id: b
+    positions: [{id: raise, issue: i, kind: demand, text: t}]
+issues: [{id: i}]
+)"));
+}
+
+// Audiences
+
+TEST(Validate, ReportsAudienceNamingTheHolder) {
+  EXPECT_EQ(Lines{"s.yaml:6:58: error: 'to' names the holder 'a' itself"},
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions:
+      - {id: p, issue: i, kind: demand, text: t, to: [b, a]}
+  - id: b
+issues: [{id: i}]
+)"));
+}
+
+TEST(Validate, ReportsAudienceNamingAPartyTwice) {
+  EXPECT_EQ(Lines{"s.yaml:6:58: error: 'to' names 'b' twice"}, validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions:
+      - {id: p, issue: i, kind: demand, text: t, to: [b, b]}
+  - id: b
+issues: [{id: i}]
+)"));
+}
+
+// Stances
+
+TEST(Validate, ReportsViaThatIsNotAnOwnPositionWithSuggestion) {
+  EXPECT_EQ((Lines{"s.yaml:9:50: error: 'via' must name a position of 'a', and 'frezee' is not "
+                   "one (did you mean 'freeze'?)",
+                   "s.yaml:10:48: error: 'via' must name a position of 'a', and 'raise' is not "
+                   "one"}),
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions:
+      - {id: freeze, issue: i, kind: demand, text: t}
+      - {id: other, issue: i, kind: demand, text: t}
+    stances:
+      - {position: b/raise, stance: reject, via: frezee}
+      - {position: b/cut, stance: reject, via: raise}
+  - id: b
+    positions:
+      - {id: raise, issue: i, kind: demand, text: t}
+      - {id: cut, issue: i, kind: demand, text: t}
+issues: [{id: i}]
+)"));
+}
+
+TEST(Validate, ReportsStanceOnOwnPosition) {
+  EXPECT_EQ(Lines{"s.yaml:7:20: error: 'a' takes a stance on its own position 'a/p'"},
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions: [{id: p, issue: i, kind: demand, text: t}]
+    stances:
+      - {position: a/p, stance: agree}
+  - id: b
+issues: [{id: i}]
+)"));
+}
+
+TEST(Validate, ReportsSecondStanceOfOnePartyOnOnePosition) {
+  EXPECT_EQ(Lines{"s.yaml:10:9: error: second stance of 'b' on 'a/p' (first at s.yaml:8:9)"},
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions: [{id: p, issue: i, kind: demand, text: t}]
+  - id: b
+    stances:
+      - position: a/p
+        stance: agree
+      - position: a/p
+        stance: reject
+issues: [{id: i}]
+)"));
+}
+
+TEST(Validate, WarnsAboutStanceFromOutsideTheAudienceAndStillSucceeds) {
+  const Scenario s = validate_ok(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions: [{id: p, issue: i, kind: demand, text: t, to: [b]}]
+  - id: b
+    stances: [{position: a/p, stance: agree}]
+  - id: c
+    stances: [{position: a/p, stance: reject}]
+issues: [{id: i}]
+)");
+  EXPECT_EQ(Lines{"s.yaml:9:26: warning: 'c' is not in the audience of 'a/p', so this stance "
+                  "does not count"},
+            formatted(s.warnings));
+  EXPECT_EQ(2u, s.stances.size());  // the stance stays in the model; analysis ignores it
+}
+
+TEST(Validate, WarnsAboutUnusedSourceAndStillSucceeds) {
+  const Scenario s = validate_ok(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions: [{id: p, issue: i, kind: demand, text: t, source: used}]
+  - id: b
+    stances: [{position: a/p, stance: agree, source: also-used}]
+issues: [{id: i}]
+sources:
+  - id: unused
+  - id: used
+  - id: also-used
+)");
+  EXPECT_EQ(Lines{"s.yaml:10:5: warning: source 'unused' is not cited by any position or stance"},
+            formatted(s.warnings));
+}
+
+TEST(Validate, KeepsWarningsOfParsingAndSortsThemWithItsOwn) {
+  auto parsed = parse_scenario(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions: [{id: p, issue: i, kind: demand, text: t, to: [b]}]
+  - id: b
+  - id: c
+    stances: [{position: a/p, stance: reject}]
+issues: [{id: i}]
+sources: [{id: s}]
+)",
+                               "s.yaml");
+  ASSERT_TRUE(parsed);
+  parsed->warnings.push_back({{"s.yaml", 9, 1}, Severity::warning, "from parsing"});
+  parsed->warnings.push_back({{"a.yaml", 1, 1}, Severity::warning, "from another file"});
+  const auto s = validate(std::move(*parsed));
+  ASSERT_TRUE(s);
+  EXPECT_EQ((Lines{"a.yaml:1:1: warning: from another file",
+                   "s.yaml:8:26: warning: 'c' is not in the audience of 'a/p', so this stance "
+                   "does not count",
+                   "s.yaml:9:1: warning: from parsing",
+                   "s.yaml:10:11: warning: source 's' is not cited by any position or stance"}),
+            formatted(s->warnings));
+}
+
+TEST(Validate, ReportsAllErrorsAtOnceSorted) {
+  EXPECT_EQ((Lines{
+                "s.yaml:6:24: error: unknown issue 'rnet' (did you mean 'rent'?)",
+                "s.yaml:6:58: error: 'to' names the holder 'a' itself",
+                "s.yaml:8:20: error: unknown position 'b/x'",
+                "s.yaml:9:20: error: 'a' takes a stance on its own position 'a/p'",
+                "s.yaml:10:5: error: duplicate party id 'a' (first defined at s.yaml:4:5)",
+                "s.yaml:13:5: error: duplicate issue id 'rent' (first defined at s.yaml:12:5)",
+            }),
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions:
+      - {id: p, issue: rnet, kind: demand, text: t, to: [a]}
+    stances:
+      - {position: b/x, stance: agree}
+      - {position: a/p, stance: agree}
+  - id: a
+issues:
+  - id: rent
+  - id: rent
+)"));
+}
+
+}  // namespace
+}  // namespace entente

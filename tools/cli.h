@@ -1,0 +1,19 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace entente::cli {
+
+/// The process exit status; the only place that gives numbers meaning.
+enum class ExitCode { ok = 0, bad_input = 1, usage = 2, internal = 3 };
+
+/// Runs the command line `argv` (argv[0] is the program name) and returns the exit status.
+/// Never throws: every exception ends here as an internal error (exit 3).
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+/// As above with the arguments after the program name, for tests.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace entente::cli

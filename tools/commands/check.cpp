@@ -1,0 +1,62 @@
+// `entente check SCENARIO`: validation only, for editors and CI.
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "commands/commands.h"
+#include "diagnostics_printer.h"
+#include "entente/loader.h"
+
+namespace entente::cli {
+namespace {
+
+std::string count(std::size_t n, std::string_view singular, std::string_view plural) {
+  return std::to_string(n) + " " + std::string{n == 1 ? singular : plural};
+}
+
+std::string summary(const Scenario& s) {
+  std::string text = count(s.parties.size(), "party", "parties") + ", " +
+                     count(s.issues.size(), "issue", "issues") + ", " +
+                     count(s.positions.size(), "position", "positions") + ", " +
+                     count(s.stances.size(), "stance", "stances");
+  if (!s.warnings.empty()) {
+    text += ", " + count(s.warnings.size(), "warning", "warnings");
+  }
+  return text;
+}
+
+}  // namespace
+
+std::optional<Scenario> load_and_print(const std::filesystem::path& path, const Io& io) {
+  Expected<Scenario> scenario = load_scenario(path);
+  const PrintOptions print{.color = io.err_color()};
+  if (!scenario) {
+    print_diagnostics(scenario.error(), io.err, print);
+    return std::nullopt;
+  }
+  print_diagnostics(scenario->warnings, io.err, print);
+  return std::move(*scenario);
+}
+
+CLI::App* setup_check(CLI::App& app, CheckOptions& options) {
+  CLI::App* sub =
+      app.add_subcommand("check", "Validate a scenario and print its problems, or a summary");
+  sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
+      ->required()
+      ->type_name("");
+  return sub;
+}
+
+ExitCode run_check(const CheckOptions& options, const Io& io) {
+  const std::optional<Scenario> scenario = load_and_print(options.scenario, io);
+  if (!scenario) {
+    return ExitCode::bad_input;
+  }
+  io.out << options.scenario << ": ok (" << summary(*scenario) << ")\n";
+  return ExitCode::ok;
+}
+
+}  // namespace entente::cli

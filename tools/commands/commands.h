@@ -1,0 +1,61 @@
+#pragma once
+
+// The subcommands of `entente`, one file each (CLI11's subcom_in_files layout). Private to
+// tools/: cli.cpp registers them, the tests call them directly.
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "cli.h"
+#include "entente/model.h"
+#include "entente/reports/report.h"
+
+namespace CLI {
+class App;
+}
+
+namespace entente::cli {
+
+/// Where a command writes, and whether colour is wanted there.
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_terminal = false;  ///< `out` is the process's stdout and that is a terminal
+  bool err_is_terminal = false;  ///< `err` is the process's stderr and that is a terminal
+  bool no_color = false;         ///< NO_COLOR is set and not empty (https://no-color.org)
+
+  [[nodiscard]] bool out_color() const { return out_is_terminal && !no_color; }
+  [[nodiscard]] bool err_color() const { return err_is_terminal && !no_color; }
+};
+
+/// The Io of a run: a stream counts as a terminal only when it is std::cout / std::cerr and
+/// the matching file descriptor is a tty; NO_COLOR is read from the environment.
+Io make_io(std::ostream& out, std::ostream& err);
+
+/// Prints `entente: error: message` on io.err.
+void print_tool_error(std::string_view message, const Io& io);
+
+struct ReportOptions {
+  std::string scenario{};
+  reports::Format format = reports::Format::text;
+  std::string output{};  ///< empty: standard output
+};
+
+/// Adds `report` to `app`; the options are filled when it is parsed.
+CLI::App* setup_report(CLI::App& app, ReportOptions& options);
+ExitCode run_report(const ReportOptions& options, const Io& io);
+
+struct CheckOptions {
+  std::string scenario{};
+};
+
+CLI::App* setup_check(CLI::App& app, CheckOptions& options);
+ExitCode run_check(const CheckOptions& options, const Io& io);
+
+/// Loads a scenario and prints its diagnostics (errors and warnings) on io.err; empty when
+/// it has errors. Shared by every command that reads a scenario.
+std::optional<Scenario> load_and_print(const std::filesystem::path& path, const Io& io);
+
+}  // namespace entente::cli
