@@ -8,71 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/reports/report.h"
+#include "sample_report.h"
 
 namespace entente::reports {
 namespace {
-
-// A small report with one entry in every list, built by hand so this test needs no loader.
-Report small_report() {
-  Report r;
-  r.title = "Lease";
-  r.date = "2026-03-01";
-  r.parties = {{"landlord", "Landlord Ltd"}, {"tenant", "The tenant"}};
-  r.issues = {{.id = "rent", .title = "Rent", .status = IssueStatus::deadlocked},
-              {.id = "term", .title = "Term", .status = IssueStatus::open}};
-  r.positions = {
-      {.ref = "landlord/plus-8",
-       .party = "landlord",
-       .id = "plus-8",
-       .issue = "rent",
-       .text = "Rent rises by 8%.",
-       .priority = 4,
-       .red_line = true,
-       .status = PositionStatus::sticking,
-       .deadlock = true,
-       .in_package = true,
-       .to = {"tenant"},
-       .source = "letter",
-       .quote = "8%",
-       .stances = {{.party = "tenant",
-                    .stance = EffectiveStance::reject,
-                    .via = "tenant/freeze",
-                    .note = "Too much."}}},
-      {.ref = "tenant/freeze",
-       .party = "tenant",
-       .id = "freeze",
-       .issue = "rent",
-       .text = "No rise.",
-       .priority = 5,
-       .red_line = true,
-       .status = PositionStatus::open,
-       .in_package = true,
-       .to = {"landlord"},
-       .stances = {{.party = "landlord",
-                    .stance = EffectiveStance::consider,
-                    .agree_if = {"landlord/plus-8"},
-                    .conditional = true}}},
-      {.ref = "tenant/two-years",
-       .party = "tenant",
-       .id = "two-years",
-       .issue = "term",
-       .kind = PositionKind::concession,
-       .text = "Two years.",
-       .priority = 2,
-       .status = PositionStatus::agreed,
-       .to = {"landlord"},
-       .note = "Offered orally.",
-       .stances = {{.party = "landlord", .stance = EffectiveStance::agree}}},
-  };
-  r.common_ground = {"tenant/two-years"};
-  r.bargaining_space = {"tenant/freeze"};
-  r.sticking_points = {{.ref = "landlord/plus-8", .rejected_by = {"tenant"}, .deadlock = true}};
-  r.packages = {{"landlord/plus-8", "tenant/freeze"}};
-  r.diagnostics = {{.where = {"landlord.yaml", 3, 5},
-                    .severity = Severity::warning,
-                    .message = "unused source"}};
-  return r;
-}
 
 std::string to_json(const Report& report) {
   std::ostringstream out;
@@ -246,11 +185,11 @@ constexpr std::string_view k_small_report_json = R"({
 )";
 
 TEST(JsonWriter, WritesEveryFormatKeyExactly) {
-  EXPECT_EQ(to_json(small_report()), k_small_report_json);
+  EXPECT_EQ(to_json(testing::small_report()), k_small_report_json);
 }
 
 TEST(JsonWriter, WritesTheTopLevelKeysOfFormatSection5InOrder) {
-  const auto json = nlohmann::ordered_json::parse(to_json(small_report()));
+  const auto json = nlohmann::ordered_json::parse(to_json(testing::small_report()));
   std::vector<std::string> keys;
   for (const auto& item : json.items()) keys.push_back(item.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"format", "schema_version", "scenario", "positions",
@@ -292,7 +231,7 @@ TEST(JsonWriter, EscapesQuotesControlCharactersAndKeepsScriptTagsInsideStrings) 
 }
 
 TEST(JsonWriter, StaysValidJsonWhenTheInputIsNotUtf8) {
-  Report r = small_report();
+  Report r = testing::small_report();
   r.positions[0].text = "bad \xff\xfe byte";
   const std::string json = to_json(r);
   nlohmann::json parsed;
@@ -315,8 +254,8 @@ TEST(JsonWriter, WritesUnknownLocationsAsZero) {
 }
 
 TEST(JsonWriter, IsByteIdenticalForIdenticalInput) {
-  const Report a = small_report();
-  const Report b = small_report();
+  const Report a = testing::small_report();
+  const Report b = testing::small_report();
   EXPECT_EQ(to_json(a), to_json(a));
   EXPECT_EQ(to_json(a), to_json(b));
 }
@@ -325,7 +264,7 @@ TEST(JsonWriter, IsChosenByTheFormatNameJson) {
   ASSERT_EQ(parse_format("json"), Format::json);
   EXPECT_EQ(to_string(Format::json), "json");
   std::ostringstream out;
-  write_report(small_report(), Format::json, out, {.color = true});
+  write_report(testing::small_report(), Format::json, out, {.color = true});
   EXPECT_EQ(out.str(), k_small_report_json);
 }
 

@@ -8,80 +8,11 @@
 #include <gtest/gtest.h>
 
 #include "entente/reports/report.h"
+#include "sample_report.h"
 #include "escape.h"
 
 namespace entente::reports {
 namespace {
-
-// The same small report as the JSON writer test: one entry in every section.
-Report small_report() {
-  Report r;
-  r.title = "Lease";
-  r.date = "2026-03-01";
-  r.parties = {{"landlord", "Landlord Ltd"}, {"tenant", "The tenant"}};
-  r.issues = {{.id = "rent",
-               .title = "Rent",
-               .status = IssueStatus::deadlocked,
-               .cells = {{.held = 1, .red_lines = 1, .consider = 1},
-                         {.held = 1, .red_lines = 1, .reject = 1}}},
-              {.id = "term",
-               .title = "Term",
-               .status = IssueStatus::open,
-               .cells = {{.agree = 1}, {.held = 1}}}};
-  r.positions = {
-      {.ref = "landlord/plus-8",
-       .party = "landlord",
-       .id = "plus-8",
-       .issue = "rent",
-       .text = "Rent rises by 8%.",
-       .priority = 4,
-       .red_line = true,
-       .status = PositionStatus::sticking,
-       .deadlock = true,
-       .in_package = true,
-       .to = {"tenant"},
-       .source = "letter",
-       .source_title = "Letter of 2 Feb",
-       .quote = "8%",
-       .stances = {{.party = "tenant",
-                    .stance = EffectiveStance::reject,
-                    .via = "tenant/freeze",
-                    .note = "Too much."}}},
-      {.ref = "tenant/freeze",
-       .party = "tenant",
-       .id = "freeze",
-       .issue = "rent",
-       .text = "No rise.",
-       .priority = 5,
-       .red_line = true,
-       .status = PositionStatus::open,
-       .in_package = true,
-       .to = {"landlord"},
-       .stances = {{.party = "landlord",
-                    .stance = EffectiveStance::consider,
-                    .agree_if = {"landlord/plus-8"},
-                    .conditional = true}}},
-      {.ref = "tenant/two-years",
-       .party = "tenant",
-       .id = "two-years",
-       .issue = "term",
-       .kind = PositionKind::concession,
-       .text = "Two years.",
-       .priority = 2,
-       .status = PositionStatus::agreed,
-       .to = {"landlord"},
-       .note = "Offered orally.",
-       .stances = {{.party = "landlord", .stance = EffectiveStance::agree}}},
-  };
-  r.common_ground = {"tenant/two-years"};
-  r.bargaining_space = {"tenant/freeze"};
-  r.sticking_points = {{.ref = "landlord/plus-8", .rejected_by = {"tenant"}, .deadlock = true}};
-  r.packages = {{"landlord/plus-8", "tenant/freeze"}};
-  r.diagnostics = {{.where = {"landlord.yaml", 3, 5},
-                    .severity = Severity::warning,
-                    .message = "unused source"}};
-  return r;
-}
 
 std::string to_text(const Report& report, bool color = false) {
   std::ostringstream out;
@@ -113,7 +44,7 @@ std::string without_sgr(std::string text) {
 }
 
 TEST(TextWriter, WritesTheWholeSmallReport) {
-  EXPECT_EQ(to_text(small_report()), R"(Lease (2026-03-01)
+  EXPECT_EQ(to_text(testing::small_report()), R"(Lease (2026-03-01)
 ==================
 2 parties, 2 issues, 3 positions: 1 agreed, 1 open, 1 sticking (1 deadlock), 0 unanswered; 1 package
 Parties:
@@ -158,7 +89,7 @@ landlord.yaml:3:5: warning: unused source
 }
 
 TEST(TextWriter, WritesTitleDateAndASummaryLine) {
-  const std::vector<std::string> lines = lines_of(to_text(small_report()));
+  const std::vector<std::string> lines = lines_of(to_text(testing::small_report()));
   ASSERT_GE(lines.size(), 3u);
   EXPECT_EQ(lines[0], "Lease (2026-03-01)");
   EXPECT_EQ(lines[2],
@@ -167,7 +98,7 @@ TEST(TextWriter, WritesTitleDateAndASummaryLine) {
 }
 
 TEST(TextWriter, RanksStickingPointsAndMarksDeadlocksWithPriorityAndRejectingParties) {
-  Report r = small_report();
+  Report r = testing::small_report();
   // Inserted in ref order: Report::positions is sorted, and find() relies on it.
   r.positions.insert(r.positions.begin() + 2, {.ref = "tenant/pets",
                                                .party = "tenant",
@@ -195,21 +126,21 @@ TEST(TextWriter, SaysNoneForEmptySections) {
 }
 
 TEST(TextWriter, WritesNoEscapeBytesWithoutColor) {
-  const std::string text = to_text(small_report(), false);
+  const std::string text = to_text(testing::small_report(), false);
   EXPECT_EQ(text.find('\x1b'), std::string::npos);
 }
 
 TEST(TextWriter, ColorsDeadlocksRejectsConsidersAndAgreementsWhenAsked) {
-  const std::string text = to_text(small_report(), true);
+  const std::string text = to_text(testing::small_report(), true);
   EXPECT_NE(text.find("\x1b[1;31mDEADLOCK\x1b[0m"), std::string::npos);
   EXPECT_NE(text.find("\x1b[31mreject\x1b[0m"), std::string::npos);
   EXPECT_NE(text.find("\x1b[33mconsider\x1b[0m"), std::string::npos);
   EXPECT_NE(text.find("\x1b[32magree\x1b[0m"), std::string::npos);
-  EXPECT_EQ(without_sgr(text), to_text(small_report(), false));
+  EXPECT_EQ(without_sgr(text), to_text(testing::small_report(), false));
 }
 
 TEST(TextWriter, EscapesControlBytesInEveryPieceOfUserText) {
-  Report r = small_report();
+  Report r = testing::small_report();
   r.title = "Lease\x1b]0;owned\x07";
   r.parties[0].name = "Land\x1b[2Jlord";
   r.issues[0].title = "Rent\x1b[31m";
@@ -228,7 +159,7 @@ TEST(TextWriter, EscapesControlBytesInEveryPieceOfUserText) {
 }
 
 TEST(TextWriter, WrapsLongPositionTextIndentedUnderItsRef) {
-  Report r = small_report();
+  Report r = testing::small_report();
   std::string text;
   for (int i = 0; i < 40; ++i) text += "Österreich ";
   r.positions[2].text = text;
@@ -244,7 +175,7 @@ TEST(TextWriter, WrapsLongPositionTextIndentedUnderItsRef) {
 }
 
 TEST(TextWriter, ShowsConditionsAndWhetherTheyAreMet) {
-  Report r = small_report();
+  Report r = testing::small_report();
   r.positions[2].stances[0] = {.party = "landlord",
                                .stance = EffectiveStance::agree,
                                .via = "landlord/plus-8",
@@ -258,7 +189,7 @@ TEST(TextWriter, ShowsConditionsAndWhetherTheyAreMet) {
 }
 
 TEST(TextWriter, WrapsLongAnswersWithAHangingIndent) {
-  Report r = small_report();
+  Report r = testing::small_report();
   StanceRow& answer = r.positions[0].stances[0];
   answer.note.clear();
   for (int i = 0; i < 12; ++i) answer.note += "Россия говорит нет. ";
@@ -275,7 +206,7 @@ TEST(TextWriter, WrapsLongAnswersWithAHangingIndent) {
 }
 
 TEST(TextWriter, AlignsMatrixColumnsWithCyrillicGermanAndCjkText) {
-  Report r = small_report();
+  Report r = testing::small_report();
   r.issues[0].title = "Россия";
   r.issues[1].title = "Österreich";
   r.issues.push_back({.id = "trade", .title = "日本", .cells = {{.silent = 2}, {}}});
@@ -290,7 +221,7 @@ TEST(TextWriter, AlignsMatrixColumnsWithCyrillicGermanAndCjkText) {
 }
 
 TEST(TextWriter, TruncatesLongIssueTitlesInTheMatrix) {
-  Report r = small_report();
+  Report r = testing::small_report();
   r.issues[0].title = std::string(60, 'x');
   const std::vector<std::string> lines = matrix_lines(to_text(r));
   ASSERT_GE(lines.size(), 3u);
@@ -299,13 +230,13 @@ TEST(TextWriter, TruncatesLongIssueTitlesInTheMatrix) {
 }
 
 TEST(TextWriter, ExplainsMatrixCellsInALegend) {
-  const std::string text = to_text(small_report());
+  const std::string text = to_text(testing::small_report());
   EXPECT_NE(text.find("(reject > consider > silent > agree)"), std::string::npos);
   EXPECT_NE(text.find("\"holds N\": N positions of its own"), std::string::npos);
 }
 
 TEST(TextWriter, ListsWarningsAtTheEndAsFileLineColumn) {
-  Report r = small_report();
+  Report r = testing::small_report();
   r.diagnostics.push_back(
       {.where = {"scenario.yaml"}, .severity = Severity::warning, .message = "no sources"});
   const std::string text = to_text(r);
@@ -317,16 +248,16 @@ TEST(TextWriter, ListsWarningsAtTheEndAsFileLineColumn) {
 }
 
 TEST(TextWriter, IsDeterministic) {
-  EXPECT_EQ(to_text(small_report()), to_text(small_report()));
-  EXPECT_EQ(to_text(small_report(), true), to_text(small_report(), true));
+  EXPECT_EQ(to_text(testing::small_report()), to_text(testing::small_report()));
+  EXPECT_EQ(to_text(testing::small_report(), true), to_text(testing::small_report(), true));
 }
 
 TEST(TextWriter, IsChosenByTheFormatNameText) {
   ASSERT_EQ(parse_format("text"), Format::text);
   EXPECT_EQ(to_string(Format::text), "text");
   std::ostringstream out;
-  write_report(small_report(), Format::text, out);
-  EXPECT_EQ(out.str(), to_text(small_report()));
+  write_report(testing::small_report(), Format::text, out);
+  EXPECT_EQ(out.str(), to_text(testing::small_report()));
 }
 
 }  // namespace

@@ -7,8 +7,6 @@
 #include <utility>
 
 #include "commands/commands.h"
-#include "diagnostics_printer.h"
-#include "entente/loader.h"
 
 namespace entente::cli {
 namespace {
@@ -30,28 +28,18 @@ std::string summary(const Scenario& s) {
 
 }  // namespace
 
-std::optional<Scenario> load_and_print(const std::filesystem::path& path, const Io& io) {
-  Expected<Scenario> scenario = load_scenario(path);
-  const PrintOptions print{.color = io.err_color()};
-  if (!scenario) {
-    print_diagnostics(scenario.error(), io.err, print);
-    return std::nullopt;
-  }
-  print_diagnostics(scenario->warnings, io.err, print);
-  return std::move(*scenario);
-}
-
 CLI::App* setup_check(CLI::App& app, CheckOptions& options) {
   CLI::App* sub =
       app.add_subcommand("check", "Validate a scenario and print its problems, or a summary");
   sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
       ->required()
       ->type_name("");
+  add_load_options(*sub, options.load);
   return sub;
 }
 
 ExitCode run_check(const CheckOptions& options, const Io& io) {
-  const std::optional<Scenario> scenario = load_and_print(options.scenario, io);
+  const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
   if (!scenario) {
     return ExitCode::bad_input;
   }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli.h"
+#include "entente/loader.h"
 #include "entente/model.h"
 #include "entente/reports/report.h"
 
@@ -41,6 +42,7 @@ struct ReportOptions {
   std::string scenario{};
   reports::Format format = reports::Format::text;
   std::string output{};  ///< empty: standard output
+  LoadOptions load{};
 };
 
 /// Adds `report` to `app`; the options are filled when it is parsed.
@@ -49,13 +51,18 @@ ExitCode run_report(const ReportOptions& options, const Io& io);
 
 struct CheckOptions {
   std::string scenario{};
+  LoadOptions load{};
 };
 
 CLI::App* setup_check(CLI::App& app, CheckOptions& options);
 ExitCode run_check(const CheckOptions& options, const Io& io);
 
+/// Adds the options of every command that reads a scenario (--max-file-size).
+void add_load_options(CLI::App& command, LoadOptions& options);
+
 /// Loads a scenario and prints its diagnostics (errors and warnings) on io.err; empty when
 /// it has errors. Shared by every command that reads a scenario.
-std::optional<Scenario> load_and_print(const std::filesystem::path& path, const Io& io);
+std::optional<Scenario> load_and_print(const std::filesystem::path& path,
+                                       const LoadOptions& options, const Io& io);
 
 }  // namespace entente::cli

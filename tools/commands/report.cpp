@@ -169,6 +169,7 @@ CLI::App* setup_report(CLI::App& app, ReportOptions& options) {
                   "Write to FILE, not stdout (replaced only once complete)")
       ->check([](const std::string& file) { return file.empty() ? "FILE is empty" : ""; })
       ->type_name("FILE");
+  add_load_options(*sub, options.load);
   return sub;
 }
 
@@ -179,7 +180,7 @@ ExitCode run_report(const ReportOptions& options, const Io& io) {
       return ExitCode::bad_input;
     }
   }
-  const std::optional<Scenario> scenario = load_and_print(options.scenario, io);
+  const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
   if (!scenario) {
     return ExitCode::bad_input;
   }

@@ -1,0 +1,78 @@
+#pragma once
+// One small report with an entry in every list, built by hand so the writer tests need no
+// loader; shared by the text and JSON writer tests.
+
+#include "entente/reports/report.h"
+
+namespace entente::reports::testing {
+
+inline Report small_report() {
+  Report r;
+  r.title = "Lease";
+  r.date = "2026-03-01";
+  r.parties = {{"landlord", "Landlord Ltd"}, {"tenant", "The tenant"}};
+  r.issues = {{.id = "rent",
+               .title = "Rent",
+               .status = IssueStatus::deadlocked,
+               .cells = {{.held = 1, .red_lines = 1, .consider = 1},
+                         {.held = 1, .red_lines = 1, .reject = 1}}},
+              {.id = "term",
+               .title = "Term",
+               .status = IssueStatus::open,
+               .cells = {{.agree = 1}, {.held = 1}}}};
+  r.positions = {
+      {.ref = "landlord/plus-8",
+       .party = "landlord",
+       .id = "plus-8",
+       .issue = "rent",
+       .text = "Rent rises by 8%.",
+       .priority = 4,
+       .red_line = true,
+       .status = PositionStatus::sticking,
+       .deadlock = true,
+       .in_package = true,
+       .to = {"tenant"},
+       .source = "letter",
+       .source_title = "Letter of 2 Feb",
+       .quote = "8%",
+       .stances = {{.party = "tenant",
+                    .stance = EffectiveStance::reject,
+                    .via = "tenant/freeze",
+                    .note = "Too much."}}},
+      {.ref = "tenant/freeze",
+       .party = "tenant",
+       .id = "freeze",
+       .issue = "rent",
+       .text = "No rise.",
+       .priority = 5,
+       .red_line = true,
+       .status = PositionStatus::open,
+       .in_package = true,
+       .to = {"landlord"},
+       .stances = {{.party = "landlord",
+                    .stance = EffectiveStance::consider,
+                    .agree_if = {"landlord/plus-8"},
+                    .conditional = true}}},
+      {.ref = "tenant/two-years",
+       .party = "tenant",
+       .id = "two-years",
+       .issue = "term",
+       .kind = PositionKind::concession,
+       .text = "Two years.",
+       .priority = 2,
+       .status = PositionStatus::agreed,
+       .to = {"landlord"},
+       .note = "Offered orally.",
+       .stances = {{.party = "landlord", .stance = EffectiveStance::agree}}},
+  };
+  r.common_ground = {"tenant/two-years"};
+  r.bargaining_space = {"tenant/freeze"};
+  r.sticking_points = {{.ref = "landlord/plus-8", .rejected_by = {"tenant"}, .deadlock = true}};
+  r.packages = {{"landlord/plus-8", "tenant/freeze"}};
+  r.diagnostics = {{.where = {"landlord.yaml", 3, 5},
+                    .severity = Severity::warning,
+                    .message = "unused source"}};
+  return r;
+}
+
+}  // namespace entente::reports::testing
