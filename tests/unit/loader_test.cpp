@@ -433,13 +433,13 @@ TEST(Loader, RejectsNestingDeeperThan64Levels) {
 
 TEST(Loader, StopsAtDeepNestingWithoutExhaustingTheStack) {
   const std::string head = "format: 1\ntitle: x\nparties: []\nissues: []\nsources: ";
-  // Brackets that are never closed may each open a one-pair mapping too (yaml-cpp cannot tell
-  // before the end), so the 33rd is already 65 levels deep.
-  EXPECT_EQ(Lines{"s.yaml:5:42: error: nesting deeper than 64 levels"},
+  // Unclosed runs are caught by the lexical flow scan before yaml-cpp buffers them: the 65th
+  // bracket is one too many.
+  EXPECT_EQ(Lines{"s.yaml:5:74: error: nesting deeper than 64 levels"},
             scenario_errors(head + std::string(200'000, '[') + "\n"));
   std::string maps = head;
   for (int i = 0; i < 100; ++i) maps += "{a: ";
-  EXPECT_EQ(Lines{"s.yaml:5:262: error: nesting deeper than 64 levels"}, scenario_errors(maps));
+  EXPECT_EQ(Lines{"s.yaml:5:266: error: nesting deeper than 64 levels"}, scenario_errors(maps));
 }
 
 // --- Bytes ----------------------------------------------------------------------------------

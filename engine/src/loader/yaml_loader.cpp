@@ -4,6 +4,7 @@
 
 #include "entente/loader.h"
 #include "loader/byte_checks.h"
+#include "loader/flow_scan.h"
 #include "loader/schema_reader.h"
 #include "loader/yaml_nodes.h"
 
@@ -213,7 +214,8 @@ void read_format(SchemaReader& r, Fields& top, const YamlNode& root) {
 // Parses text into checked YAML nodes; an empty file is an error naming what was expected.
 Expected<YamlNode> parse_document(std::string_view yaml, std::string_view file,
                                   std::string_view expected) {
-  auto text = detail::check_bytes(yaml, file);
+  auto text = detail::check_bytes(yaml, file).and_then(
+      [&](std::string_view checked) { return detail::scan_flow(checked, file); });
   if (!text) return tl::unexpected(std::move(text.error()));
   auto root = detail::parse_yaml(*text, file);
   if (root && root->kind == YamlNode::Kind::null) {
