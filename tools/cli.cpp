@@ -23,7 +23,8 @@ namespace {
 
 constexpr const char* k_footer =
     "Exit codes: 0 ok, 1 bad input (the scenario or an output file), 2 usage error,\n"
-    "3 internal error. Colour only on a terminal, and never when NO_COLOR is set.";
+    "3 internal error, 4 out of memory. Colour only on a terminal, and never when NO_COLOR\n"
+    "is set.";
 
 int code(ExitCode c) { return static_cast<int>(c); }
 
@@ -134,6 +135,7 @@ int guarded(std::ostream& err, Body&& body) {
     return std::forward<Body>(body)();
   } catch (const std::bad_alloc&) {
     err << "entente: error: out of memory\n";
+    return code(ExitCode::out_of_memory);
   } catch (const std::exception& e) {
     err << "entente: internal error: " << e.what() << '\n';
   } catch (...) {

@@ -7,10 +7,11 @@
 namespace entente::cli {
 
 /// The process exit status; the only place that gives numbers meaning.
-enum class ExitCode { ok = 0, bad_input = 1, usage = 2, internal = 3 };
+enum class ExitCode { ok = 0, bad_input = 1, usage = 2, internal = 3, out_of_memory = 4 };
 
 /// Runs the command line `argv` (argv[0] is the program name) and returns the exit status.
-/// Never throws: every exception ends here as an internal error (exit 3).
+/// Never throws: running out of memory ends here as exit 4, any other exception as an
+/// internal error (exit 3).
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
 /// As above with the arguments after the program name, for tests.

@@ -11,7 +11,7 @@ namespace entente::cli {
 void add_load_options(CLI::App& command, LoadOptions& options) {
   command
       .add_option("--max-file-size", options.max_file_bytes,
-                  "Largest file to read, in bytes (suffixes k, M, G: 1024-based; default 64M)")
+                  "Largest file to read, in bytes (suffixes k, M, G: 1024-based; default 4M)")
       ->transform(CLI::AsSizeValue(false).description(""))
       ->type_name("SIZE");
 }

@@ -38,6 +38,9 @@ using Expected = tl::expected<T, std::vector<Diagnostic>>;
 /// Sorts by file, line and column (stable for equal places) and drops exact repeats.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
+/// The first `max` of sorted diagnostics, and a last one saying how many were left out.
+std::vector<Diagnostic> limit_diagnostics(std::vector<Diagnostic> diagnostics, std::size_t max);
+
 /// True when any diagnostic is an error.
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
 

@@ -12,7 +12,13 @@ namespace entente {
 
 /// Limits that keep a hostile file from exhausting time or memory.
 struct LoadOptions {
-  std::uint64_t max_file_bytes = 64u << 20;  ///< per file; larger files are rejected
+  /// Per file; larger files are rejected. 4 MiB is 30 times a party file of the largest
+  /// scenario we target (200 parties x 500 positions) and bounds the parser to about 3 s
+  /// and 300 MB on the worst input.
+  std::uint64_t max_file_bytes = 4u << 20;
+  /// Diagnostics reported at most (as clang's -ferror-limit): a file of a million wrong
+  /// items needs its first few shown, not all of them.
+  std::size_t max_diagnostics = 100;
 };
 
 /// The positions and stances of one party file of the folder form.

@@ -153,10 +153,13 @@ Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& option
   }
   if (has_errors(diagnostics)) {
     sort_diagnostics(diagnostics);
-    return tl::unexpected(std::move(diagnostics));
+    return tl::unexpected(limit_diagnostics(std::move(diagnostics), options.max_diagnostics));
   }
   scenario.warnings.insert(scenario.warnings.end(), diagnostics.begin(), diagnostics.end());
-  return validate(std::move(scenario));
+  auto valid = validate(std::move(scenario));
+  if (!valid) return tl::unexpected(limit_diagnostics(std::move(valid.error()), options.max_diagnostics));
+  valid->warnings = limit_diagnostics(std::move(valid->warnings), options.max_diagnostics);
+  return valid;
 }
 
 }  // namespace entente

@@ -95,6 +95,17 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
   diagnostics = std::move(kept);
 }
 
+std::vector<Diagnostic> limit_diagnostics(std::vector<Diagnostic> diagnostics, std::size_t max) {
+  if (diagnostics.size() <= max) return diagnostics;
+  const std::size_t left_out = diagnostics.size() - max;
+  const Severity severity = has_errors(diagnostics) ? Severity::error : Severity::warning;
+  const std::string file = diagnostics[max].where.file;
+  diagnostics.resize(max);
+  diagnostics.push_back({{file, 0, 0}, severity,
+                         fmt::format("{} more problems not shown (the first {} are)", left_out, max)});
+  return diagnostics;
+}
+
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
                      [](const Diagnostic& d) { return d.severity == Severity::error; });

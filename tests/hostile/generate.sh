@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Writes the hostile inputs too large or too special to keep in git into folder $1:
+# megabytes of nesting and flow lists, a file over the size cap, a FIFO, a directory.
+set -eu  # no pipefail: `yes | head` ends yes with SIGPIPE
+out=$1
+rm -rf "$out"
+mkdir -p "$out"
+repeat() { head -c "$2" /dev/zero | tr '\0' "$1"; }  # a byte, N times
+
+repeat '[' $((10 << 20)) > "$out/g01-deep-flow-10m.yaml"
+{ printf 'format: 1\ntitle: x\nparties: '; repeat '{' $((1 << 20)); } > "$out/g02-deep-map-1m.yaml"
+{ printf 'format: 1\ntitle: x\nparties: ['; yes '1,' | head -n $((2 << 20)) | tr -d '\n'; printf '1]\n'; } \
+  > "$out/g03-long-flow-list.yaml"
+{ printf 'format: 1\ntitle: x\nparties: []\nissues: []\nnotes: '; repeat 'a' $((3 << 20)); printf '\n'; } \
+  > "$out/g04-huge-scalar-under-unknown-key.yaml"
+{ printf 'format: 1\ntitle: x\nparties:\n'; yes '  - 1' | head -n $((680 << 10)); } > "$out/g05-long-block-list-under-cap.yaml"
+{ printf 'format: 1\ntitle: x\nparties: []\nissues: []\n'; repeat '#' $((5 << 20)); } > "$out/g06-over-size-cap.yaml"
+{ printf 'format: 1\ntitle: "'; repeat 'a' $((1 << 20)); printf '\n'; } > "$out/g07-unterminated-long-quote.yaml"
+{ printf 'format: 1\ntitle: x\nparties: []\nissues: []\nk: '; repeat 'k' 5000; printf ': v\n'; } \
+  > "$out/g08-long-implicit-key.yaml"
+# Billion laughs: nine levels of nine aliases.
+{
+  printf 'format: 1\ntitle: x\nparties: []\nissues: []\na0: &a0 [lol]\n'
+  for i in 1 2 3 4 5 6 7 8 9; do
+    p=$((i - 1))
+    printf 'a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n' $i $i $p $p $p $p $p $p $p $p $p
+  done
+} > "$out/g09-billion-laughs.yaml"
+mkfifo "$out/g10-fifo.yaml"
+mkdir "$out/g11-directory.yaml"
+# A folder scenario whose party file is a FIFO: must not block.
+mkdir "$out/g12-folder-with-fifo"
+printf 'format: 1\ntitle: x\nparties: [{id: a}]\nissues: []\n' > "$out/g12-folder-with-fifo/scenario.yaml"
+mkfifo "$out/g12-folder-with-fifo/a.yaml"
