@@ -223,3 +223,22 @@ TEST(Diagnostic, HasErrorsIsTrueWhenAnyDiagnosticIsAnError) {
 
 }  // namespace
 }  // namespace entente
+
+namespace entente {
+namespace {
+
+TEST(Diagnostic, LimitKeepsTheFirstAndCountsTheRest) {
+  std::vector<Diagnostic> many;
+  for (int line = 1; line <= 5; ++line) {
+    many.push_back({{"f.yaml", line, 1}, Severity::error, "bad"});
+  }
+  const auto limited = limit_diagnostics(many, 3);
+  ASSERT_EQ(4u, limited.size());
+  EXPECT_EQ(3, limited[2].where.line);
+  EXPECT_EQ("f.yaml: error: 2 more problems not shown (the first 3 are)",
+            format_diagnostic(limited[3]));
+  EXPECT_EQ(many, limit_diagnostics(many, 5));
+}
+
+}  // namespace
+}  // namespace entente

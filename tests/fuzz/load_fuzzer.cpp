@@ -1,0 +1,35 @@
+// libFuzzer target: any bytes, as a scenario file and as a party file, through the whole
+// pipeline (load, validate, graph, analyses, both writers). See tests/fuzz/README.md.
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string_view>
+
+#include "entente/analysis.h"
+#include "entente/loader.h"
+#include "entente/position_graph.h"
+#include "entente/reports/report.h"
+
+namespace {
+
+void run_pipeline(const entente::Scenario& scenario) {
+  const auto graph = entente::PositionGraph::build(scenario);
+  const auto analysis = entente::analyze(graph);
+  const auto report = entente::reports::make_report(scenario, analysis);
+  std::ostringstream sink;
+  entente::reports::write_report(report, entente::reports::Format::text, sink, {.color = true});
+  entente::reports::write_report(report, entente::reports::Format::json, sink);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  if (auto scenario = entente::parse_scenario(text, "fuzz.yaml")) {
+    if (auto valid = entente::validate(std::move(*scenario))) run_pipeline(*valid);
+  } else {
+    for (const auto& d : scenario.error()) (void)entente::format_diagnostic(d);
+  }
+  (void)entente::parse_party_file(text, "party.yaml");
+  return 0;
+}
