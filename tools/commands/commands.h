@@ -4,6 +4,7 @@
 // tools/: cli.cpp registers them, the tests call them directly.
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -56,6 +57,18 @@ struct CheckOptions {
 
 CLI::App* setup_check(CLI::App& app, CheckOptions& options);
 ExitCode run_check(const CheckOptions& options, const Io& io);
+
+/// Renders a command's result to a stream, coloured or not as the options say.
+using Render = std::function<void(std::ostream&, const reports::WriteOptions&)>;
+
+/// True (after printing why) when `-o output` would overwrite an input of the scenario or
+/// put a new YAML file into its folder. An empty output is standard output: never refused.
+bool refuse_output(const std::filesystem::path& scenario, const std::string& output,
+                   const Io& io);
+
+/// Renders to standard output (coloured on a terminal), or with `output` to a temporary file
+/// beside it that is renamed over it once complete.
+ExitCode emit(const std::string& output, const Io& io, const Render& render);
 
 /// Adds the options of every command that reads a scenario (--max-file-size).
 void add_load_options(CLI::App& command, LoadOptions& options);
