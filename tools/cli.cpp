@@ -96,9 +96,11 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
   setup_app(app);
   ReportOptions report;
   CheckOptions check;
+  WhatIfOptions whatif;
   CLI::App* report_app = setup_report(app, report);
   CLI::App* check_app = setup_check(app, check);
-  for (CLI::App* sub : {report_app, check_app}) {
+  CLI::App* whatif_app = setup_whatif(app, whatif);
+  for (CLI::App* sub : {report_app, check_app, whatif_app}) {
     sub->set_help_flag("-h,--help", "Print this help and exit");
     sub->footer(k_footer);
   }
@@ -112,6 +114,9 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
   }
   if (check_app->parsed()) {
     return code(run_check(check, io));
+  }
+  if (whatif_app->parsed()) {
+    return code(run_whatif(whatif, io));
   }
   print_tool_error("no command was run", io);  // unreachable while require_subcommand(1)
   return code(ExitCode::internal);

@@ -57,12 +57,11 @@
 #include <nlohmann/json.hpp>
 
 #include "escape.h"
+#include "json_value.h"
 
 namespace entente::reports {
+namespace detail {
 namespace {
-
-// ordered_json keeps keys in insertion order, so the order above is the order printed.
-using Json = nlohmann::ordered_json;
 
 constexpr int k_format = 1;
 constexpr int k_schema_version = 1;
@@ -150,6 +149,8 @@ Json diagnostic_json(const Diagnostic& d) {
           {"message", d.message}};
 }
 
+}  // namespace
+
 Json report_json(const Report& report) {
   Json json = {{"format", k_format}, {"schema_version", k_schema_version}};
   json["scenario"] = scenario_json(report);
@@ -168,6 +169,8 @@ Json report_json(const Report& report) {
   return json;
 }
 
+namespace {
+
 void print(const Json& value, int indent, std::string& out);
 
 // Printed by hand rather than by Json::dump() so that strings go through detail::json_string,
@@ -185,7 +188,7 @@ void print_container(const Json& value, int indent, std::string& out) {
     out += first ? "\n" : ",\n";
     first = false;
     out += inner;
-    if (object) out += detail::json_string(item.key()) + ": ";
+    if (object) out += json_string(item.key()) + ": ";
     print(item.value(), indent + 2, out);
   }
   out += '\n';
@@ -201,7 +204,7 @@ void print(const Json& value, int indent, std::string& out) {
       print_container(value, indent, out);
       return;
     case Type::string:
-      out += detail::json_string(value.get_ref<const std::string&>());
+      out += json_string(value.get_ref<const std::string&>());
       return;
     case Type::boolean:
       out += value.get<bool>() ? "true" : "false";
@@ -221,11 +224,17 @@ void print(const Json& value, int indent, std::string& out) {
 
 }  // namespace
 
-void write_json(const Report& report, std::ostream& out) {
+std::string print_json(const Json& value) {
   std::string text;
-  print(report_json(report), 0, text);
+  print(value, 0, text);
   text += '\n';
-  out << text;
+  return text;
+}
+
+}  // namespace detail
+
+void write_json(const Report& report, std::ostream& out) {
+  out << detail::print_json(detail::report_json(report));
 }
 
 }  // namespace entente::reports

@@ -8,10 +8,13 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cli.h"
 #include "entente/loader.h"
 #include "entente/model.h"
+#include "entente/what_if.h"
 #include "entente/reports/report.h"
 
 namespace CLI {
@@ -57,6 +60,24 @@ struct CheckOptions {
 
 CLI::App* setup_check(CLI::App& app, CheckOptions& options);
 ExitCode run_check(const CheckOptions& options, const Io& io);
+
+struct WhatIfOptions {
+  std::string scenario{};
+  /// In the order given on the command line, whatever the option.
+  std::vector<std::pair<ChangeKind, std::string>> changes{};
+  reports::Format format = reports::Format::text;
+  std::string output{};
+  LoadOptions load{};
+};
+
+CLI::App* setup_whatif(CLI::App& app, WhatIfOptions& options);
+ExitCode run_whatif(const WhatIfOptions& options, const Io& io);
+
+/// `--format text|json`.
+void add_format_option(CLI::App& command, reports::Format& format);
+
+/// `-o,--output FILE`.
+void add_output_option(CLI::App& command, std::string& output);
 
 /// Renders a command's result to a stream, coloured or not as the options say.
 using Render = std::function<void(std::ostream&, const reports::WriteOptions&)>;

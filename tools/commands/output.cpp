@@ -4,11 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cerrno>
 #include <sstream>
 #include <string_view>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -128,7 +130,27 @@ std::optional<std::string> output_clash(const fs::path& scenario, const fs::path
   return std::nullopt;
 }
 
+// Listed here for --help and for the error message; reports::parse_format() decides.
+std::vector<std::string> format_names() { return {"text", "json"}; }
+
 }  // namespace
+
+void add_format_option(CLI::App& command, reports::Format& format) {
+  command
+      .add_option_function<std::string>(
+          "--format",
+          [&format](const std::string& name) { format = reports::parse_format(name).value(); },
+          "Output format (default: text)")
+      ->check(CLI::IsMember(format_names()))
+      ->type_name("FORMAT");
+}
+
+void add_output_option(CLI::App& command, std::string& output) {
+  command
+      .add_option("-o,--output", output, "Write to FILE, not stdout (replaced only once complete)")
+      ->check([](const std::string& file) { return file.empty() ? "FILE is empty" : ""; })
+      ->type_name("FILE");
+}
 
 bool refuse_output(const std::filesystem::path& scenario, const std::string& output,
                    const Io& io) {

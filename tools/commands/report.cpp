@@ -12,9 +12,6 @@
 namespace entente::cli {
 namespace {
 
-// Listed here for --help and for the error message; reports::parse_format() decides.
-std::vector<std::string> format_names() { return {"text", "json"}; }
-
 }  // namespace
 
 CLI::App* setup_report(CLI::App& app, ReportOptions& options) {
@@ -22,18 +19,8 @@ CLI::App* setup_report(CLI::App& app, ReportOptions& options) {
   sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
       ->required()
       ->type_name("");
-  sub->add_option_function<std::string>(
-         "--format",
-         [&options](const std::string& name) {
-           options.format = reports::parse_format(name).value();
-         },
-         "Report format (default: text)")
-      ->check(CLI::IsMember(format_names()))
-      ->type_name("FORMAT");
-  sub->add_option("-o,--output", options.output,
-                  "Write to FILE, not stdout (replaced only once complete)")
-      ->check([](const std::string& file) { return file.empty() ? "FILE is empty" : ""; })
-      ->type_name("FILE");
+  add_format_option(*sub, options.format);
+  add_output_option(*sub, options.output);
   add_load_options(*sub, options.load);
   return sub;
 }

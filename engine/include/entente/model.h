@@ -98,6 +98,9 @@ struct Scenario {
   std::vector<Source> sources{};
   std::vector<Position> positions{};
   std::vector<StanceDecl> stances{};
+  /// Refs of positions withdrawn by a what-if (DropPosition): conditions that name them
+  /// stay, and can never be met.
+  std::vector<std::string> withdrawn{};
   /// Non-fatal findings of loading and validation (warnings), sorted.
   std::vector<Diagnostic> warnings{};
 

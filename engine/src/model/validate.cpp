@@ -114,7 +114,9 @@ class Validator {
                                          st.party, st.via->id, detail::did_you_mean(st.via->id, own)));
       }
     }
-    for (const IdRef& condition : st.agree_if) resolve_position(condition);
+    for (const IdRef& condition : st.agree_if) {
+      if (!withdrawn_.contains(condition.id)) resolve_position(condition);
+    }
     const Position* target = resolve_position(st.position);
     if (target == nullptr) return;
     if (target->party == st.party) {
@@ -137,6 +139,7 @@ class Validator {
 
   void check_stances() {
     for (const Position& p : s_.positions) by_ref_.try_emplace(p.ref(), &p);
+    withdrawn_.insert(s_.withdrawn.begin(), s_.withdrawn.end());
     for (const StanceDecl& st : s_.stances) check_stance(st);
   }
 
@@ -155,6 +158,7 @@ class Validator {
   std::unordered_map<std::string, const Position*> by_ref_{};
   std::map<std::pair<std::string, std::string>, SourceLocation> first_stance_{};
   std::set<std::string> cited_{};
+  std::set<std::string> withdrawn_{};
 };
 
 }  // namespace

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "entente/diagnostic.h"
+#include "entente/model.h"
+
+namespace entente {
+
+/// `PARTY:PARTY2/POS=agree|reject|consider|silent`: replaces the party's stance, `via` and
+/// `agree_if` included; silent (no value) removes it.
+struct SetStance {
+  std::string party{};
+  std::string position{};
+  std::optional<Stance> stance{};
+};
+
+/// `PARTY/POS`: the holder withdraws the position (FORMAT.md section 4).
+struct DropPosition {
+  std::string position{};
+};
+
+/// `PARTY/POS=N`.
+struct SetPriority {
+  std::string position{};
+  int priority = 3;
+};
+
+/// `PARTY/POS`: every party in its audience agrees, replacing whatever stance it had.
+struct AcceptPosition {
+  std::string position{};
+};
+
+/// One what-if change, with the words it was given as (for messages and reports).
+struct Change {
+  std::variant<SetStance, DropPosition, SetPriority, AcceptPosition> what{};
+  std::string text{};  ///< e.g. "--drop russia/package-whole"
+};
+
+enum class ChangeKind { set, drop, priority, accept };
+
+/// Parses the argument of `--set`, `--drop`, `--priority` or `--accept`. Only the shape is
+/// checked here; names are checked against the scenario by apply_changes().
+[[nodiscard]] Expected<Change> parse_change(ChangeKind kind, std::string_view argument);
+
+/// Applies `changes` in order to a validated scenario, in memory. A change that names an
+/// unknown party or position, or a party outside the position's audience, is an error
+/// that suggests the closest known name.
+[[nodiscard]] Expected<Scenario> apply_changes(Scenario scenario,
+                                               std::span<const Change> changes);
+
+}  // namespace entente

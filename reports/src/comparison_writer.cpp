@@ -1,0 +1,164 @@
+// The what-if report: text for a terminal, JSON with both full reports (FORMAT.md section 5:
+// "baseline", "whatif" and "changes").
+//
+// "changes": {
+//   "applied": ["--drop russia/package-whole", ...],      // as given, in order
+//   "verdict": "2 sticking points resolved, ...",
+//   "positions": [{"ref", "from", "to", "deadlock_from", "deadlock_to"}],  // from/to: a status,
+//                                                        // "withdrawn" or "new"
+//   "sticking_resolved": [ref], "sticking_created": [ref],
+//   "deadlocks_broken": [ref], "deadlocks_created": [ref],
+//   "packages_formed": [[ref]], "packages_dissolved": [[ref]],
+//   "conditions_met": [{"position", "party", "agree_if": [ref]}], "conditions_unmet": [...],
+//   "issues": [{"id", "from", "to"}], "still_deadlocked": [issue id]
+// }
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "entente/reports/comparison.h"
+#include "escape.h"
+#include "json_value.h"
+
+namespace entente::reports {
+namespace {
+
+using detail::Json;
+
+std::string status_name(const std::optional<PositionStatus>& status, bool present_before) {
+  if (status) return std::string(to_string(*status));
+  return present_before ? "new" : "withdrawn";
+}
+
+std::string from_name(const StatusChange& c) { return status_name(c.from, true); }
+std::string to_name(const StatusChange& c) { return status_name(c.to, false); }
+
+Json conditions_json(const std::vector<ConditionChange>& changes) {
+  Json out = Json::array();
+  for (const ConditionChange& c : changes) {
+    out.push_back({{"position", c.position}, {"party", c.party}, {"agree_if", c.agree_if}});
+  }
+  return out;
+}
+
+Json changes_json(const std::vector<std::string>& applied, const Comparison& c) {
+  Json positions = Json::array();
+  for (const StatusChange& p : c.positions) {
+    positions.push_back({{"ref", p.ref}, {"from", from_name(p)}, {"to", to_name(p)},
+                         {"deadlock_from", p.deadlock_from}, {"deadlock_to", p.deadlock_to}});
+  }
+  Json issues = Json::array();
+  for (const IssueChange& i : c.issues) {
+    issues.push_back({{"id", i.id}, {"from", to_string(i.from)}, {"to", to_string(i.to)}});
+  }
+  return {{"applied", applied},
+          {"verdict", c.verdict},
+          {"positions", std::move(positions)},
+          {"sticking_resolved", c.sticking_resolved},
+          {"sticking_created", c.sticking_created},
+          {"deadlocks_broken", c.deadlocks_broken},
+          {"deadlocks_created", c.deadlocks_created},
+          {"packages_formed", c.packages_formed},
+          {"packages_dissolved", c.packages_dissolved},
+          {"conditions_met", conditions_json(c.conditions_met)},
+          {"conditions_unmet", conditions_json(c.conditions_unmet)},
+          {"issues", std::move(issues)},
+          {"still_deadlocked", c.still_deadlocked}};
+}
+
+// Text: one section per kind of change, only those that have entries.
+class TextWriter {
+ public:
+  TextWriter(std::ostream& out, const WriteOptions& options) : out_(out), color_(options.color) {}
+
+  void section(std::string_view title, const std::vector<std::string>& lines) {
+    if (lines.empty()) return;
+    out_ << '\n' << bold(fmt::format("{} ({})", title, lines.size())) << '\n';
+    for (const std::string& line : lines) out_ << "  " << line << '\n';
+  }
+  std::string bold(std::string_view s) const {
+    return color_ ? fmt::format("\x1b[1m{}\x1b[0m", s) : std::string(s);
+  }
+  std::ostream& out() { return out_; }
+
+ private:
+  std::ostream& out_;
+  bool color_;
+};
+
+std::vector<std::string> safe(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (const std::string& item : items) out.push_back(detail::terminal(item));
+  return out;
+}
+
+std::vector<std::string> package_lines(const std::vector<std::vector<std::string>>& packages) {
+  std::vector<std::string> out;
+  for (const auto& p : packages) out.push_back(detail::terminal(fmt::format("{}", fmt::join(p, " + "))));
+  return out;
+}
+
+std::vector<std::string> condition_lines(const std::vector<ConditionChange>& changes) {
+  std::vector<std::string> out;
+  for (const ConditionChange& c : changes) {
+    out.push_back(detail::terminal(fmt::format("{} on {} (agree_if {})", c.party, c.position,
+                                               fmt::join(c.agree_if, ", "))));
+  }
+  return out;
+}
+
+std::vector<std::string> position_lines(const std::vector<StatusChange>& changes) {
+  std::size_t width = 0;
+  for (const StatusChange& c : changes) width = std::max(width, c.ref.size());
+  std::vector<std::string> out;
+  for (const StatusChange& c : changes) {
+    const auto mark = [](bool deadlock) { return deadlock ? " (deadlock)" : ""; };
+    out.push_back(detail::terminal(fmt::format("{:<{}}  {}{} -> {}{}", c.ref, width, from_name(c),
+                                               mark(c.deadlock_from), to_name(c),
+                                               mark(c.deadlock_to))));
+  }
+  return out;
+}
+
+void write_text(const std::vector<std::string>& applied, const Report& what_if,
+                const Comparison& c, std::ostream& out, const WriteOptions& options) {
+  TextWriter w(out, options);
+  out << w.bold(detail::terminal(what_if.title)) << '\n';
+  out << "What if: " << detail::terminal(fmt::format("{}", fmt::join(applied, "; "))) << '\n';
+  out << "Verdict: " << detail::terminal(c.verdict) << '\n';
+  w.section("Positions whose status moved", position_lines(c.positions));
+  w.section("Sticking points resolved", safe(c.sticking_resolved));
+  w.section("New sticking points", safe(c.sticking_created));
+  w.section("Deadlocks broken", safe(c.deadlocks_broken));
+  w.section("New deadlocks", safe(c.deadlocks_created));
+  w.section("Packages formed", package_lines(c.packages_formed));
+  w.section("Packages dissolved", package_lines(c.packages_dissolved));
+  w.section("Conditional stances that now hold", condition_lines(c.conditions_met));
+  w.section("Conditional stances that no longer hold", condition_lines(c.conditions_unmet));
+  std::size_t width = 0;
+  for (const IssueChange& i : c.issues) width = std::max(width, i.id.size());
+  std::vector<std::string> issues;
+  for (const IssueChange& i : c.issues) {
+    issues.push_back(detail::terminal(
+        fmt::format("{:<{}}  {} -> {}", i.id, width, to_string(i.from), to_string(i.to))));
+  }
+  w.section("Issues whose status moved", issues);
+}
+
+}  // namespace
+
+void write_what_if(const std::vector<std::string>& changes, const Report& baseline,
+                   const Report& what_if, const Comparison& comparison, Format format,
+                   std::ostream& out, const WriteOptions& options) {
+  if (format == Format::json) {
+    Json json = {{"format", 1}, {"schema_version", 1}};
+    json["baseline"] = detail::report_json(baseline);
+    json["whatif"] = detail::report_json(what_if);
+    json["changes"] = changes_json(changes, comparison);
+    out << detail::print_json(json);
+    return;
+  }
+  write_text(changes, what_if, comparison, out, options);
+}
+
+}  // namespace entente::reports

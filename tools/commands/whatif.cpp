@@ -1,0 +1,90 @@
+// `entente whatif SCENARIO [--set|--drop|--priority|--accept ...]`: changes applied in
+// memory, in the order given, and what moved against the baseline.
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+#include <vector>
+
+#include "commands/commands.h"
+#include "diagnostics_printer.h"
+#include "entente/analysis.h"
+#include "entente/position_graph.h"
+#include "entente/reports/comparison.h"
+#include "entente/what_if.h"
+
+namespace entente::cli {
+namespace {
+
+reports::Report report_of(const Scenario& scenario) {
+  const PositionGraph graph = PositionGraph::build(scenario);
+  return reports::make_report(scenario, analyze(graph));
+}
+
+// CLI11 keeps each option's values apart; the order the user gave them in is in the parse
+// order of the subcommand, which is what changes must follow.
+void add_change_option(CLI::App& sub, WhatIfOptions& options, const char* name, ChangeKind kind,
+                       const char* help) {
+  sub.add_option_function<std::vector<std::string>>(
+         name,
+         [&options, kind](const std::vector<std::string>& values) {
+           for (const std::string& v : values) options.changes.emplace_back(kind, v);
+         },
+         help)
+      ->type_name("CHANGE")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->trigger_on_parse();
+}
+
+}  // namespace
+
+CLI::App* setup_whatif(CLI::App& app, WhatIfOptions& options) {
+  CLI::App* sub = app.add_subcommand(
+      "whatif", "Apply changes in memory, in the order given, and report what moved");
+  sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
+      ->required()
+      ->type_name("");
+  add_change_option(*sub, options, "--set", ChangeKind::set,
+                    "PARTY:PARTY2/POS=agree|reject|consider|silent: replace a stance");
+  add_change_option(*sub, options, "--drop", ChangeKind::drop,
+                    "PARTY/POS: the holder withdraws the position");
+  add_change_option(*sub, options, "--priority", ChangeKind::priority,
+                    "PARTY/POS=N: change a priority (1..5)");
+  add_change_option(*sub, options, "--accept", ChangeKind::accept,
+                    "PARTY/POS: every party in its audience agrees");
+  add_format_option(*sub, options.format);
+  add_output_option(*sub, options.output);
+  add_load_options(*sub, options.load);
+  return sub;
+}
+
+ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
+  std::vector<Change> changes;
+  std::vector<Diagnostic> errors;
+  for (const auto& [kind, argument] : options.changes) {
+    auto change = parse_change(kind, argument);
+    if (change) changes.push_back(std::move(*change));
+    else errors.insert(errors.end(), change.error().begin(), change.error().end());
+  }
+  if (!errors.empty()) {
+    print_diagnostics(errors, io.err, {.color = io.err_color()});
+    return ExitCode::usage;
+  }
+  if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
+  std::optional<Scenario> baseline = load_and_print(options.scenario, options.load, io);
+  if (!baseline) return ExitCode::bad_input;
+  auto changed = apply_changes(*baseline, changes);
+  if (!changed) {
+    print_diagnostics(changed.error(), io.err, {.color = io.err_color()});
+    return ExitCode::bad_input;
+  }
+  const reports::Report before = report_of(*baseline);
+  const reports::Report after = report_of(*changed);
+  const reports::Comparison comparison = reports::compare_reports(before, after);
+  std::vector<std::string> applied;
+  for (const Change& change : changes) applied.push_back(change.text);
+  return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
+    reports::write_what_if(applied, before, after, comparison, options.format, out, write);
+  });
+}
+
+}  // namespace entente::cli
