@@ -97,10 +97,12 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
   ReportOptions report;
   CheckOptions check;
   WhatIfOptions whatif;
+  DiffOptions diff;
   CLI::App* report_app = setup_report(app, report);
   CLI::App* check_app = setup_check(app, check);
   CLI::App* whatif_app = setup_whatif(app, whatif);
-  for (CLI::App* sub : {report_app, check_app, whatif_app}) {
+  CLI::App* diff_app = setup_diff(app, diff);
+  for (CLI::App* sub : {report_app, check_app, whatif_app, diff_app}) {
     sub->set_help_flag("-h,--help", "Print this help and exit");
     sub->footer(k_footer);
   }
@@ -117,6 +119,9 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
   }
   if (whatif_app->parsed()) {
     return code(run_whatif(whatif, io));
+  }
+  if (diff_app->parsed()) {
+    return code(run_diff(diff, io));
   }
   print_tool_error("no command was run", io);  // unreachable while require_subcommand(1)
   return code(ExitCode::internal);

@@ -15,6 +15,34 @@ bool is_sticking(const PositionRow* row) {
 }
 bool is_deadlock(const PositionRow* row) { return row != nullptr && row->deadlock; }
 
+void compare_edits(const PositionRow& a, const PositionRow& b, Comparison& c) {
+  const auto edit = [&](std::string_view field, std::string from, std::string to) {
+    if (from != to) c.edits.push_back({a.ref, std::string(field), std::move(from), std::move(to)});
+  };
+  edit("kind", std::string(to_string(a.kind)), std::string(to_string(b.kind)));
+  edit("text", a.text, b.text);
+  edit("priority", std::to_string(a.priority), std::to_string(b.priority));
+  edit("red_line", a.red_line ? "true" : "false", b.red_line ? "true" : "false");
+}
+
+void compare_stances(const PositionRow& a, const PositionRow& b, Comparison& c) {
+  const auto stance_of = [](const PositionRow& row, const std::string& party) {
+    for (const StanceRow& s : row.stances) {
+      if (s.party == party) return std::optional<EffectiveStance>(s.stance);
+    }
+    return std::optional<EffectiveStance>();
+  };
+  std::set<std::string> parties;
+  for (const StanceRow& s : a.stances) parties.insert(s.party);
+  for (const StanceRow& s : b.stances) parties.insert(s.party);
+  for (const std::string& party : parties) {
+    // Outside the audience on one side: silent there, as far as the reader is concerned.
+    const auto from = stance_of(a, party).value_or(EffectiveStance::silent);
+    const auto to = stance_of(b, party).value_or(EffectiveStance::silent);
+    if (from != to) c.stances.push_back({a.ref, party, from, to});
+  }
+}
+
 void compare_positions(const Report& before, const Report& after, Comparison& c) {
   std::set<std::string> refs;
   for (const PositionRow& row : before.positions) refs.insert(row.ref);
@@ -27,6 +55,12 @@ void compare_positions(const Report& before, const Report& after, Comparison& c)
     if (new_row) change.to = new_row->status, change.deadlock_to = new_row->deadlock;
     if (change.from != change.to || change.deadlock_from != change.deadlock_to) {
       c.positions.push_back(change);
+    }
+    if (!old_row) c.added.push_back(ref);
+    if (!new_row) c.withdrawn.push_back(ref);
+    if (old_row && new_row) {
+      compare_edits(*old_row, *new_row, c);
+      compare_stances(*old_row, *new_row, c);
     }
     if (is_sticking(old_row) && !is_sticking(new_row)) c.sticking_resolved.push_back(ref);
     if (!is_sticking(old_row) && is_sticking(new_row)) c.sticking_created.push_back(ref);
@@ -89,6 +123,9 @@ std::string verdict(const Comparison& c) {
   const auto add = [&](std::size_t n, std::string_view one, std::string_view many) {
     if (n > 0) parts.push_back(count(n, one, many));
   };
+  add(c.added.size(), "position added", "positions added");
+  add(c.withdrawn.size(), "position withdrawn", "positions withdrawn");
+  add(c.stances.size(), "stance moved", "stances moved");
   add(c.sticking_resolved.size(), "sticking point resolved", "sticking points resolved");
   add(c.sticking_created.size(), "new sticking point", "new sticking points");
   add(c.deadlocks_broken.size(), "deadlock broken", "deadlocks broken");
@@ -100,12 +137,12 @@ std::string verdict(const Comparison& c) {
     parts.push_back(fmt::format("issue {} {} -> {}", issue.id, to_string(issue.from),
                                 to_string(issue.to)));
   }
+  if (parts.empty()) parts.push_back(c.positions.empty() ? "nothing moved" : "statuses moved");
   if (!c.still_deadlocked.empty()) {
     parts.push_back(fmt::format("{} {} still deadlocked",
                                 c.still_deadlocked.size() == 1 ? "issue" : "issues",
                                 fmt::join(c.still_deadlocked, ", ")));
   }
-  if (parts.empty()) return c.positions.empty() ? "nothing moved" : "statuses moved; see above";
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 

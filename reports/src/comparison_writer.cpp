@@ -1,9 +1,13 @@
-// The what-if report: text for a terminal, JSON with both full reports (FORMAT.md section 5:
-// "baseline", "whatif" and "changes").
+// The what-if and diff reports: text for a terminal, JSON with both full reports (FORMAT.md
+// section 5: "baseline", "whatif" and "changes"; a diff has "old", "new" and "changes").
 //
 // "changes": {
-//   "applied": ["--drop russia/package-whole", ...],      // as given, in order
+//   "applied": ["--drop russia/package-whole", ...],      // what-if: as given, in order
+//   "compared": ["old/path", "new/path"],                 // diff, instead of "applied"
 //   "verdict": "2 sticking points resolved, ...",
+//   "added": [ref], "withdrawn": [ref],
+//   "edits": [{"ref", "field": "text" | "priority" | "red_line" | "kind", "from", "to"}],
+//   "stances": [{"position", "party", "from", "to"}],    // effective stances that moved
 //   "positions": [{"ref", "from", "to", "deadlock_from", "deadlock_to"}],  // from/to: a status,
 //                                                        // "withdrawn" or "new"
 //   "sticking_resolved": [ref], "sticking_created": [ref],
@@ -41,7 +45,24 @@ Json conditions_json(const std::vector<ConditionChange>& changes) {
   return out;
 }
 
-Json changes_json(const std::vector<std::string>& applied, const Comparison& c) {
+Json edits_json(const Comparison& c) {
+  Json edits = Json::array();
+  for (const EditChange& e : c.edits) {
+    edits.push_back({{"ref", e.ref}, {"field", e.field}, {"from", e.from}, {"to", e.to}});
+  }
+  return edits;
+}
+
+Json stances_json(const Comparison& c) {
+  Json moves = Json::array();
+  for (const StanceMove& m : c.stances) {
+    moves.push_back({{"position", m.position}, {"party", m.party}, {"from", to_string(m.from)},
+                     {"to", to_string(m.to)}});
+  }
+  return moves;
+}
+
+Json changes_json(const ComparisonKind& kind, const Comparison& c) {
   Json positions = Json::array();
   for (const StatusChange& p : c.positions) {
     positions.push_back({{"ref", p.ref}, {"from", from_name(p)}, {"to", to_name(p)},
@@ -51,8 +72,12 @@ Json changes_json(const std::vector<std::string>& applied, const Comparison& c) 
   for (const IssueChange& i : c.issues) {
     issues.push_back({{"id", i.id}, {"from", to_string(i.from)}, {"to", to_string(i.to)}});
   }
-  return {{"applied", applied},
+  return {{kind.kind == ComparisonKind::what_if ? "applied" : "compared", kind.items},
           {"verdict", c.verdict},
+          {"added", c.added},
+          {"withdrawn", c.withdrawn},
+          {"edits", edits_json(c)},
+          {"stances", stances_json(c)},
           {"positions", std::move(positions)},
           {"sticking_resolved", c.sticking_resolved},
           {"sticking_created", c.sticking_created},
@@ -120,12 +145,37 @@ std::vector<std::string> position_lines(const std::vector<StatusChange>& changes
   return out;
 }
 
-void write_text(const std::vector<std::string>& applied, const Report& what_if,
-                const Comparison& c, std::ostream& out, const WriteOptions& options) {
+std::vector<std::string> edit_lines(const std::vector<EditChange>& edits) {
+  std::vector<std::string> out;
+  for (const EditChange& e : edits) {
+    out.push_back(detail::terminal(fmt::format("{} {}: {} -> {}", e.ref, e.field, e.from, e.to)));
+  }
+  return out;
+}
+
+std::vector<std::string> stance_lines(const std::vector<StanceMove>& moves) {
+  std::vector<std::string> out;
+  for (const StanceMove& m : moves) {
+    out.push_back(detail::terminal(fmt::format("{} on {}: {} -> {}", m.party, m.position,
+                                               to_string(m.from), to_string(m.to))));
+  }
+  return out;
+}
+
+void write_text(const ComparisonKind& kind, const Report& after, const Comparison& c,
+                std::ostream& out, const WriteOptions& options) {
   TextWriter w(out, options);
-  out << w.bold(detail::terminal(what_if.title)) << '\n';
-  out << "What if: " << detail::terminal(fmt::format("{}", fmt::join(applied, "; "))) << '\n';
-  out << "Verdict: " << detail::terminal(c.verdict) << '\n';
+  out << w.bold(detail::terminal(after.title)) << '\n';
+  if (kind.kind == ComparisonKind::what_if) {
+    out << "What if: " << detail::terminal(fmt::format("{}", fmt::join(kind.items, "; ")));
+  } else {
+    out << "Compared: " << detail::terminal(fmt::format("{}", fmt::join(kind.items, " -> ")));
+  }
+  out << "\nVerdict: " << detail::terminal(c.verdict) << '\n';
+  w.section("Positions added", safe(c.added));
+  w.section("Positions withdrawn", safe(c.withdrawn));
+  w.section("Positions edited", edit_lines(c.edits));
+  w.section("Stances that moved", stance_lines(c.stances));
   w.section("Positions whose status moved", position_lines(c.positions));
   w.section("Sticking points resolved", safe(c.sticking_resolved));
   w.section("New sticking points", safe(c.sticking_created));
@@ -147,18 +197,19 @@ void write_text(const std::vector<std::string>& applied, const Report& what_if,
 
 }  // namespace
 
-void write_what_if(const std::vector<std::string>& changes, const Report& baseline,
-                   const Report& what_if, const Comparison& comparison, Format format,
-                   std::ostream& out, const WriteOptions& options) {
+void write_comparison(const ComparisonKind& kind, const Report& before, const Report& after,
+                      const Comparison& comparison, Format format, std::ostream& out,
+                      const WriteOptions& options) {
   if (format == Format::json) {
+    const bool what_if = kind.kind == ComparisonKind::what_if;
     Json json = {{"format", 1}, {"schema_version", 1}};
-    json["baseline"] = detail::report_json(baseline);
-    json["whatif"] = detail::report_json(what_if);
-    json["changes"] = changes_json(changes, comparison);
+    json[what_if ? "baseline" : "old"] = detail::report_json(before);
+    json[what_if ? "whatif" : "new"] = detail::report_json(after);
+    json["changes"] = changes_json(kind, comparison);
     out << detail::print_json(json);
     return;
   }
-  write_text(changes, what_if, comparison, out, options);
+  write_text(kind, after, comparison, out, options);
 }
 
 }  // namespace entente::reports

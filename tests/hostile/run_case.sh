@@ -5,7 +5,7 @@
 set -u
 entente=$1
 file=$2
-limit_seconds=${ENTENTE_HOSTILE_SECONDS:-10}
+limit_seconds=${ENTENTE_HOSTILE_SECONDS:-20}
 limit_bytes=${ENTENTE_HOSTILE_MEMORY:-$((1024 * 1024 * 1024))}
 
 err=$(prlimit --as="$limit_bytes" timeout "$limit_seconds" "$entente" check "$file" 2>&1 >/dev/null)

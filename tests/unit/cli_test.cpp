@@ -200,7 +200,7 @@ TEST(Cli, UsageErrorsExitWithTwo) {
 TEST(Cli, UnknownSubcommandIsNamed) {
   const Result r = run_cli({"frobnicate"});
   EXPECT_EQ(r.err,
-            "entente: error: unknown command 'frobnicate' (commands: check, report, whatif)\n"
+            "entente: error: unknown command 'frobnicate' (commands: check, diff, report, whatif)\n"
             "Run 'entente --help' for more information.\n");
 }
 

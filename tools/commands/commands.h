@@ -73,6 +73,17 @@ struct WhatIfOptions {
 CLI::App* setup_whatif(CLI::App& app, WhatIfOptions& options);
 ExitCode run_whatif(const WhatIfOptions& options, const Io& io);
 
+struct DiffOptions {
+  std::string old_scenario{};
+  std::string new_scenario{};
+  reports::Format format = reports::Format::text;
+  std::string output{};
+  LoadOptions load{};
+};
+
+CLI::App* setup_diff(CLI::App& app, DiffOptions& options);
+ExitCode run_diff(const DiffOptions& options, const Io& io);
+
 /// `--format text|json`.
 void add_format_option(CLI::App& command, reports::Format& format);
 
@@ -90,6 +101,9 @@ bool refuse_output(const std::filesystem::path& scenario, const std::string& out
 /// Renders to standard output (coloured on a terminal), or with `output` to a temporary file
 /// beside it that is renamed over it once complete.
 ExitCode emit(const std::string& output, const Io& io, const Render& render);
+
+/// The report of a loaded scenario: graph, analyses, report.
+reports::Report report_of(const Scenario& scenario);
 
 /// Adds the options of every command that reads a scenario (--max-file-size).
 void add_load_options(CLI::App& command, LoadOptions& options);

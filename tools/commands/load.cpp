@@ -5,6 +5,8 @@
 
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
+#include "entente/analysis.h"
+#include "entente/position_graph.h"
 
 namespace entente::cli {
 
@@ -14,6 +16,11 @@ void add_load_options(CLI::App& command, LoadOptions& options) {
                   "Largest file to read, in bytes (suffixes k, M, G: 1024-based; default 4M)")
       ->transform(CLI::AsSizeValue(false).description(""))
       ->type_name("SIZE");
+}
+
+reports::Report report_of(const Scenario& scenario) {
+  const PositionGraph graph = PositionGraph::build(scenario);
+  return reports::make_report(scenario, analyze(graph));
 }
 
 std::optional<Scenario> load_and_print(const std::filesystem::path& path,

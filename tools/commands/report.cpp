@@ -33,8 +33,7 @@ ExitCode run_report(const ReportOptions& options, const Io& io) {
   if (!scenario) {
     return ExitCode::bad_input;
   }
-  const PositionGraph graph = PositionGraph::build(*scenario);
-  const reports::Report report = reports::make_report(*scenario, analyze(graph));
+  const reports::Report report = report_of(*scenario);
   return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
     reports::write_report(report, options.format, out, write);
   });

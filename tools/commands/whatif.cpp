@@ -15,11 +15,6 @@
 namespace entente::cli {
 namespace {
 
-reports::Report report_of(const Scenario& scenario) {
-  const PositionGraph graph = PositionGraph::build(scenario);
-  return reports::make_report(scenario, analyze(graph));
-}
-
 // CLI11 keeps each option's values apart; the order the user gave them in is in the parse
 // order of the subcommand, which is what changes must follow.
 void add_change_option(CLI::App& sub, WhatIfOptions& options, const char* name, ChangeKind kind,
@@ -80,10 +75,10 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
   const reports::Report before = report_of(*baseline);
   const reports::Report after = report_of(*changed);
   const reports::Comparison comparison = reports::compare_reports(before, after);
-  std::vector<std::string> applied;
-  for (const Change& change : changes) applied.push_back(change.text);
+  reports::ComparisonKind kind;
+  for (const Change& change : changes) kind.items.push_back(change.text);
   return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
-    reports::write_what_if(applied, before, after, comparison, options.format, out, write);
+    reports::write_comparison(kind, before, after, comparison, options.format, out, write);
   });
 }
 

@@ -26,6 +26,22 @@ struct ConditionChange {
   std::vector<std::string> agree_if{};
 };
 
+/// A party's effective stance on a position that exists on both sides, before and after.
+struct StanceMove {
+  std::string position{};
+  std::string party{};
+  EffectiveStance from = EffectiveStance::silent;
+  EffectiveStance to = EffectiveStance::silent;
+};
+
+/// A position's text or priority, before and after.
+struct EditChange {
+  std::string ref{};
+  std::string field{};  ///< "text", "priority", "red_line" or "kind"
+  std::string from{};
+  std::string to{};
+};
+
 struct IssueChange {
   std::string id{};
   IssueStatus from = IssueStatus::open;
@@ -34,6 +50,10 @@ struct IssueChange {
 
 /// What moved between two reports of (versions of) one scenario; every list sorted.
 struct Comparison {
+  std::vector<std::string> added{};      ///< positions only in the second report
+  std::vector<std::string> withdrawn{};  ///< positions only in the first
+  std::vector<EditChange> edits{};
+  std::vector<StanceMove> stances{};
   std::vector<StatusChange> positions{};
   std::vector<std::string> sticking_resolved{};
   std::vector<std::string> sticking_created{};
@@ -51,9 +71,16 @@ struct Comparison {
 /// Compares two reports position by position (by reference, so positions may come and go).
 Comparison compare_reports(const Report& before, const Report& after);
 
-/// Writes a what-if: the changes asked for, what moved, and (JSON) both full reports.
-void write_what_if(const std::vector<std::string>& changes, const Report& baseline,
-                   const Report& what_if, const Comparison& comparison, Format format,
-                   std::ostream& out, const WriteOptions& options = {});
+/// What a comparison compares: a what-if (the changes applied) or two versions (their paths).
+struct ComparisonKind {
+  enum { what_if, diff } kind = what_if;
+  std::vector<std::string> items{};  ///< the changes, in order; or the old and new paths
+};
+
+/// Writes what moved and, in JSON, both full reports ("baseline"/"whatif" for a what-if,
+/// "old"/"new" for a diff) and "changes".
+void write_comparison(const ComparisonKind& kind, const Report& before, const Report& after,
+                      const Comparison& comparison, Format format, std::ostream& out,
+                      const WriteOptions& options = {});
 
 }  // namespace entente::reports

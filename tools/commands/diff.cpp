@@ -1,0 +1,47 @@
+// `entente diff OLD NEW`: two versions of a scenario (before and after a round, say), and
+// what moved between them.
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "commands/commands.h"
+#include "entente/reports/comparison.h"
+
+namespace entente::cli {
+
+CLI::App* setup_diff(CLI::App& app, DiffOptions& options) {
+  CLI::App* sub = app.add_subcommand(
+      "diff", "Compare two versions of a scenario: positions, stances and statuses that moved");
+  sub->add_option("OLD", options.old_scenario, "The earlier version (folder or single file)")
+      ->required()
+      ->type_name("");
+  sub->add_option("NEW", options.new_scenario, "The later version (folder or single file)")
+      ->required()
+      ->type_name("");
+  add_format_option(*sub, options.format);
+  add_output_option(*sub, options.output);
+  add_load_options(*sub, options.load);
+  return sub;
+}
+
+ExitCode run_diff(const DiffOptions& options, const Io& io) {
+  if (refuse_output(options.old_scenario, options.output, io) ||
+      refuse_output(options.new_scenario, options.output, io)) {
+    return ExitCode::bad_input;
+  }
+  // Both are loaded before either is judged, so that one run shows the problems of both.
+  const std::optional<Scenario> before = load_and_print(options.old_scenario, options.load, io);
+  const std::optional<Scenario> after = load_and_print(options.new_scenario, options.load, io);
+  if (!before || !after) return ExitCode::bad_input;
+  const reports::Report old_report = report_of(*before);
+  const reports::Report new_report = report_of(*after);
+  const reports::Comparison comparison = reports::compare_reports(old_report, new_report);
+  const reports::ComparisonKind kind{reports::ComparisonKind::diff,
+                                     {options.old_scenario, options.new_scenario}};
+  return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
+    reports::write_comparison(kind, old_report, new_report, comparison, options.format, out,
+                              write);
+  });
+}
+
+}  // namespace entente::cli
