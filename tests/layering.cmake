@@ -1,8 +1,8 @@
-# Fails when a public header (engine/include, reports/include) includes yaml-cpp or Boost.
+# Fails when a public header (engine/include, reports/include) includes yaml-cpp, Boost or Z3.
 file(GLOB_RECURSE headers ${ROOT}/engine/include/*.h ${ROOT}/reports/include/*.h)
 set(bad "")
 foreach(h IN LISTS headers)
-  file(STRINGS ${h} lines REGEX "#include[ \t]*[<\"](yaml-cpp|boost/)")
+  file(STRINGS ${h} lines REGEX "#include[ \t]*[<\"](yaml-cpp|boost/|z3)")
   if(lines)
     list(APPEND bad "${h}: ${lines}")
   endif()

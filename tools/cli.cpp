@@ -98,11 +98,15 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
   CheckOptions check;
   WhatIfOptions whatif;
   DiffOptions diff;
+  ConcedeCommandOptions concede;
+  ExplainOptions explain;
   CLI::App* report_app = setup_report(app, report);
   CLI::App* check_app = setup_check(app, check);
   CLI::App* whatif_app = setup_whatif(app, whatif);
   CLI::App* diff_app = setup_diff(app, diff);
-  for (CLI::App* sub : {report_app, check_app, whatif_app, diff_app}) {
+  CLI::App* concede_app = setup_concede(app, concede);
+  CLI::App* explain_app = setup_explain(app, explain);
+  for (CLI::App* sub : {report_app, check_app, whatif_app, diff_app, concede_app, explain_app}) {
     sub->set_help_flag("-h,--help", "Print this help and exit");
     sub->footer(k_footer);
   }
@@ -122,6 +126,12 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
   }
   if (diff_app->parsed()) {
     return code(run_diff(diff, io));
+  }
+  if (concede_app->parsed()) {
+    return code(run_concede(concede, io));
+  }
+  if (explain_app->parsed()) {
+    return code(run_explain(explain, io));
   }
   print_tool_error("no command was run", io);  // unreachable while require_subcommand(1)
   return code(ExitCode::internal);

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <iterator>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -109,6 +110,75 @@ std::string hex_bytes(std::string_view bytes) {
   return out;
 }
 
+// ASCII punctuation that can start markup somewhere in GitHub-flavoured Markdown: emphasis,
+// code, links and images, raw HTML and entities, headings, lists, tables, strikethrough.
+// CommonMark lets a backslash escape any of them.
+constexpr std::string_view k_markdown_special = "\\`*_{}[]<>#+-!|~&";
+
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The lines of `s` without their surrounding blanks, blank lines left out: Markdown would
+// read leading blanks as an indented code block and an empty line as the end of the block.
+std::vector<std::string_view> text_lines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  while (!s.empty()) {
+    const std::size_t end = std::min(s.find_first_of("\r\n"), s.size());
+    const std::string_view line = trim_blanks(s.substr(0, end));
+    if (!line.empty()) lines.push_back(line);
+    s.remove_prefix(std::min(end + 1, s.size()));
+  }
+  return lines;
+}
+
+// Whether the character at `i` would turn the line into a block other than a paragraph
+// continuation: "1. " or "1) " opens an ordered list (`digits`: the line's leading digits), a
+// line of "=" underlines a heading.
+bool opens_block(std::string_view line, std::size_t i, std::size_t digits) {
+  if (i == 0) return line[0] == '=';
+  const bool marker = i == digits && (line[i] == '.' || line[i] == ')');
+  return marker && (i + 1 == line.size() || is_blank(line[i + 1]));
+}
+
+// `line` with controls as spaces and bytes that are not UTF-8 as U+FFFD; with `escape`, with
+// markup characters backslash-escaped as well.
+std::string markdown_line(std::string_view line, bool escape) {
+  const std::size_t digits = std::min(line.find_first_not_of("0123456789"), line.size());
+  std::string out;
+  out.reserve(line.size());
+  for (std::size_t i = 0; i < line.size();) {
+    const CodePoint cp = decode(line, i);
+    if (!cp.valid) {
+      out += k_replacement;
+    } else if (is_control(cp.value)) {
+      out += ' ';
+    } else {
+      const bool special =
+          cp.value < 0x80 && k_markdown_special.find(line[i]) != std::string_view::npos;
+      if (escape && (special || opens_block(line, i, digits))) out += '\\';
+      out += line.substr(i, cp.length);
+    }
+    i += cp.length;
+  }
+  return out;
+}
+
+std::string markdown_lines(std::string_view s, std::string_view separator, bool escape) {
+  std::string out;
+  for (const std::string_view line : text_lines(s)) {
+    if (!out.empty()) out += separator;
+    out += markdown_line(line, escape);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string json_string(std::string_view s) {
@@ -174,22 +244,48 @@ std::string html(std::string_view s) {
 std::string dot(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\\' || c == '"') {
+  for (std::size_t i = 0; i < s.size();) {
+    const CodePoint cp = decode(s, i);
+    if (!cp.valid) {
+      out += k_replacement;  // Graphviz would read the whole file as Latin-1, with a warning
+    } else if (cp.value == '\\' || cp.value == '"') {
       out += '\\';
-      out += c;
-    } else if (c == '\n') {
+      out += s[i];
+    } else if (cp.value == '&') {
+      out += "&amp;";  // Graphviz reads "&lt;" in any string as "<"
+    } else if (cp.value == '\n') {
       out += "\\n";
-    } else if (c == '\r') {
-      continue;  // "\r\n" is one line break; DOT's own \r means "right-justify"
-    } else if (u < 0x20 || u == 0x7F) {
+    } else if (cp.value == '\r') {
+      // "\r\n" is one line break; DOT's own \r means "right-justify"
+    } else if (is_control(cp.value)) {
       out += ' ';
     } else {
-      out += c;
+      out += s.substr(i, cp.length);
     }
+    i += cp.length;
   }
   return out;
+}
+
+std::string markdown(std::string_view s) { return markdown_lines(s, "\\\n", true); }
+
+std::string markdown_cell(std::string_view s) { return markdown_lines(s, " ", true); }
+
+std::string markdown_code(std::string_view s) {
+  const std::string text = markdown_lines(s, " ", false);
+  if (text.empty()) return text;
+  // A fence longer than any run of backticks inside cannot be closed early.
+  std::size_t longest = 0;
+  std::size_t run = 0;
+  for (const char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(longest + 1, '`');
+  // A backtick at either end would read as part of the fence; CommonMark strips one space
+  // from each end when both are there, so the padding does not show.
+  const std::string pad = text.front() == '`' || text.back() == '`' ? " " : "";
+  return fence + pad + text + pad + fence;
 }
 
 int display_width(std::string_view utf8) {

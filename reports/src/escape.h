@@ -18,8 +18,23 @@ std::string terminal(std::string_view s);
 /// Text for HTML element content and quoted attribute values.
 std::string html(std::string_view s);
 
-/// The inside of a Graphviz DOT quoted string.
+/// The inside of a Graphviz DOT quoted string, shown as written in a label: quotes, backslashes
+/// and "&" (Graphviz decodes HTML entities) escaped, line breaks as \n, controls as spaces and
+/// bytes that are not UTF-8 as U+FFFD.
 std::string dot(std::string_view s);
+
+/// Markdown (GitHub-flavoured) that shows `s` as text inside a paragraph or list item: markup
+/// characters are backslash-escaped, so nothing becomes emphasis, a link or raw HTML; each line
+/// break becomes a hard break ("\" at the end of the line) and a line that would open a block
+/// (an ordered-list number, a setext "=" underline) is escaped too.
+std::string markdown(std::string_view s);
+
+/// As markdown(), on one line: line breaks become spaces. For table cells and headings.
+std::string markdown_cell(std::string_view s);
+
+/// A Markdown code span showing `s` verbatim (for references and file names). Not for table
+/// cells, where a "|" inside a code span still ends the cell.
+std::string markdown_code(std::string_view s);
 
 /// Terminal columns taken by UTF-8 text: wide and emoji characters take 2, combining marks and
 /// zero-width characters 0, bytes that are not UTF-8 1 each.

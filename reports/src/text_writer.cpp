@@ -10,56 +10,31 @@
 #include <fmt/format.h>
 
 #include "escape.h"
+#include "report_summary.h"
+#include "text_style.h"
 
 namespace entente::reports {
 namespace {
 
 using detail::display_width;
+using detail::join;
+using detail::k_bold;
+using detail::k_bold_magenta;
+using detail::k_bold_red;
+using detail::k_dim;
+using detail::k_green;
+using detail::k_red;
+using detail::k_wrap_width;
+using detail::k_yellow;
+using detail::Painter;
+using detail::safe;
+using detail::stance_color;
+using detail::summary_line;
+using detail::wrap;
+using detail::write_wrapped;
 
-// Long text is wrapped to this many columns; a fixed width keeps the output the same on every
-// terminal (the writer may not ask the terminal how wide it is).
-constexpr int k_wrap_width = 80;
 constexpr int k_text_indent = 6;
 constexpr int k_title_column_width = 24;
-
-// ANSI SGR parameters.
-constexpr std::string_view k_bold = "1";
-constexpr std::string_view k_red = "31";
-constexpr std::string_view k_bold_red = "1;31";
-constexpr std::string_view k_green = "32";
-constexpr std::string_view k_yellow = "33";
-constexpr std::string_view k_dim = "2";
-constexpr std::string_view k_bold_magenta = "1;35";
-
-// Every piece of user text goes through safe() before it is painted or measured, so colour
-// codes are the only escape sequences that can reach the terminal.
-std::string safe(std::string_view s) { return detail::terminal(s); }
-
-class Painter {
- public:
-  explicit Painter(bool color) : color_(color) {}
-  std::string operator()(std::string_view text, std::string_view sgr) const {
-    if (!color_ || text.empty() || sgr.empty()) return std::string(text);
-    return fmt::format("\x1b[{}m{}\x1b[0m", sgr, text);
-  }
-
- private:
-  bool color_;
-};
-
-std::string_view stance_color(EffectiveStance s) {
-  switch (s) {
-    case EffectiveStance::agree:
-      return k_green;
-    case EffectiveStance::reject:
-      return k_red;
-    case EffectiveStance::consider:
-      return k_yellow;
-    case EffectiveStance::silent:
-      return k_dim;
-  }
-  return {};
-}
 
 std::string_view issue_color(IssueStatus s) {
   switch (s) {
@@ -75,70 +50,9 @@ std::string_view issue_color(IssueStatus s) {
   return {};
 }
 
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-// Greedy word wrap; whitespace runs (newlines included) become one space. A word longer than
-// the line stays whole on its own line rather than being cut. The first line may be narrower,
-// for text that continues a line already started.
-std::vector<std::string> wrap(std::string_view text, int first_width, int width) {
-  std::vector<std::string> lines;
-  std::string line;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const std::size_t end = std::min(text.find_first_of(" \t\r\n", i), text.size());
-    if (end > i) {
-      const std::string word = safe(text.substr(i, end - i));
-      const int room = lines.empty() ? first_width : width;
-      if (!line.empty() && display_width(line) + 1 + display_width(word) > room) {
-        lines.push_back(std::move(line));
-        line.clear();
-      }
-      line += line.empty() ? word : " " + word;
-    }
-    i = end + 1;
-  }
-  if (!line.empty()) lines.push_back(std::move(line));
-  return lines;
-}
-
-void write_wrapped(std::ostream& out, std::string_view text, int indent) {
-  const std::string margin(static_cast<std::size_t>(indent), ' ');
-  const int width = k_wrap_width - indent;
-  for (const std::string& line : wrap(text, width, width)) out << margin << line << '\n';
-}
-
 void write_heading(std::ostream& out, const Painter& paint, std::string_view name,
                    std::size_t count) {
   out << '\n' << paint(fmt::format("{} ({})", name, count), k_bold) << '\n';
-}
-
-std::string summary_line(const Report& report) {
-  std::size_t agreed = 0, open = 0, sticking = 0, unanswered = 0, deadlocks = 0;
-  for (const PositionRow& row : report.positions) {
-    switch (row.status) {
-      case PositionStatus::agreed:
-        ++agreed;
-        break;
-      case PositionStatus::open:
-        ++open;
-        break;
-      case PositionStatus::sticking:
-        ++sticking;
-        break;
-      case PositionStatus::unanswered:
-        ++unanswered;
-        break;
-    }
-    if (row.deadlock) ++deadlocks;
-  }
-  return fmt::format("{}, {}, {}: {} agreed, {} open, {} sticking ({}), {} unanswered; {}",
-                     plural(report.parties.size(), "party", "parties"),
-                     plural(report.issues.size(), "issue", "issues"),
-                     plural(report.positions.size(), "position", "positions"), agreed, open,
-                     sticking, plural(deadlocks, "deadlock", "deadlocks"), unanswered,
-                     plural(report.packages.size(), "package", "packages"));
 }
 
 void write_parties(std::ostream& out, const std::vector<PartyRow>& parties) {
@@ -176,9 +90,7 @@ std::string answer_details(const StanceRow& answer) {
   if (!answer.via.empty()) details = "via " + answer.via;
   if (!answer.agree_if.empty()) {
     // Glued to the stance or the via: "consider; agrees if ...", "agree; condition met: ...".
-    details += !answer.condition_met         ? "; agrees if "
-               : answer.agree_if.size() == 1 ? "; condition met: "
-                                             : "; conditions met: ";
+    details += fmt::format("; {} ", detail::condition_phrase(answer));
     for (std::size_t i = 0; i < answer.agree_if.size(); ++i) {
       details += (i == 0 ? "" : ", ") + answer.agree_if[i];
     }
@@ -234,14 +146,6 @@ void write_position_list(std::ostream& out, const Painter& paint, const Report& 
   }
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (const std::string& item : items) {
-    out += (out.empty() ? "" : std::string(separator)) + safe(item);
-  }
-  return out;
-}
-
 void write_sticking_points(std::ostream& out, const Painter& paint, const Report& report) {
   write_heading(out, paint, "Sticking points", report.sticking_points.size());
   if (report.sticking_points.empty()) out << "  (none)\n";
@@ -276,21 +180,11 @@ struct Cell {
 };
 
 Cell matrix_cell(const MatrixCell& c, const Painter& paint) {
-  EffectiveStance hardest = EffectiveStance::agree;
-  const bool answered = c.reject + c.consider + c.silent + c.agree > 0;
-  if (c.reject > 0) {
-    hardest = EffectiveStance::reject;
-  } else if (c.consider > 0) {
-    hardest = EffectiveStance::consider;
-  } else if (c.silent > 0) {
-    hardest = EffectiveStance::silent;
-  }
-  const std::string holds =
-      c.held > 0 ? fmt::format("holds {}{}", c.held, c.red_lines ? "*" : "") : std::string();
-  if (!answered) return holds.empty() ? Cell{"-", "-"} : Cell{holds, holds};
-  const std::string stance(to_string(hardest));
-  const std::string tail = holds.empty() ? "" : ", " + holds;
-  return {stance + tail, paint(stance, stance_color(hardest)) + tail};
+  const detail::CellSummary cell = detail::summarize(c);
+  const std::string plain = detail::cell_text(cell);
+  if (!cell.hardest) return {plain, plain};
+  const std::string stance(to_string(*cell.hardest));
+  return {plain, paint(stance, stance_color(*cell.hardest)) + plain.substr(stance.size())};
 }
 
 std::vector<std::vector<Cell>> matrix_rows(const Report& report, const Painter& paint) {
@@ -344,11 +238,7 @@ void write_matrix(std::ostream& out, const Painter& paint, const Report& report)
     return;
   }
   write_table(out, matrix_rows(report, paint));
-  write_wrapped(out,
-                "Each cell: the party's hardest answer to others' positions on the issue "
-                "(reject > consider > silent > agree); \"holds N\": N positions of its own, "
-                "* if one is a red line; \"-\": neither.",
-                2);
+  write_wrapped(out, detail::k_matrix_legend, 2);
 }
 
 void write_diagnostics(std::ostream& out, const Painter& paint, const Report& report) {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <ostream>
+#include <utility>
 
 #include "writers.h"
 
@@ -17,10 +18,22 @@ struct FormatEntry {
 };
 
 // Indexed by Format; adding a format means one enum value, one row and one writer file.
-constexpr std::array<FormatEntry, 2> k_formats{{
+constexpr std::array<FormatEntry, 5> k_formats{{
     {Format::text, "text", write_text},
     {Format::json, "json",
      [](const Report& report, std::ostream& out, const WriteOptions&) { write_json(report, out); }},
+    {Format::html, "html", write_html},
+    {Format::markdown, "md",
+     [](const Report& report, std::ostream& out, const WriteOptions&) {
+       write_markdown(report, out);
+     }},
+    {Format::dot, "dot",
+     [](const Report& report, std::ostream& out, const WriteOptions&) { write_dot(report, out); }},
+}};
+
+// Other names people type for a format; to_string() gives the one in k_formats.
+constexpr std::array<std::pair<std::string_view, Format>, 1> k_aliases{{
+    {"markdown", Format::markdown},
 }};
 
 constexpr bool indexed_by_format() {
@@ -38,6 +51,9 @@ const FormatEntry& entry(Format format) { return k_formats[static_cast<std::size
 std::optional<Format> parse_format(std::string_view name) {
   for (const FormatEntry& e : k_formats) {
     if (e.name == name) return e.format;
+  }
+  for (const auto& [alias, format] : k_aliases) {
+    if (alias == name) return format;
   }
   return std::nullopt;
 }

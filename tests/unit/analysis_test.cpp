@@ -9,6 +9,7 @@
 
 #include "entente/loader.h"
 #include "entente/position_graph.h"
+#include "scenario_text.h"
 
 namespace entente {
 namespace {
@@ -51,13 +52,9 @@ parties:
 {}
 )",
                                        parties);
-  auto parsed = parse_scenario(yaml, "t.yaml");
-  if (!parsed) throw std::runtime_error(format_diagnostic(parsed.error().front()));
-  auto valid = validate(std::move(*parsed));
-  if (!valid) throw std::runtime_error(format_diagnostic(valid.error().front()));
-  const PositionGraph graph = PositionGraph::build(*valid);
-  Analysis analysis = analyze(graph);
-  return {std::move(*valid), std::move(analysis)};
+  Scenario valid = testing::valid_scenario(yaml);
+  Analysis analysis = analyze(PositionGraph::build(valid));
+  return {std::move(valid), std::move(analysis)};
 }
 
 TEST(Analysis, AgreedWhenEveryAudiencePartyAgrees) {

@@ -69,6 +69,54 @@ TEST(Escape, DotEscapesQuotesBackslashesAndNewlines) {
   EXPECT_EQ(dot("bell\x07"), "bell ");
 }
 
+TEST(Escape, DotReplacesBytesThatAreNotUtf8AndKeepsUtf8) {
+  EXPECT_EQ(dot("ok\xff"), "ok\xEF\xBF\xBD");
+  EXPECT_EQ(dot("Россия, 日本"), "Россия, 日本");
+  EXPECT_EQ(dot(R"(<script>alert(1)</script>)"), "<script>alert(1)</script>");  // quoted: text
+  EXPECT_EQ(dot("&lt; & &#92;"), "&amp;lt; &amp; &amp;#92;");  // entities shown as written
+}
+
+TEST(Escape, MarkdownEscapesEveryMarkupCharacter) {
+  EXPECT_EQ(markdown(R"(<script>alert(1)</script>)"), R"(\<script\>alert(1)\</script\>)");
+  EXPECT_EQ(markdown(R"(*a* _b_ `c` [d](e) ![f](g) {h} a|b ~~i~~ &lt; # + - \)"),
+            R"(\*a\* \_b\_ \`c\` \[d\](e) \!\[f\](g) \{h\} a\|b \~\~i\~\~ \&lt; \# \+ \- \\)");
+  EXPECT_EQ(markdown("Plain words, quotes \"and\" 'these'."), "Plain words, quotes \"and\" 'these'.");
+}
+
+TEST(Escape, MarkdownEscapesLineStartsThatWouldOpenABlock) {
+  EXPECT_EQ(markdown("1. first"), R"(1\. first)");
+  EXPECT_EQ(markdown("2021) x"), R"(2021\) x)");
+  EXPECT_EQ(markdown("=== x"), R"(\=== x)");
+  EXPECT_EQ(markdown("- item"), R"(\- item)");
+  EXPECT_EQ(markdown("# heading"), R"(\# heading)");
+  EXPECT_EQ(markdown("> quote"), R"(\> quote)");
+  EXPECT_EQ(markdown("3.5 percent"), "3.5 percent");  // digits then a digit: no list
+}
+
+TEST(Escape, MarkdownKeepsLineBreaksAsHardBreaksAndDropsBlankLinesAndIndentation) {
+  EXPECT_EQ(markdown("one\ntwo\r\n\n\n    1. three  \n"), "one\\\ntwo\\\n1\\. three");
+  EXPECT_EQ(markdown("  \n\t\n"), "");
+}
+
+TEST(Escape, MarkdownShowsControlsAsSpacesAndBytesThatAreNotUtf8AsReplacement) {
+  EXPECT_EQ(markdown("a\x1b[31mb\tc"), R"(a \[31mb c)");
+  EXPECT_EQ(markdown("ok\xff"), "ok\xEF\xBF\xBD");
+  EXPECT_EQ(markdown("Россия – 日本"), "Россия – 日本");
+}
+
+TEST(Escape, MarkdownCellKeepsOneLineAndEscapesPipes) {
+  EXPECT_EQ(markdown_cell("a | b\nc\r\nd"), R"(a \| b c d)");
+  EXPECT_EQ(markdown_cell("1. x"), R"(1\. x)");
+}
+
+TEST(Escape, MarkdownCodeChoosesAFenceLongerThanAnyBacktickRun) {
+  EXPECT_EQ(markdown_code("tenant/rent-cap-3"), "`tenant/rent-cap-3`");
+  EXPECT_EQ(markdown_code("a ` b"), "``a ` b``");
+  EXPECT_EQ(markdown_code("``x"), "``` ``x ```");
+  EXPECT_EQ(markdown_code("<b>*x*</b>\ny"), "`<b>*x*</b> y`");  // code spans show markup as is
+  EXPECT_EQ(markdown_code(""), "");
+}
+
 TEST(Escape, DisplayWidthCountsCodePointsNotBytes) {
   EXPECT_EQ(display_width(""), 0);
   EXPECT_EQ(display_width("abc"), 3);

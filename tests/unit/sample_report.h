@@ -1,6 +1,11 @@
 #pragma once
 // One small report with an entry in every list, built by hand so the writer tests need no
-// loader; shared by the text and JSON writer tests.
+// loader; shared by the writer tests.
+
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "entente/reports/report.h"
 
@@ -72,6 +77,35 @@ inline Report small_report() {
   r.diagnostics = {{.where = {"landlord.yaml", 3, 5},
                     .severity = Severity::warning,
                     .message = "unused source"}};
+  return r;
+}
+
+/// The lines of a writer's output that start with `prefix` (all of them by default).
+inline std::vector<std::string> lines_of(const std::string& text, std::string_view prefix = "") {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.starts_with(prefix)) lines.push_back(line);
+  }
+  return lines;
+}
+
+/// Text that breaks a format whose writer forgets to escape it: markup, a table cell's
+/// pipe, backticks, quotes, backslashes and a line break.
+constexpr const char* k_hostile = "<script>alert(1)</script> | `tick` \"q\" \\ *x*\n# y";
+
+/// small_report() with k_hostile in every piece of free text.
+inline Report hostile_report() {
+  Report r = small_report();
+  r.title = r.description = k_hostile;
+  r.sources = {{.id = "letter", .title = k_hostile, .date = "2026-02-02"}};
+  for (PartyRow& party : r.parties) party.name = k_hostile;
+  for (IssueRow& issue : r.issues) issue.title = k_hostile;
+  for (PositionRow& row : r.positions) {
+    row.text = row.quote = row.note = row.source_title = k_hostile;
+    for (StanceRow& answer : row.stances) answer.note = k_hostile;
+  }
+  r.diagnostics.front().message = k_hostile;
   return r;
 }
 

@@ -20,21 +20,10 @@ std::string to_text(const Report& report, bool color = false) {
   return out.str();
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
+using testing::lines_of;
 
 // The lines of the issue-by-party table, which all start with "  |".
-std::vector<std::string> matrix_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  for (const std::string& line : lines_of(text)) {
-    if (line.rfind("  |", 0) == 0) lines.push_back(line);
-  }
-  return lines;
-}
+std::vector<std::string> matrix_lines(const std::string& text) { return lines_of(text, "  |"); }
 
 std::string without_sgr(std::string text) {
   for (std::size_t at = text.find("\x1b["); at != std::string::npos; at = text.find("\x1b[")) {

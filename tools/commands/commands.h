@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "entente/concede.h"
 #include "entente/loader.h"
 #include "entente/model.h"
 #include "entente/what_if.h"
@@ -84,8 +85,32 @@ struct DiffOptions {
 CLI::App* setup_diff(CLI::App& app, DiffOptions& options);
 ExitCode run_diff(const DiffOptions& options, const Io& io);
 
-/// `--format text|json`.
-void add_format_option(CLI::App& command, reports::Format& format);
+struct ConcedeCommandOptions {
+  std::string scenario{};
+  ConcedeOptions query{};
+  reports::Format format = reports::Format::text;
+  std::string output{};
+  LoadOptions load{};
+};
+
+CLI::App* setup_concede(CLI::App& app, ConcedeCommandOptions& options);
+ExitCode run_concede(const ConcedeCommandOptions& options, const Io& io);
+
+struct ExplainOptions {
+  std::string scenario{};
+  std::string position{};  ///< `PARTY/POSITION`
+  reports::Format format = reports::Format::text;
+  std::string output{};
+  LoadOptions load{};
+};
+
+CLI::App* setup_explain(CLI::App& app, ExplainOptions& options);
+ExitCode run_explain(const ExplainOptions& options, const Io& io);
+
+/// `--format F`, F one of `formats`: text and JSON unless the command can write more.
+void add_format_option(CLI::App& command, reports::Format& format,
+                       std::vector<reports::Format> formats = {reports::Format::text,
+                                                               reports::Format::json});
 
 /// `-o,--output FILE`.
 void add_output_option(CLI::App& command, std::string& output);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <sstream>
 #include <string_view>
@@ -130,18 +131,59 @@ std::optional<std::string> output_clash(const fs::path& scenario, const fs::path
   return std::nullopt;
 }
 
-// Listed here for --help and for the error message; reports::parse_format() decides.
-std::vector<std::string> format_names() { return {"text", "json"}; }
+// For --help and for the error message; reports::parse_format() decides, so an alias such as
+// "markdown" for "md" works without being listed.
+std::vector<std::string> format_names(const std::vector<reports::Format>& formats) {
+  std::vector<std::string> names;
+  for (const reports::Format f : formats) names.emplace_back(reports::to_string(f));
+  return names;
+}
+
+// `formats` as "{text,json}", the way CLI11 lists the members of a set.
+CLI::Validator format_check(std::vector<reports::Format> formats) {
+  const std::string listed = fmt::format("{{{}}}", fmt::join(format_names(formats), ","));
+  return CLI::Validator(
+      [formats = std::move(formats), listed](const std::string& name) {
+        const auto format = reports::parse_format(name);
+        const bool known =
+            format && std::find(formats.begin(), formats.end(), *format) != formats.end();
+        return known ? std::string() : fmt::format("{} not in {}", name, listed);
+      },
+      listed);
+}
+
+// What --help says about a format whose name does not say enough.
+std::string_view format_hint(reports::Format format) {
+  switch (format) {
+    case reports::Format::markdown:
+      return "GitHub-flavoured Markdown ('markdown' works too)";
+    case reports::Format::dot:
+      return "the position graph for Graphviz (pipe it to dot -Tsvg)";
+    default:
+      return "";
+  }
+}
+
+std::string format_help(const std::vector<reports::Format>& formats) {
+  std::string help = "Output format (default: text)";
+  for (const reports::Format f : formats) {
+    if (!format_hint(f).empty()) {
+      help += fmt::format("; {}: {}", reports::to_string(f), format_hint(f));
+    }
+  }
+  return help;
+}
 
 }  // namespace
 
-void add_format_option(CLI::App& command, reports::Format& format) {
+void add_format_option(CLI::App& command, reports::Format& format,
+                       std::vector<reports::Format> formats) {
   command
       .add_option_function<std::string>(
           "--format",
           [&format](const std::string& name) { format = reports::parse_format(name).value(); },
-          "Output format (default: text)")
-      ->check(CLI::IsMember(format_names()))
+          format_help(formats))
+      ->check(format_check(std::move(formats)))
       ->type_name("FORMAT");
 }
 

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-namespace entente::detail {
+namespace entente {
 namespace {
 
 // Words longer than this are not compared: the quadratic distance would let one long id
@@ -55,9 +55,12 @@ std::optional<std::string> closest_match(std::string_view word,
   return best;
 }
 
+namespace detail {
+
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
   const auto match = closest_match(word, candidates);
   return match ? fmt::format(" (did you mean '{}'?)", *match) : std::string{};
 }
 
-}  // namespace entente::detail
+}  // namespace detail
+}  // namespace entente

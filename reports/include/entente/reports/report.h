@@ -102,14 +102,20 @@ struct Report {
 /// Builds the report of an analysed scenario.
 Report make_report(const Scenario& scenario, const Analysis& analysis);
 
-enum class Format { text, json };
+enum class Format { text, json, html, markdown, dot };
 
+/// The format called `name` ("text", "json", "html", "md" or "dot"; "markdown" is "md" too).
 std::optional<Format> parse_format(std::string_view name);
 std::string_view to_string(Format f);
 
 /// What a writer may not decide for itself (it never looks at the terminal or environment).
 struct WriteOptions {
   bool color = false;  ///< ANSI colours in the text format
+  /// The position graph drawn by Graphviz: one `<svg>` element, inlined as it is by the HTML
+  /// format. The CLI runs Graphviz on the DOT format's text, since writers never run programs.
+  std::string graph_svg{};
+  /// Why graph_svg is empty (e.g. Graphviz is not installed), shown in the picture's place.
+  std::string graph_note{};
 };
 
 /// Writes `report` in `format` to `out`.

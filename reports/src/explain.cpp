@@ -1,0 +1,249 @@
+// Builds the explanation of one position from a report: facts looked up by id, the status in
+// words, the condition tree and the stances that wait for the position.
+#include "entente/reports/explain.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "condition_tree.h"
+#include "entente/spelling.h"
+
+namespace entente::reports {
+namespace {
+
+// Parties, issues and sources are sorted by id in a report.
+template <class Row>
+const Row* find_by_id(const std::vector<Row>& rows, std::string_view id) {
+  const auto it =
+      std::lower_bound(rows.begin(), rows.end(), id,
+                       [](const Row& row, std::string_view wanted) { return row.id < wanted; });
+  return it != rows.end() && it->id == id ? &*it : nullptr;
+}
+
+std::optional<SourceRow> source_of(const Report& report, std::string_view id) {
+  const SourceRow* row = id.empty() ? nullptr : find_by_id(report.sources, id);
+  return row ? std::optional{*row} : std::nullopt;
+}
+
+std::vector<Diagnostic> unknown_ref(const Report& report, std::string_view ref) {
+  std::vector<std::string> refs;
+  refs.reserve(report.positions.size());
+  for (const PositionRow& row : report.positions) refs.push_back(row.ref);
+  const std::optional<std::string> match = closest_match(ref, refs);
+  return {{.message = fmt::format("unknown position '{}'{}", ref,
+                                  match ? fmt::format(" (did you mean '{}'?)", *match) : "")}};
+}
+
+ExplainedStance explained_stance(const Report& report, const StanceRow& answer) {
+  ExplainedStance out{.answer = answer, .source = source_of(report, answer.source)};
+  if (const PartyRow* party = find_by_id(report.parties, answer.party)) {
+    out.party_name = party->name;
+  }
+  if (const PositionRow* via = answer.via.empty() ? nullptr : report.find(answer.via)) {
+    out.via = ViaPosition{.ref = via->ref,
+                          .priority = via->priority,
+                          .red_line = via->red_line,
+                          .quote = via->quote,
+                          .source = source_of(report, via->source)};
+  }
+  return out;
+}
+
+// "a", "a and b", "a, b and c".
+std::string and_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += i == 0 ? "" : i + 1 == items.size() ? " and " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+// The verb for a list of parties as its subject: "nato considers", "nato and usa consider".
+std::string_view verb(const std::vector<std::string>& subjects, std::string_view one,
+                      std::string_view many) {
+  return subjects.size() == 1 ? one : many;
+}
+
+std::vector<std::string> parties_with(const Explanation& e, EffectiveStance stance) {
+  std::vector<std::string> out;
+  for (const ExplainedStance& s : e.stances) {
+    if (s.answer.stance == stance) out.push_back(s.answer.party);
+  }
+  return out;
+}
+
+// "; usa agrees; nato has not answered": the rest of the audience of an open or unanswered
+// position.
+std::string others_clause(const Explanation& e) {
+  std::string out;
+  const auto agreeing = parties_with(e, EffectiveStance::agree);
+  if (!agreeing.empty()) {
+    out += fmt::format("; {} {}", and_list(agreeing), verb(agreeing, "agrees", "agree"));
+  }
+  const auto silent = parties_with(e, EffectiveStance::silent);
+  if (!silent.empty()) {
+    out += fmt::format("; {} {} not answered", and_list(silent), verb(silent, "has", "have"));
+  }
+  return out;
+}
+
+std::string status_sentence(const Explanation& e) {
+  switch (e.position.status) {
+    case PositionStatus::agreed:
+      return fmt::format("Agreed: every party it is addressed to agrees ({}).",
+                         and_list(parties_with(e, EffectiveStance::agree)));
+    case PositionStatus::sticking:
+      return fmt::format("Sticking: rejected by {}.",
+                         and_list(parties_with(e, EffectiveStance::reject)));
+    case PositionStatus::open: {
+      const auto considering = parties_with(e, EffectiveStance::consider);
+      return fmt::format("Open: nobody rejects it; {} {} it{}.", and_list(considering),
+                         verb(considering, "considers", "consider"), others_clause(e));
+    }
+    case PositionStatus::unanswered:
+      return fmt::format("Unanswered: nobody rejects or considers it{}.", others_clause(e));
+  }
+  return {};
+}
+
+// Deadlock is FORMAT.md 3.3's test: a red line, and a rejection via a red line. Both halves are
+// named, so a near miss says which half is missing.
+std::string deadlock_sentence(const Explanation& e) {
+  if (e.position.status != PositionStatus::sticking) return {};
+  std::vector<std::string> red_vias;
+  for (const ExplainedStance& s : e.stances) {
+    if (s.answer.stance == EffectiveStance::reject && s.via && s.via->red_line) {
+      red_vias.push_back(s.via->ref);
+    }
+  }
+  if (e.position.deadlock) {
+    return fmt::format(" Deadlock: a red line rejected via the red {} {}.",
+                       verb(red_vias, "line", "lines"), and_list(red_vias));
+  }
+  if (e.position.red_line) return " Not a deadlock: no rejection comes via a red line.";
+  if (red_vias.empty()) return {};
+  return fmt::format(" Not a deadlock: rejected via the red {} {}, but not a red line itself.",
+                     verb(red_vias, "line", "lines"), and_list(red_vias));
+}
+
+std::string conditions_sentence(const Explanation& e) {
+  std::vector<std::string> waiting, met;
+  for (const ExplainedStance& s : e.stances) {
+    if (!s.answer.conditional) continue;
+    (s.answer.condition_met ? met : waiting).push_back(s.answer.party);
+  }
+  std::vector<std::string> clauses;
+  if (!met.empty()) {
+    clauses.push_back(fmt::format("{} {} because {} conditions are met", and_list(met),
+                                  verb(met, "agrees", "agree"), verb(met, "its", "their")));
+  }
+  if (!waiting.empty()) {
+    clauses.push_back(fmt::format("{} would agree once {} conditions are agreed", and_list(waiting),
+                                  verb(waiting, "its", "their")));
+  }
+  if (clauses.empty()) return {};
+  return fmt::format(" Conditional: {}.", fmt::join(clauses, "; "));
+}
+
+std::string package_sentence(const Explanation& e) {
+  std::vector<std::string> others;
+  for (const std::string& ref : e.package) {
+    if (ref != e.position.ref) others.push_back(ref);
+  }
+  if (others.empty()) return {};
+  return fmt::format(" In a package with {}: agreed if accepted together, never alone.",
+                     and_list(others));
+}
+
+std::string reason(const Explanation& e) {
+  return status_sentence(e) + deadlock_sentence(e) + conditions_sentence(e) + package_sentence(e);
+}
+
+std::vector<std::string> package_of(const Report& report, const std::string& ref) {
+  for (const std::vector<std::string>& package : report.packages) {
+    if (std::find(package.begin(), package.end(), ref) != package.end()) return package;
+  }
+  return {};
+}
+
+bool agreed(const Report& report, const std::string& ref) {
+  const PositionRow* row = report.find(ref);
+  return row != nullptr && row->status == PositionStatus::agreed;
+}
+
+Dependent dependent(const Report& report, const PositionRow& on, const StanceRow& answer,
+                    const std::string& ref) {
+  Dependent out{.party = answer.party,
+                .position = on.ref,
+                .stance = answer.stance,
+                .conditional = answer.conditional,
+                .met = answer.condition_met};
+  for (const std::string& condition : answer.agree_if) {
+    if (condition != ref && !agreed(report, condition)) out.also_waits_for.push_back(condition);
+  }
+  return out;
+}
+
+// Report::positions is sorted by ref and each row's stances by party, so this comes out sorted.
+std::vector<Dependent> dependents(const Report& report, const std::string& ref) {
+  std::vector<Dependent> out;
+  for (const PositionRow& row : report.positions) {
+    for (const StanceRow& answer : row.stances) {
+      const auto& names = answer.agree_if;
+      if (std::find(names.begin(), names.end(), ref) != names.end()) {
+        out.push_back(dependent(report, row, answer, ref));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(Stop s) {
+  switch (s) {
+    case Stop::none:
+      return "none";
+    case Stop::cycle:
+      return "cycle";
+    case Stop::repeat:
+      return "repeat";
+    case Stop::depth:
+      return "depth";
+  }
+  return {};
+}
+
+Expected<Explanation> explain(const Report& report, std::string_view ref,
+                              const ExplainOptions& options) {
+  const PositionRow* row = report.find(ref);
+  if (row == nullptr) return tl::make_unexpected(unknown_ref(report, ref));
+  Explanation e{.scenario_title = report.title,
+                .scenario_date = report.date,
+                .position = *row,
+                .source = source_of(report, row->source),
+                .max_depth = options.max_depth,
+                .package = package_of(report, row->ref),
+                .dependents = dependents(report, row->ref)};
+  if (const PartyRow* holder = find_by_id(report.parties, row->party)) {
+    e.holder_name = holder->name;
+  }
+  if (const IssueRow* issue = find_by_id(report.issues, row->issue)) {
+    e.issue_title = issue->title;
+  }
+  for (const StanceRow& answer : row->stances) {
+    e.stances.push_back(explained_stance(report, answer));
+  }
+  detail::ConditionTree tree = detail::condition_tree(report, *row, options.max_depth);
+  e.conditions = std::move(tree.lines);
+  e.truncated = tree.truncated;
+  e.reason = reason(e);
+  return e;
+}
+
+}  // namespace entente::reports

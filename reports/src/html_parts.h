@@ -1,0 +1,50 @@
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/reports/report.h"
+
+// What the files of the HTML report share: html_writer.cpp writes the page around
+// html_positions.cpp's position cards, and html_style.cpp holds the stylesheet. Every piece of
+// user text goes through detail::html() right where it is written.
+namespace entente::reports::detail {
+
+/// The page's stylesheet, inlined: the report must open offline, so it loads nothing.
+std::string_view html_stylesheet();
+
+/// The CSS class that colours a stance: "agree", "consider", "reject" or "silent".
+std::string_view stance_class(EffectiveStance s);
+
+/// A mark that tells the stance without colour, for colour-blind readers and print.
+std::string_view stance_symbol(EffectiveStance s);
+
+/// A position's status in the colours of the stance that causes it (sticking: reject, ...).
+EffectiveStance status_stance(PositionStatus s);
+
+/// A pill with a mark and a word, e.g. `<span class="badge reject">✗ reject</span>`.
+std::string badge(std::string_view css_class, std::string_view symbol, std::string_view word);
+
+/// A section's start: `<section id=...>`, its heading with a count, and a line on how to read it.
+void write_section_start(std::ostream& out, std::string_view id, std::string_view title,
+                         std::optional<std::size_t> count, std::string_view lede);
+
+/// The sticking points, ranked, as cards with their citations and every party's answer.
+void write_html_sticking_points(std::ostream& out, const Report& report);
+
+/// A section of position cards (common ground, bargaining space, unanswered).
+struct PositionSection {
+  std::string_view id;
+  std::string_view title;
+  std::string_view lede;
+};
+void write_html_positions(std::ostream& out, const Report& report, const PositionSection& section,
+                          const std::vector<std::string>& refs);
+
+/// The packages, each a row of linked members.
+void write_html_packages(std::ostream& out, const Report& report);
+
+}  // namespace entente::reports::detail

@@ -1,0 +1,64 @@
+#include "report_summary.h"
+
+#include <cstddef>
+
+#include <fmt/format.h>
+
+#include "text_style.h"
+
+namespace entente::reports::detail {
+
+std::string summary_line(const Report& report) {
+  std::size_t agreed = 0, open = 0, sticking = 0, unanswered = 0, deadlocks = 0;
+  for (const PositionRow& row : report.positions) {
+    switch (row.status) {
+      case PositionStatus::agreed:
+        ++agreed;
+        break;
+      case PositionStatus::open:
+        ++open;
+        break;
+      case PositionStatus::sticking:
+        ++sticking;
+        break;
+      case PositionStatus::unanswered:
+        ++unanswered;
+        break;
+    }
+    if (row.deadlock) ++deadlocks;
+  }
+  return fmt::format("{}, {}, {}: {} agreed, {} open, {} sticking ({}), {} unanswered; {}",
+                     plural(report.parties.size(), "party", "parties"),
+                     plural(report.issues.size(), "issue", "issues"),
+                     plural(report.positions.size(), "position", "positions"), agreed, open,
+                     sticking, plural(deadlocks, "deadlock", "deadlocks"), unanswered,
+                     plural(report.packages.size(), "package", "packages"));
+}
+
+CellSummary summarize(const MatrixCell& c) {
+  CellSummary cell;
+  if (c.reject > 0) {
+    cell.hardest = EffectiveStance::reject;
+  } else if (c.consider > 0) {
+    cell.hardest = EffectiveStance::consider;
+  } else if (c.silent > 0) {
+    cell.hardest = EffectiveStance::silent;
+  } else if (c.agree > 0) {
+    cell.hardest = EffectiveStance::agree;
+  }
+  if (c.held > 0) cell.holds = fmt::format("holds {}{}", c.held, c.red_lines > 0 ? "*" : "");
+  return cell;
+}
+
+std::string cell_text(const CellSummary& cell) {
+  if (!cell.hardest) return cell.holds.empty() ? "-" : cell.holds;
+  const std::string stance(to_string(*cell.hardest));
+  return cell.holds.empty() ? stance : stance + ", " + cell.holds;
+}
+
+std::string_view condition_phrase(const StanceRow& answer) {
+  if (!answer.condition_met) return "agrees if";
+  return answer.agree_if.size() == 1 ? "condition met:" : "conditions met:";
+}
+
+}  // namespace entente::reports::detail

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "entente/reports/report.h"
+
+// What every report format says the same way, in plain words that each writer escapes for its
+// destination: the counts line and the cells of the issue-by-party matrix. One definition, so
+// the formats cannot drift apart.
+namespace entente::reports::detail {
+
+/// "3 parties, 17 issues, 28 positions: 1 agreed, 13 open, 12 sticking (3 deadlocks), ...".
+std::string summary_line(const Report& report);
+
+/// How one party stands on one issue, as the matrix shows it.
+struct CellSummary {
+  /// The hardest of its answers to others' positions (reject > consider > silent > agree);
+  /// empty when it answered none.
+  std::optional<EffectiveStance> hardest{};
+  std::string holds{};  ///< "holds N" (N own positions), "holds N*" if one is a red line, or ""
+};
+
+CellSummary summarize(const MatrixCell& cell);
+
+/// The cell as one phrase: "reject, holds 1*", "consider", "holds 2", or "-" for neither.
+std::string cell_text(const CellSummary& cell);
+
+/// How an answer's conditions read after its stance: "agrees if" while they are unmet,
+/// "condition met:" or "conditions met:" once they are.
+std::string_view condition_phrase(const StanceRow& answer);
+
+/// How to read the matrix's cells, one sentence for under the table.
+constexpr std::string_view k_matrix_legend =
+    "Each cell: the party's hardest answer to others' positions on the issue "
+    "(reject > consider > silent > agree); \"holds N\": N positions of its own, "
+    "* if one is a red line; \"-\": neither.";
+
+}  // namespace entente::reports::detail

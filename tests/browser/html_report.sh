@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The HTML report in a real browser: headless Chromium opens the flagship report from a file://
+# URL, logs no console message (the page runs no script, and its Content-Security-Policy would
+# log any load it refused), draws a page that is not blank, and shows the hostile scenario's
+# markup as text, with no <script> element in its DOM.
+#
+#   tests/browser/html_report.sh ENTENTE [OUT_DIR]
+#
+# OUT_DIR keeps the reports and the screenshot for a person to look at (default: a temporary
+# folder). Exits 77, which CTest counts as skipped, with the reason when there is no Chromium.
+set -euo pipefail
+entente=$1
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=${2:-$(mktemp -d)}
+mkdir -p "$out"
+
+browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+if [ -z "$browser" ]; then
+  echo "SKIPPED: no Chromium on PATH: install the Debian package 'chromium' (.ci/run does)"
+  exit 77
+fi
+if ! command -v python3 >/dev/null; then
+  echo "SKIPPED: python3 is needed to read the screenshot (Debian package 'python3')"
+  exit 77
+fi
+
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+# No network, no first-run work, nothing kept: the test must give the same answer offline.
+chrome() {
+  "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --disable-extensions --disable-dev-shm-usage --hide-scrollbars \
+    --user-data-dir="$profile" --enable-logging=stderr --v=0 "$@"
+}
+fail() {
+  echo "FAIL: $*"
+  exit 1
+}
+
+"$entente" report "$root/positions/russia-us-nato-2022" --format html -o "$out/flagship.html"
+"$entente" report "$here/hostile.yaml" --format html -o "$out/hostile.html"
+
+chrome --screenshot="$out/flagship.png" --window-size=1280,2000 "file://$out/flagship.html" \
+  >"$out/screenshot.log" 2>&1 || fail "Chromium could not take a screenshot: $(tail -5 "$out/screenshot.log")"
+if grep -E 'CONSOLE|Uncaught|Refused to' "$out/screenshot.log"; then
+  fail "the flagship report logged console messages (above)"
+fi
+read -r colours ink < <(python3 "$here/png_stats.py" "$out/flagship.png")
+echo "screenshot $out/flagship.png: $colours colours, $ink% of pixels not white"
+[ "$colours" -ge 64 ] && [ "$ink" -ge 20 ] || fail "the screenshot looks blank"
+
+chrome --dump-dom "file://$out/flagship.html" >"$out/flagship.dom" 2>"$out/flagship-dom.log" ||
+  fail "Chromium could not load the flagship report"
+for section in summary matrix sticking-points common-ground bargaining-space packages graph; do
+  grep -q "<section id=\"$section\">" "$out/flagship.dom" || fail "no '$section' section in the DOM"
+done
+grep -q '<svg' "$out/flagship.dom" || echo "note: no graph picture (is Graphviz installed?)"
+
+chrome --dump-dom "file://$out/hostile.html" >"$out/hostile.dom" 2>"$out/hostile-dom.log" ||
+  fail "Chromium could not load the hostile report"
+if grep -qi '<script' "$out/hostile.dom"; then fail "the hostile report has a <script> element"; fi
+if grep -Eqi '<(iframe|img)[ >]|<a [^<>]*href="javascript:' "$out/hostile.dom"; then
+  fail "the hostile report has live markup"
+fi
+grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$out/hostile.dom" ||
+  fail "the hostile position's text is not shown as text"
+if grep -E 'CONSOLE|Uncaught|Refused to' "$out/hostile-dom.log"; then
+  fail "the hostile report logged console messages (above)"
+fi
+echo "PASS: the HTML reports load in $("$browser" --version 2>/dev/null | head -1)"

@@ -1,0 +1,196 @@
+#include "writers.h"
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "entente/reports/report.h"
+#include "sample_report.h"
+
+namespace entente::reports {
+namespace {
+
+std::string to_markdown(const Report& report) {
+  std::ostringstream out;
+  write_markdown(report, out);
+  return out.str();
+}
+
+using testing::lines_of;
+
+// How many times `c` occurs without a backslash before it, as a Markdown reader counts.
+int unescaped(std::string_view text, char c) {
+  int count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == c) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+// The pipes that a GFM table reads as cell borders.
+int cell_borders(std::string_view line) { return unescaped(line, '|'); }
+
+TEST(MarkdownWriter, WritesTheWholeSmallReport) {
+  EXPECT_EQ(to_markdown(testing::small_report()), R"(# Lease
+
+Date: 2026\-03\-01
+
+**2 parties, 2 issues, 3 positions: 1 agreed, 1 open, 1 sticking (1 deadlock), 0 unanswered; 1 package**
+
+Parties:
+
+- `landlord`: Landlord Ltd
+- `tenant`: The tenant
+
+## Common ground (1)
+
+- `tenant/two-years`\
+  Term (`term`) · concession · priority 2
+
+  Two years.
+
+  Note: Offered orally.
+
+## Bargaining space (1)
+
+- `tenant/freeze`\
+  Rent (`rent`) · demand · priority 5 · **red line**
+
+  No rise.
+
+  - **landlord**: consider; agrees if `landlord/plus-8`
+
+## Sticking points (1)
+
+1. **DEADLOCK** `landlord/plus-8`: rejected by **tenant**\
+   Rent (`rent`) · demand · priority 4 · **red line**
+
+   Rent rises by 8%.
+
+   > "8%" — Letter of 2 Feb
+
+   - **tenant**: reject via `tenant/freeze` — Too much.
+
+## Packages (1)
+
+Agreed only together: every member waits for the others.
+
+1. `landlord/plus-8` + `tenant/freeze`
+
+## Unanswered (0)
+
+None.
+
+## Issues by party (2)
+
+| issue | title | status | landlord | tenant |
+| --- | --- | --- | --- | --- |
+| rent | Rent | **deadlocked** | consider, holds 1\* | reject, holds 1\* |
+| term | Term | open | agree | holds 1 |
+
+Each cell: the party's hardest answer to others' positions on the issue (reject \> consider \> silent \> agree); "holds N": N positions of its own, \* if one is a red line; "\-": neither.
+
+## Warnings (1)
+
+- `landlord.yaml:3:5`: warning: unused source
+)");
+}
+
+TEST(MarkdownWriter, RanksStickingPointsAsAnOrderedListWithDeadlocksAndRejectingParties) {
+  Report report = testing::small_report();
+  report.sticking_points.push_back({.ref = "tenant/freeze", .rejected_by = {"landlord", "x"}});
+  const std::string md = to_markdown(report);
+  const auto first = md.find("1. **DEADLOCK** `landlord/plus-8`: rejected by **tenant**\\\n");
+  const auto second = md.find("2. `tenant/freeze`: rejected by **landlord**, **x**\\\n");
+  ASSERT_NE(first, std::string::npos) << md;
+  ASSERT_NE(second, std::string::npos) << md;
+  EXPECT_LT(first, second);
+}
+
+TEST(MarkdownWriter, IndentsItemsPastTheirMarkerSoTheyStayInsideTheItem) {
+  Report report = testing::small_report();
+  report.sticking_points.assign(10, report.sticking_points.front());
+  const std::string md = to_markdown(report);
+  EXPECT_NE(md.find("10. **DEADLOCK** `landlord/plus-8`: rejected by **tenant**\\\n"
+                    "    Rent (`rent`)"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("\n    - **tenant**: reject via `tenant/freeze`"), std::string::npos);
+}
+
+TEST(MarkdownWriter, CitesTheQuoteWithTheSourcesTitleAndDate) {
+  Report report = testing::small_report();
+  report.sources = {{.id = "letter", .title = "Letter of 2 Feb", .date = "2026-02-02"}};
+  EXPECT_NE(to_markdown(report).find("   > \"8%\" — Letter of 2 Feb, 2026\\-02\\-02\n"),
+            std::string::npos);
+}
+
+TEST(MarkdownWriter, ShowsMetConditions) {
+  Report report = testing::small_report();
+  StanceRow& answer = report.positions[1].stances[0];
+  answer.stance = EffectiveStance::agree;
+  answer.condition_met = true;
+  EXPECT_NE(to_markdown(report).find("- **landlord**: agree; condition met: `landlord/plus-8`\n"),
+            std::string::npos);
+}
+
+TEST(MarkdownWriter, WritesTheMatrixAsATableWithOneCellPerPartyInEveryRow) {
+  const std::vector<std::string> rows = lines_of(to_markdown(testing::small_report()), "|");
+  ASSERT_EQ(rows.size(), 4u);
+  for (const std::string& row : rows) EXPECT_EQ(cell_borders(row), 6) << row;
+}
+
+TEST(MarkdownWriter, SaysNoneForEmptySections) {
+  const std::string md = to_markdown(Report{});
+  EXPECT_TRUE(md.starts_with("# (untitled)\n\n**0 parties, 0 issues, 0 positions:")) << md;
+  EXPECT_NE(md.find("## Sticking points (0)\n\nNone.\n"), std::string::npos);
+  EXPECT_NE(md.find("## Issues by party (0)\n\nNone.\n"), std::string::npos);
+  EXPECT_EQ(md.find("Warnings"), std::string::npos);
+}
+
+TEST(MarkdownWriter, ShowsHostileTextAsTextEverywhere) {
+  const std::string md = to_markdown(testing::hostile_report());
+  EXPECT_EQ(unescaped(md, '<'), 0) << md;  // no HTML tag can start
+  EXPECT_NE(md.find(R"(\<script\>alert(1)\</script\> \| \`tick\` "q" \\ \*x\*)"),
+            std::string::npos);
+  // The line break inside the text cannot start a heading, nor end the table row.
+  for (const std::string& line : lines_of(md)) {
+    EXPECT_FALSE(line.starts_with("# y") || line.starts_with("#  y")) << line;
+  }
+  EXPECT_TRUE(md.starts_with(R"(# \<script\>alert(1)\</script\> \| \`tick\` "q" \\ \*x\* \# y)"))
+      << md;
+  const std::vector<std::string> rows = lines_of(md, "|");
+  ASSERT_EQ(rows.size(), 4u);
+  for (const std::string& row : rows) EXPECT_EQ(cell_borders(row), 6) << row;
+}
+
+TEST(MarkdownWriter, KeepsLineBreaksOfMultiLineTextInsideTheListItem) {
+  Report report = testing::small_report();
+  report.positions[2].text = "First line.\n1. Not a list\nLast line.";
+  EXPECT_NE(to_markdown(report).find("  First line.\\\n  1\\. Not a list\\\n  Last line.\n"),
+            std::string::npos);
+}
+
+TEST(MarkdownWriter, IsDeterministic) {
+  EXPECT_EQ(to_markdown(testing::small_report()), to_markdown(testing::small_report()));
+}
+
+TEST(MarkdownWriter, IsChosenByTheFormatNamesMdAndMarkdown) {
+  ASSERT_EQ(parse_format("md"), Format::markdown);
+  ASSERT_EQ(parse_format("markdown"), Format::markdown);
+  EXPECT_EQ(to_string(Format::markdown), "md");
+  std::ostringstream out;
+  write_report(testing::small_report(), Format::markdown, out);
+  EXPECT_EQ(out.str(), to_markdown(testing::small_report()));
+  EXPECT_EQ(parse_format("MD"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace entente::reports

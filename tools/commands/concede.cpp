@@ -1,0 +1,55 @@
+// `entente concede SCENARIO --target PARTY/POS|ISSUE [--by PARTY]... [--allow-red-lines]
+// [--top N]`: the cheapest moves that make the target agreed (docs/concede.md).
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "commands/commands.h"
+#include "diagnostics_printer.h"
+#include "entente/concede.h"
+#include "entente/reports/concede.h"
+
+namespace entente::cli {
+
+CLI::App* setup_concede(CLI::App& app, ConcedeCommandOptions& options) {
+  CLI::App* sub = app.add_subcommand(
+      "concede", "Find the cheapest moves that make a position, or a whole issue, agreed");
+  sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
+      ->required()
+      ->type_name("");
+  sub->add_option("--target", options.query.target,
+                  "PARTY/POS, or an ISSUE (each of its positions agreed or withdrawn)")
+      ->required()
+      ->type_name("TARGET");
+  sub->add_option("--by", options.query.by, "Only PARTY may move (repeat for more parties)")
+      ->type_name("PARTY")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_flag("--allow-red-lines", options.query.allow_red_lines,
+                fmt::format("Let moves cross red lines, at a cost of {} each", k_red_line_cost));
+  sub->add_option("--top", options.query.top,
+                  "List at most N plans of the cheapest cost (default 3)")
+      ->check(CLI::Range(1, 1000))
+      ->type_name("N");
+  add_format_option(*sub, options.format);
+  add_output_option(*sub, options.output);
+  add_load_options(*sub, options.load);
+  return sub;
+}
+
+ExitCode run_concede(const ConcedeCommandOptions& options, const Io& io) {
+  if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
+  const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
+  if (!scenario) return ExitCode::bad_input;
+  const Expected<ConcedeResult> result = concede(*scenario, options.query);
+  if (!result) {
+    print_diagnostics(result.error(), io.err, {.color = io.err_color()});
+    return ExitCode::bad_input;  // names the scenario does not have, as whatif
+  }
+  return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
+    reports::write_concede(*result, options.format, out, write);
+  });
+}
+
+}  // namespace entente::cli

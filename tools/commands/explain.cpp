@@ -1,0 +1,55 @@
+// `entente explain SCENARIO PARTY/POSITION [--format F] [-o FILE]`: why a position has its
+// status.
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "commands/commands.h"
+#include "entente/analysis.h"
+#include "entente/position_graph.h"
+#include "entente/reports/explain.h"
+
+namespace entente::cli {
+
+CLI::App* setup_explain(CLI::App& app, ExplainOptions& options) {
+  CLI::App* sub = app.add_subcommand(
+      "explain", "Explain why a position has its status: stances, conditions, package");
+  sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
+      ->required()
+      ->type_name("");
+  sub->add_option("POSITION", options.position, "The position to explain, as PARTY/POSITION")
+      ->required()
+      ->type_name("");
+  // A callback, so that cli.cpp's footer (the exit codes) still follows it.
+  sub->footer([] {
+    return "Shows the position's facts and the reason for its status; each party it is\n"
+           "addressed to, with its stance, via position, note, source and quote; the\n"
+           "conditions of conditional stances, followed to their roots as a tree ((cycle)\n"
+           "where a chain loops back); its package; and the stances elsewhere whose\n"
+           "agree_if names it. An unknown position is an error that suggests the closest one.\n"
+           "Example: entente explain positions/russia-us-nato-2022 usa/risk-reduction\n";
+  });
+  add_format_option(*sub, options.format);
+  add_output_option(*sub, options.output);
+  add_load_options(*sub, options.load);
+  return sub;
+}
+
+ExitCode run_explain(const ExplainOptions& options, const Io& io) {
+  if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
+  const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
+  if (!scenario) return ExitCode::bad_input;
+  const PositionGraph graph = PositionGraph::build(*scenario);
+  const reports::Report report = reports::make_report(*scenario, analyze(graph));
+  const auto explanation = reports::explain(report, options.position);
+  if (!explanation) {
+    // An unknown ref names no place in a file: the message is the whole story.
+    for (const Diagnostic& d : explanation.error()) print_tool_error(d.message, io);
+    return ExitCode::bad_input;
+  }
+  return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
+    reports::write_explanation(*explanation, options.format, out, write);
+  });
+}
+
+}  // namespace entente::cli
