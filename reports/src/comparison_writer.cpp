@@ -202,11 +202,14 @@ void write_comparison(const ComparisonKind& kind, const Report& before, const Re
                       const WriteOptions& options) {
   if (format == Format::json) {
     const bool what_if = kind.kind == ComparisonKind::what_if;
-    Json json = {{"format", 1}, {"schema_version", 1}};
-    json[what_if ? "baseline" : "old"] = detail::report_json(before);
-    json[what_if ? "whatif" : "new"] = detail::report_json(after);
-    json["changes"] = changes_json(kind, comparison);
-    out << detail::print_json(json);
+    detail::JsonStream json(out);
+    json.begin_object().member("format", 1).member("schema_version", 1);
+    json.key(what_if ? "baseline" : "old");
+    detail::stream_report(before, json);
+    json.key(what_if ? "whatif" : "new");
+    detail::stream_report(after, json);
+    json.member("changes", changes_json(kind, comparison)).end_object();
+    json.finish();
     return;
   }
   write_text(kind, after, comparison, out, options);

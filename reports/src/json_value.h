@@ -1,7 +1,13 @@
 #pragma once
-// The JSON report as a value, for writers that embed it (the what-if report holds two).
+// JSON output: a streaming printer for the large reports, and small values (nlohmann's
+// ordered_json) for the parts that are built before they are printed. Both print the same
+// way: two-space indentation, `"key": value`, `{}` and `[]` when empty, a final newline.
 
+#include <cstdint>
+#include <iosfwd>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -12,10 +18,66 @@ namespace entente::reports::detail {
 /// ordered_json keeps keys in insertion order, so the documented order is the order printed.
 using Json = nlohmann::ordered_json;
 
-/// The report in the shape documented at the top of json_writer.cpp.
-Json report_json(const Report& report);
+/// Writes JSON as it goes, so a report of a hundred thousand positions is never held twice
+/// in memory. Strings go through json_string(), the one escaper. Calls must nest properly
+/// (asserted); finish() writes the final newline and flushes.
+class JsonStream {
+ public:
+  explicit JsonStream(std::ostream& out) : out_(out) {}
+  JsonStream(const JsonStream&) = delete;
+  JsonStream& operator=(const JsonStream&) = delete;
+  ~JsonStream() { flush(); }
 
-/// Two-space indentation and a final newline; strings escaped by json_string().
+  JsonStream& begin_object();
+  JsonStream& end_object();
+  JsonStream& begin_array();
+  JsonStream& end_array();
+  /// The next member's key; its value follows.
+  JsonStream& key(std::string_view name);
+
+  JsonStream& value(std::string_view s);
+  JsonStream& value(const char* s) { return value(std::string_view(s)); }
+  JsonStream& value(const std::string& s) { return value(std::string_view(s)); }
+  JsonStream& value(bool b);
+  JsonStream& value(std::int64_t n);
+  JsonStream& value(int n) { return value(static_cast<std::int64_t>(n)); }
+  JsonStream& value(unsigned n) { return value(static_cast<std::int64_t>(n)); }
+  JsonStream& null();
+  /// A value built beforehand.
+  JsonStream& value(const Json& json);
+  /// `null` for an empty string, the string otherwise (optional text fields).
+  JsonStream& string_or_null(const std::string& s);
+  JsonStream& strings(const std::vector<std::string>& items);
+
+  /// `key` then `value`.
+  template <typename T>
+  JsonStream& member(std::string_view name, const T& v) {
+    key(name);
+    return value(v);
+  }
+
+  void finish();
+
+ private:
+  void begin(char bracket, bool object);
+  void end(char bracket, bool object);
+  void before_value();
+  void flush();
+
+  struct Frame {
+    bool object;
+    bool empty;
+  };
+  std::ostream& out_;
+  std::string buffer_;
+  std::vector<Frame> frames_;
+  bool after_key_ = false;
+};
+
+/// The report in the shape documented at the top of json_writer.cpp.
+void stream_report(const Report& report, JsonStream& json);
+
+/// Two-space indentation and a final newline.
 std::string print_json(const Json& value);
 
 }  // namespace entente::reports::detail
