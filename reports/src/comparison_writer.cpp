@@ -20,22 +20,19 @@
 
 #include <fmt/format.h>
 
+#include "comparison_tables.h"
 #include "entente/reports/comparison.h"
 #include "escape.h"
 #include "json_value.h"
+#include "writers.h"
 
 namespace entente::reports {
 namespace {
 
 using detail::Json;
 
-std::string status_name(const std::optional<PositionStatus>& status, bool present_before) {
-  if (status) return std::string(to_string(*status));
-  return present_before ? "new" : "withdrawn";
-}
-
-std::string from_name(const StatusChange& c) { return status_name(c.from, true); }
-std::string to_name(const StatusChange& c) { return status_name(c.to, false); }
+std::string from_name(const StatusChange& c) { return detail::state_word(detail::state_before(c)); }
+std::string to_name(const StatusChange& c) { return detail::state_word(detail::state_after(c)); }
 
 Json conditions_json(const std::vector<ConditionChange>& changes) {
   Json out = Json::array();
@@ -137,10 +134,9 @@ std::vector<std::string> position_lines(const std::vector<StatusChange>& changes
   for (const StatusChange& c : changes) width = std::max(width, c.ref.size());
   std::vector<std::string> out;
   for (const StatusChange& c : changes) {
-    const auto mark = [](bool deadlock) { return deadlock ? " (deadlock)" : ""; };
-    out.push_back(detail::terminal(fmt::format("{:<{}}  {}{} -> {}{}", c.ref, width, from_name(c),
-                                               mark(c.deadlock_from), to_name(c),
-                                               mark(c.deadlock_to))));
+    out.push_back(detail::terminal(fmt::format("{:<{}}  {} -> {}", c.ref, width,
+                                               detail::state_label(detail::state_before(c)),
+                                               detail::state_label(detail::state_after(c)))));
   }
   return out;
 }
@@ -162,8 +158,11 @@ std::vector<std::string> stance_lines(const std::vector<StanceMove>& moves) {
   return out;
 }
 
-void write_text(const ComparisonKind& kind, const Report& after, const Comparison& c,
-                std::ostream& out, const WriteOptions& options) {
+}  // namespace
+
+void write_comparison_text(const ComparisonKind& kind, const Report& /*before*/,
+                           const Report& after, const Comparison& c, std::ostream& out,
+                           const WriteOptions& options) {
   TextWriter w(out, options);
   out << w.bold(detail::terminal(after.title)) << '\n';
   if (kind.kind == ComparisonKind::what_if) {
@@ -195,24 +194,18 @@ void write_text(const ComparisonKind& kind, const Report& after, const Compariso
   w.section("Issues whose status moved", issues);
 }
 
-}  // namespace
-
-void write_comparison(const ComparisonKind& kind, const Report& before, const Report& after,
-                      const Comparison& comparison, Format format, std::ostream& out,
-                      const WriteOptions& options) {
-  if (format == Format::json) {
-    const bool what_if = kind.kind == ComparisonKind::what_if;
-    detail::JsonStream json(out);
-    json.begin_object().member("format", 1).member("schema_version", 1);
-    json.key(what_if ? "baseline" : "old");
-    detail::stream_report(before, json);
-    json.key(what_if ? "whatif" : "new");
-    detail::stream_report(after, json);
-    json.member("changes", changes_json(kind, comparison)).end_object();
-    json.finish();
-    return;
-  }
-  write_text(kind, after, comparison, out, options);
+void write_comparison_json(const ComparisonKind& kind, const Report& before, const Report& after,
+                           const Comparison& comparison, std::ostream& out,
+                           const WriteOptions& /*options*/) {
+  const bool what_if = kind.kind == ComparisonKind::what_if;
+  detail::JsonStream json(out);
+  json.begin_object().member("format", 1).member("schema_version", 1);
+  json.key(what_if ? "baseline" : "old");
+  detail::stream_report(before, json);
+  json.key(what_if ? "whatif" : "new");
+  detail::stream_report(after, json);
+  json.member("changes", changes_json(kind, comparison)).end_object();
+  json.finish();
 }
 
 }  // namespace entente::reports

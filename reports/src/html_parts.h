@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -12,6 +13,16 @@
 // html_positions.cpp's position cards, and html_style.cpp holds the stylesheet. Every piece of
 // user text goes through detail::html() right where it is written.
 namespace entente::reports::detail {
+
+/// The stances in the order of legends: from agreement to silence.
+inline constexpr std::array<EffectiveStance, 4> k_stances = {
+    EffectiveStance::agree, EffectiveStance::consider, EffectiveStance::reject,
+    EffectiveStance::silent};
+
+/// The statuses from the best news to the worst: the order of cards, bars and legends.
+inline constexpr std::array<PositionStatus, 4> k_statuses = {
+    PositionStatus::agreed, PositionStatus::open, PositionStatus::sticking,
+    PositionStatus::unanswered};
 
 /// The page's stylesheet, inlined: the report must open offline, so it loads nothing.
 std::string_view html_stylesheet();
@@ -27,6 +38,20 @@ EffectiveStance status_stance(PositionStatus s);
 
 /// A pill with a mark and a word, e.g. `<span class="badge reject">✗ reject</span>`.
 std::string badge(std::string_view css_class, std::string_view symbol, std::string_view word);
+
+/// An issue's status as a badge: deadlocked, contested, open or agreed.
+std::string issue_badge(IssueStatus s);
+
+/// The page up to its content: the meta tags, a Content-Security-Policy that forbids every load
+/// and script, the title (escaped here), the stylesheet, and `<body><div class="page">`.
+void write_html_head(std::ostream& out, std::string_view title);
+
+/// The end of the page, from `</main>` on: the footer and the closing tags.
+void write_html_foot(std::ostream& out);
+
+/// A summary card: a number, and under it a label (ours, not escaped) after an optional mark.
+void write_html_card(std::ostream& out, std::string_view css_class, std::string_view mark,
+                     std::size_t n, std::string_view label);
 
 /// A section's start: `<section id=...>`, its heading with a count, and a line on how to read it.
 void write_section_start(std::ostream& out, std::string_view id, std::string_view title,

@@ -4,8 +4,11 @@
 // Paul Tol and ColorBrewer's RdBu), and colour never carries meaning alone: every stance also
 // has a mark (✓ ? ✗ ·) and a word, and the heat map's cells a texture that survives grey
 // printing.
+#include <ostream>
+
 #include <fmt/format.h>
 
+#include "escape.h"
 #include "html_parts.h"
 
 namespace entente::reports::detail {
@@ -44,6 +47,43 @@ std::string badge(std::string_view css_class, std::string_view symbol, std::stri
   return fmt::format(
       R"(<span class="badge {}"><span class="mark" aria-hidden="true">{}</span> {}</span>)",
       css_class, symbol, word);
+}
+
+std::string issue_badge(IssueStatus s) {
+  switch (s) {
+    case IssueStatus::deadlocked:
+      return badge("deadlock", stance_symbol(EffectiveStance::reject), "deadlocked");
+    case IssueStatus::contested:
+      return badge("reject", stance_symbol(EffectiveStance::reject), "contested");
+    case IssueStatus::open:
+      return badge("consider", stance_symbol(EffectiveStance::consider), "open");
+    case IssueStatus::agreed:
+      return badge("agree", stance_symbol(EffectiveStance::agree), "agreed");
+  }
+  return {};
+}
+
+// The Content-Security-Policy forbids every load and every script: the page needs none, and a
+// piece of markup that slipped through escaping could then still do nothing.
+void write_html_head(std::ostream& out, std::string_view title) {
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << R"(<meta name="viewport" content="width=device-width, initial-scale=1">)" << '\n'
+      << R"(<meta http-equiv="Content-Security-Policy" content="default-src 'none'; )"
+      << R"(style-src 'unsafe-inline'; img-src data:">)" << '\n'
+      << "<title>" << html(title) << "</title>\n<style>" << html_stylesheet()
+      << "</style>\n</head>\n<body>\n<div class=\"page\">\n";
+}
+
+void write_html_foot(std::ostream& out) {
+  out << "</main>\n<footer>Written by Entente.</footer>\n</div>\n</body>\n</html>\n";
+}
+
+void write_html_card(std::ostream& out, std::string_view css_class, std::string_view mark,
+                     std::size_t n, std::string_view label) {
+  out << fmt::format(R"(<div class="card {}"><span class="n">{}</span><span class="label">)",
+                     css_class, n);
+  if (!mark.empty()) out << fmt::format(R"(<span class="mark" aria-hidden="true">{}</span>)", mark);
+  out << label << "</span></div>\n";
 }
 
 std::string_view html_stylesheet() {
@@ -178,6 +218,16 @@ figure.graph { margin: 0; }
 .graph-missing { padding: 12px 16px; border: 1px dashed var(--reject); border-radius: 8px;
   background: #fff7f5; }
 figure.graph figcaption { margin-top: 8px; font-size: 13px; color: var(--muted); }
+
+.top .compared { margin: 6px 0 0; color: var(--muted); }
+.top .compared code { color: var(--ink); }
+table.changes { border-collapse: collapse; min-width: 60%; }
+.changes th { padding: 4px 10px; font-size: 13px; font-weight: 600; text-align: left;
+  color: var(--muted); border-bottom: 2px solid var(--line); }
+.changes td { padding: 5px 10px; border-bottom: 1px solid var(--line); vertical-align: top;
+  white-space: pre-line; }
+ul.refs, ol.applied { margin: 0; padding-left: 1.4em; }
+ul.refs li, ol.applied li { margin: 3px 0; }
 
 ul.warnings { margin: 0; padding-left: 1.2em; }
 ul.warnings li { margin: 4px 0; font-size: 14px; }

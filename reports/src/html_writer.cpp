@@ -20,20 +20,12 @@
 namespace entente::reports {
 namespace {
 
-using detail::badge;
 using detail::html;
+using detail::k_stances;
+using detail::k_statuses;
 using detail::stance_class;
 using detail::stance_symbol;
 using detail::write_section_start;
-
-constexpr auto k_stances =
-    std::to_array<EffectiveStance>({EffectiveStance::agree, EffectiveStance::consider,
-                                    EffectiveStance::reject, EffectiveStance::silent});
-
-// From the best news to the worst: the order of the summary cards and of the status bar.
-constexpr auto k_statuses =
-    std::to_array<PositionStatus>({PositionStatus::agreed, PositionStatus::open,
-                                   PositionStatus::sticking, PositionStatus::unanswered});
 
 // The sections, for the table of contents at the top.
 constexpr auto k_sections = std::to_array<std::pair<std::string_view, std::string_view>>(
@@ -47,18 +39,6 @@ constexpr auto k_sections = std::to_array<std::pair<std::string_view, std::strin
      {"graph", "Graph"}});
 
 constexpr std::string_view k_no_answer = "\u2013";  // – : the party answers no position here
-
-// The Content-Security-Policy forbids every load and every script: the page needs none, and a
-// piece of markup that slipped through escaping could then still do nothing.
-void write_head(std::ostream& out, const Report& report) {
-  const std::string title = report.title.empty() ? "Entente report" : html(report.title);
-  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      << R"(<meta name="viewport" content="width=device-width, initial-scale=1">)" << '\n'
-      << R"(<meta http-equiv="Content-Security-Policy" content="default-src 'none'; )"
-      << R"(style-src 'unsafe-inline'; img-src data:">)" << '\n'
-      << "<title>" << title << "</title>\n<style>" << detail::html_stylesheet()
-      << "</style>\n</head>\n";
-}
 
 void write_top(std::ostream& out, const Report& report) {
   out << "<header class=\"top\">\n<p class=\"kicker\">Negotiation positions compared</p>\n"
@@ -96,14 +76,6 @@ Counts count_positions(const Report& report) {
   return counts;
 }
 
-void write_card(std::ostream& out, std::string_view css, std::string_view mark, std::size_t n,
-                std::string_view label) {
-  out << fmt::format(R"(<div class="card {}"><span class="n">{}</span><span class="label">)", css,
-                     n);
-  if (!mark.empty()) out << fmt::format(R"(<span class="mark" aria-hidden="true">{}</span>)", mark);
-  out << label << "</span></div>\n";
-}
-
 // One bar split in proportion to the statuses: the balance of the whole negotiation at a glance.
 void write_status_bar(std::ostream& out, const Report& report, const Counts& counts) {
   if (report.positions.empty()) return;
@@ -125,14 +97,14 @@ void write_summary(std::ostream& out, const Report& report) {
   out << R"(<section id="summary"><h2>Summary</h2>)" << '\n'
       << fmt::format(R"(<p class="lede">{}</p>)", html(detail::summary_line(report)))
       << "\n<div class=\"cards\">\n";
-  write_card(out, "all", "", report.positions.size(), "positions");
+  detail::write_html_card(out, "all", "", report.positions.size(), "positions");
   for (const PositionStatus status : k_statuses) {
     const EffectiveStance look = detail::status_stance(status);
-    write_card(out, stance_class(look), stance_symbol(look),
-               counts.by_status[static_cast<std::size_t>(status)], to_string(status));
+    detail::write_html_card(out, stance_class(look), stance_symbol(look),
+                            counts.by_status[static_cast<std::size_t>(status)], to_string(status));
   }
-  write_card(out, "deadlock", "\u203c", counts.deadlocks, "deadlocks");
-  write_card(out, "package", "+", report.packages.size(), "packages");
+  detail::write_html_card(out, "deadlock", "\u203c", counts.deadlocks, "deadlocks");
+  detail::write_html_card(out, "package", "+", report.packages.size(), "packages");
   out << "</div>\n";
   write_status_bar(out, report, counts);
   out << "</section>\n";
@@ -154,20 +126,6 @@ void write_cell(std::ostream& out, const MatrixCell& c) {
   out << fmt::format(R"(<td class="cell {}" title="{}"><span class="mark">{}</span>)",
                      stance_class(*cell.hardest), tip, stance_symbol(*cell.hardest))
       << fmt::format(R"(<span class="word">{}</span>{}</td>)", to_string(*cell.hardest), holds);
-}
-
-std::string issue_badge(IssueStatus s) {
-  switch (s) {
-    case IssueStatus::deadlocked:
-      return badge("deadlock", stance_symbol(EffectiveStance::reject), "deadlocked");
-    case IssueStatus::contested:
-      return badge("reject", stance_symbol(EffectiveStance::reject), "contested");
-    case IssueStatus::open:
-      return badge("consider", stance_symbol(EffectiveStance::consider), "open");
-    case IssueStatus::agreed:
-      return badge("agree", stance_symbol(EffectiveStance::agree), "agreed");
-  }
-  return {};
 }
 
 void write_legend(std::ostream& out) {
@@ -195,7 +153,7 @@ void write_matrix(std::ostream& out, const Report& report) {
   for (const IssueRow& issue : report.issues) {
     out << fmt::format(R"(<tr><td class="issue">{}<span class="ref">{}</span></td>)",
                        html(issue.title), html(issue.id))
-        << "<td class=\"status\">" << issue_badge(issue.status) << "</td>";
+        << "<td class=\"status\">" << detail::issue_badge(issue.status) << "</td>";
     for (const MatrixCell& cell : issue.cells) write_cell(out, cell);
     out << "</tr>\n";
   }
@@ -240,8 +198,7 @@ void write_diagnostics(std::ostream& out, const Report& report) {
 }  // namespace
 
 void write_html(const Report& report, std::ostream& out, const WriteOptions& options) {
-  write_head(out, report);
-  out << "<body>\n<div class=\"page\">\n";
+  detail::write_html_head(out, report.title.empty() ? "Entente report" : report.title);
   write_top(out, report);
   out << "<main>\n";
   write_summary(out, report);
@@ -264,7 +221,7 @@ void write_html(const Report& report, std::ostream& out, const WriteOptions& opt
                                report.unanswered);
   write_graph(out, options);
   write_diagnostics(out, report);
-  out << "</main>\n<footer>Written by Entente.</footer>\n</div>\n</body>\n</html>\n";
+  detail::write_html_foot(out);
 }
 
 }  // namespace entente::reports

@@ -1,6 +1,6 @@
-// The Markdown report: GitHub-flavoured, for a code host or a wiki. Every piece of user text
-// goes through escape.h's markdown functions right where it is written; the words of our own
-// are chosen so they need none.
+// The Markdown report and comparison: GitHub-flavoured, for a code host or a wiki. Every piece
+// of user text goes through escape.h's markdown functions right where it is written; the words
+// of our own are chosen so they need none.
 
 #include "writers.h"
 
@@ -8,10 +8,13 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "comparison_tables.h"
+#include "entente/reports/comparison.h"
 #include "escape.h"
 #include "report_summary.h"
 
@@ -183,6 +186,11 @@ void write_row(std::ostream& out, const std::vector<std::string>& cells) {
   out << '\n';
 }
 
+std::string issue_status_cell(IssueStatus status) {
+  const std::string word(to_string(status));
+  return status == IssueStatus::deadlocked ? "**" + word + "**" : word;
+}
+
 void write_matrix(std::ostream& out, const Report& report) {
   write_heading(out, "Issues by party", report.issues.size());
   if (report.issues.empty()) {
@@ -194,10 +202,8 @@ void write_matrix(std::ostream& out, const Report& report) {
   write_row(out, header);
   write_row(out, std::vector<std::string>(header.size(), "---"));
   for (const IssueRow& issue : report.issues) {
-    const std::string status(to_string(issue.status));
-    std::vector<std::string> row = {
-        markdown_cell(issue.id), markdown_cell(issue.title),
-        issue.status == IssueStatus::deadlocked ? "**" + status + "**" : status};
+    std::vector<std::string> row = {markdown_cell(issue.id), markdown_cell(issue.title),
+                                    issue_status_cell(issue.status)};
     for (const MatrixCell& cell : issue.cells) {
       row.push_back(markdown_cell(detail::cell_text(detail::summarize(cell))));
     }
@@ -217,7 +223,69 @@ void write_diagnostics(std::ostream& out, const Report& report) {
   }
 }
 
+// A comparison's table cell; references as plain escaped text, since a "|" inside a code span
+// would still end the cell.
+struct ComparisonCell {
+  std::string operator()(const std::string& text) const { return markdown_cell(text); }
+  std::string operator()(const detail::Refs& refs) const {
+    return markdown_cell(fmt::format("{}", fmt::join(refs.refs, refs.separator)));
+  }
+  std::string operator()(EffectiveStance stance) const { return std::string(to_string(stance)); }
+  std::string operator()(const detail::PositionState& state) const {
+    const std::string label = detail::state_label(state);
+    return state.deadlock ? "**" + label + "**" : label;
+  }
+  std::string operator()(IssueStatus status) const { return issue_status_cell(status); }
+};
+
+// A list item of a one-column table; references as code.
+std::string list_item(const detail::ChangeCell& cell) {
+  if (const auto* refs = std::get_if<detail::Refs>(&cell)) {
+    return joined_code(refs->refs, refs->separator);
+  }
+  return std::visit(ComparisonCell{}, cell);
+}
+
+void write_change_table(std::ostream& out, const detail::ChangeTable& table) {
+  write_heading(out, table.title, table.rows.size());
+  if (table.columns.size() == 1) {
+    for (const auto& row : table.rows) out << "- " << list_item(row.front()) << '\n';
+    return;
+  }
+  write_row(out, table.columns);
+  write_row(out, std::vector<std::string>(table.columns.size(), "---"));
+  for (const auto& row : table.rows) {
+    std::vector<std::string> cells;
+    for (const detail::ChangeCell& cell : row) cells.push_back(std::visit(ComparisonCell{}, cell));
+    write_row(out, cells);
+  }
+}
+
+// "# What changed: title", then what was compared: the two versions, or the changes applied.
+void write_compared(std::ostream& out, const detail::ComparedHeading& heading) {
+  out << "# " << markdown_cell(heading.title) << "\n\n";
+  for (std::size_t i = 0; i < heading.sides.size(); ++i) {
+    const auto& [side, path] = heading.sides[i];
+    out << side << ": " << markdown_code(path) << (i + 1 < heading.sides.size() ? "\\\n" : "\n");
+  }
+  if (!heading.intro.empty()) out << heading.intro << '\n';
+  if (!heading.applied.empty()) out << '\n';
+  for (std::size_t i = 0; i < heading.applied.size(); ++i) {
+    out << fmt::format("{}. {}\n", i + 1, markdown_code(heading.applied[i]));
+  }
+}
+
 }  // namespace
+
+void write_comparison_markdown(const ComparisonKind& kind, const Report& /*before*/,
+                               const Report& after, const Comparison& comparison, std::ostream& out,
+                               const WriteOptions& /*options*/) {
+  write_compared(out, detail::compared_heading(kind, after));
+  out << "\n**Verdict:** " << markdown_cell(comparison.verdict) << '\n';
+  const std::vector<detail::ChangeTable> tables = detail::change_tables(kind, comparison);
+  if (tables.empty()) out << "\nNo changes.\n";
+  for (const detail::ChangeTable& table : tables) write_change_table(out, table);
+}
 
 void write_markdown(const Report& report, std::ostream& out) {
   write_header(out, report);

@@ -1,9 +1,11 @@
 #include "entente/reports/report.h"
 
 #include <array>
+#include <cassert>
 #include <ostream>
 #include <utility>
 
+#include "entente/reports/comparison.h"
 #include "writers.h"
 
 namespace entente::reports {
@@ -15,20 +17,24 @@ struct FormatEntry {
   Format format;
   std::string_view name;
   Writer write;
+  ComparisonWriter compare;  ///< null: the format has no comparison (a graph is one scenario)
 };
 
 // Indexed by Format; adding a format means one enum value, one row and one writer file.
 constexpr std::array<FormatEntry, 5> k_formats{{
-    {Format::text, "text", write_text},
+    {Format::text, "text", write_text, write_comparison_text},
     {Format::json, "json",
-     [](const Report& report, std::ostream& out, const WriteOptions&) { write_json(report, out); }},
-    {Format::html, "html", write_html},
+     [](const Report& report, std::ostream& out, const WriteOptions&) { write_json(report, out); },
+     write_comparison_json},
+    {Format::html, "html", write_html, write_comparison_html},
     {Format::markdown, "md",
      [](const Report& report, std::ostream& out, const WriteOptions&) {
        write_markdown(report, out);
-     }},
+     },
+     write_comparison_markdown},
     {Format::dot, "dot",
-     [](const Report& report, std::ostream& out, const WriteOptions&) { write_dot(report, out); }},
+     [](const Report& report, std::ostream& out, const WriteOptions&) { write_dot(report, out); },
+     nullptr},
 }};
 
 // Other names people type for a format; to_string() gives the one in k_formats.
@@ -63,6 +69,15 @@ std::string_view to_string(Format f) { return entry(f).name; }
 void write_report(const Report& report, Format format, std::ostream& out,
                   const WriteOptions& options) {
   entry(format).write(report, out, options);
+}
+
+void write_comparison(const ComparisonKind& kind, const Report& before, const Report& after,
+                      const Comparison& comparison, Format format, std::ostream& out,
+                      const WriteOptions& options) {
+  const ComparisonWriter compare = entry(format).compare;
+  assert(compare != nullptr && "the CLI offers only the formats that have a comparison");
+  (compare != nullptr ? compare : write_comparison_text)(kind, before, after, comparison, out,
+                                                         options);
 }
 
 }  // namespace entente::reports

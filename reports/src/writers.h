@@ -4,8 +4,12 @@
 
 #include "entente/reports/report.h"
 
-// One writer per format (llvm-cov); write_report() picks one from its table.
+// One writer per format (llvm-cov); write_report() and write_comparison() pick one from their
+// table.
 namespace entente::reports {
+
+struct Comparison;
+struct ComparisonKind;
 
 /// The terminal report: sections, a ranked list of sticking points and an issue matrix.
 void write_text(const Report& report, std::ostream& out, const WriteOptions& options);
@@ -22,5 +26,32 @@ void write_markdown(const Report& report, std::ostream& out);
 
 /// The position graph in Graphviz DOT: parties as clusters, stances as edges styled by stance.
 void write_dot(const Report& report, std::ostream& out);
+
+/// What moved between two reports, one writer per format as for reports; each takes what all
+/// may need (JSON holds both reports, text colours on a terminal) and ignores the rest.
+using ComparisonWriter = void (*)(const ComparisonKind& kind, const Report& before,
+                                  const Report& after, const Comparison& comparison,
+                                  std::ostream& out, const WriteOptions& options);
+
+/// For a terminal: the verdict, then one section of aligned lines per kind of change.
+void write_comparison_text(const ComparisonKind& kind, const Report& before, const Report& after,
+                           const Comparison& comparison, std::ostream& out,
+                           const WriteOptions& options);
+
+/// Both full reports and "changes" (FORMAT.md section 5).
+void write_comparison_json(const ComparisonKind& kind, const Report& before, const Report& after,
+                           const Comparison& comparison, std::ostream& out,
+                           const WriteOptions& options);
+
+/// GitHub-flavoured Markdown: the verdict, then a list or a table per kind of change.
+void write_comparison_markdown(const ComparisonKind& kind, const Report& before,
+                               const Report& after, const Comparison& comparison, std::ostream& out,
+                               const WriteOptions& options);
+
+/// One self-contained HTML page: summary cards, then a table per kind of change, with statuses
+/// and stances as badges.
+void write_comparison_html(const ComparisonKind& kind, const Report& before, const Report& after,
+                           const Comparison& comparison, std::ostream& out,
+                           const WriteOptions& options);
 
 }  // namespace entente::reports

@@ -2,7 +2,8 @@
 # The HTML report in a real browser: headless Chromium opens the flagship report from a file://
 # URL, logs no console message (the page runs no script, and its Content-Security-Policy would
 # log any load it refused), draws a page that is not blank, and shows the hostile scenario's
-# markup as text, with no <script> element in its DOM.
+# markup as text, with no <script> element in its DOM. The HTML diff of the flagship's two
+# versions loads the same way, with its sections and no console message.
 #
 #   tests/browser/html_report.sh ENTENTE [OUT_DIR]
 #
@@ -41,6 +42,8 @@ fail() {
 
 "$entente" report "$root/positions/russia-us-nato-2022" --format html -o "$out/flagship.html"
 "$entente" report "$here/hostile.yaml" --format html -o "$out/hostile.html"
+"$entente" diff "$root/positions/russia-us-nato-2022-02-03" "$root/positions/russia-us-nato-2022" \
+  --format html -o "$out/diff.html"
 
 chrome --screenshot="$out/flagship.png" --window-size=1280,2000 "file://$out/flagship.html" \
   >"$out/screenshot.log" 2>&1 || fail "Chromium could not take a screenshot: $(tail -5 "$out/screenshot.log")"
@@ -68,5 +71,13 @@ grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$out/hostile.dom" ||
   fail "the hostile position's text is not shown as text"
 if grep -E 'CONSOLE|Uncaught|Refused to' "$out/hostile-dom.log"; then
   fail "the hostile report logged console messages (above)"
+fi
+chrome --dump-dom "file://$out/diff.html" >"$out/diff.dom" 2>"$out/diff-dom.log" ||
+  fail "Chromium could not load the HTML diff"
+for section in summary stances statuses sticking-created deadlocks-created issues; do
+  grep -q "<section id=\"$section\">" "$out/diff.dom" || fail "no '$section' section in the diff's DOM"
+done
+if grep -E 'CONSOLE|Uncaught|Refused to' "$out/diff-dom.log"; then
+  fail "the HTML diff logged console messages (above)"
 fi
 echo "PASS: the HTML reports load in $("$browser" --version 2>/dev/null | head -1)"

@@ -211,9 +211,12 @@ void Case::check(std::string_view command, std::string_view what, const fs::path
 // The extension of a new stdout file: the report format, when the command names one.
 std::string guess_extension(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--format=json" ||
-        (args[i] == "--format" && i + 1 < args.size() && args[i + 1] == "json")) {
-      return ".json";
+    std::string format;
+    if (args[i].starts_with("--format=")) format = args[i].substr(9);
+    if (args[i] == "--format" && i + 1 < args.size()) format = args[i + 1];
+    if (format == "markdown") format = "md";
+    if (format == "json" || format == "md" || format == "html" || format == "dot") {
+      return "." + format;
     }
   }
   return ".txt";

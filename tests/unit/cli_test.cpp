@@ -187,6 +187,8 @@ TEST(Cli, UsageErrorsExitWithTwo) {
                                                     {"report", "x", "--bogus"},
                                                     {"report", "x", "--format", "xml"},
                                                     {"report", "x", "-o"},
+                                                    {"diff", "a", "b", "--format", "dot"},
+                                                    {"whatif", "x", "--format", "dot"},
                                                     {"check", "a", "b"}};
   for (const auto& args : cases) {
     const Result r = run_cli(args);

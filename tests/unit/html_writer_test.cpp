@@ -3,7 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -17,33 +16,14 @@
 namespace entente::reports {
 namespace {
 
-// testing::k_hostile as HTML shows it.
-constexpr std::string_view k_hostile_shown =
-    "&lt;script&gt;alert(1)&lt;/script&gt; | `tick` &quot;q&quot; \\ *x*\n# y";
+using testing::count;
+using testing::k_hostile_html;
+using testing::matches;
 
 std::string to_html(const Report& report, const WriteOptions& options = {}) {
   std::ostringstream out;
   write_html(report, out, options);
   return out.str();
-}
-
-std::size_t count(std::string_view text, std::string_view needle) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(needle); at != std::string_view::npos;
-       at = text.find(needle, at + needle.size())) {
-    ++n;
-  }
-  return n;
-}
-
-std::vector<std::string> matches(const std::string& text, const std::string& pattern) {
-  std::vector<std::string> found;
-  const std::regex re(pattern);
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator();
-       ++it) {
-    found.push_back((*it)[1].str());
-  }
-  return found;
 }
 
 // testing::hostile_report() with markup in the few fields it leaves alone, too.
@@ -83,7 +63,7 @@ TEST(HtmlWriter, ShowsHostileTextAsText) {
   // Title twice (<title>, <h1>), date, description, both party names twice (header, matrix),
   // both issue titles, then per position its text, quote, note and issue chip, the source
   // title in one citation and one answer, three answer notes, the warning's file and message.
-  EXPECT_EQ(count(page, k_hostile_shown), 29U);
+  EXPECT_EQ(count(page, k_hostile_html), 29U);
 }
 
 TEST(HtmlWriter, LinksOnlyToWebSourcesAndToItsOwnAnchors) {

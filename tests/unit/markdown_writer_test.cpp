@@ -7,7 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include "entente/reports/comparison.h"
 #include "entente/reports/report.h"
+#include "sample_comparison.h"
 #include "sample_report.h"
 
 namespace entente::reports {
@@ -32,6 +34,36 @@ int unescaped(std::string_view text, char c) {
     }
   }
   return count;
+}
+
+// `text` without its code spans, whose insides Markdown shows as they are (CommonMark 6.1).
+std::string without_code_spans(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\\' && i + 1 < text.size()) {
+      out += text.substr(i, 2);
+      i += 2;
+      continue;
+    }
+    if (text[i] != '`') {
+      out += text[i++];
+      continue;
+    }
+    const std::size_t run = std::min(text.find_first_not_of('`', i), text.size()) - i;
+    std::size_t close = i + run;
+    while ((close = text.find('`', close)) != std::string_view::npos) {
+      const std::size_t end = std::min(text.find_first_not_of('`', close), text.size());
+      if (end - close == run) break;
+      close = end;
+    }
+    if (close == std::string_view::npos) {
+      out += text.substr(i, run);
+      i += run;
+    } else {
+      i = close + run;
+    }
+  }
+  return out;
 }
 
 // The pipes that a GFM table reads as cell borders.
@@ -190,6 +222,143 @@ TEST(MarkdownWriter, IsChosenByTheFormatNamesMdAndMarkdown) {
   write_report(testing::small_report(), Format::markdown, out);
   EXPECT_EQ(out.str(), to_markdown(testing::small_report()));
   EXPECT_EQ(parse_format("MD"), std::nullopt);
+}
+
+// The comparison (diff, whatif), written through write_comparison()'s dispatch.
+std::string comparison_markdown(const Comparison& c,
+                                const ComparisonKind& kind = {ComparisonKind::diff,
+                                                              {"old/lease", "new/lease"}}) {
+  const Report after = testing::small_report();
+  std::ostringstream out;
+  write_comparison(kind, after, after, c, Format::markdown, out);
+  return out.str();
+}
+
+TEST(MarkdownComparison, WritesEveryKindOfChange) {
+  EXPECT_EQ(comparison_markdown(testing::every_change()), R"(# What changed: Lease
+
+Old: `old/lease`\
+New: `new/lease`
+
+**Verdict:** everything moved
+
+## Positions added (1)
+
+- `tenant/cap-3`
+
+## Positions withdrawn (1)
+
+- `tenant/cat`
+
+## Positions edited (2)
+
+| position | field | old | new |
+| --- | --- | --- | --- |
+| tenant/freeze | text | No rise. | No rise at all. |
+| tenant/freeze | priority | 3 | 5 |
+
+## Stances that moved (2)
+
+| party | position | old | new |
+| --- | --- | --- | --- |
+| tenant | landlord/plus\-8 | silent | reject |
+| landlord | tenant/repairs | consider | agree |
+
+## Positions whose status moved (4)
+
+| position | old | new |
+| --- | --- | --- |
+| landlord/plus\-8 | unanswered | **sticking (deadlock)** |
+| tenant/cap\-3 | new | open |
+| tenant/cat | open | withdrawn |
+| tenant/repairs | open | agreed |
+
+## Sticking points resolved (1)
+
+- `tenant/old-sticking`
+
+## New sticking points (1)
+
+- `landlord/plus-8`
+
+## Deadlocks broken (1)
+
+- `tenant/old-deadlock`
+
+## New deadlocks (1)
+
+- `landlord/plus-8`
+
+## Packages formed (1)
+
+- `landlord/a` + `tenant/b`
+
+## Packages dissolved (1)
+
+- `landlord/two-years` + `tenant/repairs`
+
+## Conditional stances that now hold (1)
+
+| party | position | agree_if |
+| --- | --- | --- |
+| landlord | tenant/repairs | landlord/two\-years |
+
+## Conditional stances that no longer hold (1)
+
+| party | position | agree_if |
+| --- | --- | --- |
+| landlord | tenant/x | tenant/y, tenant/z |
+
+## Issues whose status moved (2)
+
+| issue | old | new |
+| --- | --- | --- |
+| rent | contested | **deadlocked** |
+| term | open | agreed |
+)");
+}
+
+TEST(MarkdownComparison, SaysNoChangesWhenNothingMoved) {
+  const std::string md = comparison_markdown(Comparison{.verdict = "nothing moved"});
+  EXPECT_EQ(md,
+            "# What changed: Lease\n\nOld: `old/lease`\\\nNew: `new/lease`\n\n"
+            "**Verdict:** nothing moved\n\nNo changes.\n");
+}
+
+TEST(MarkdownComparison, ListsTheChangesOfAWhatIfAndNamesItsSides) {
+  const std::string md = comparison_markdown(
+      testing::every_change(),
+      {ComparisonKind::what_if, {"--drop tenant/cat", "--accept tenant/repairs"}});
+  EXPECT_TRUE(
+      md.starts_with("# What if: Lease\n\nThe baseline, and the same scenario with these "
+                     "changes applied in this order:\n\n1. `--drop tenant/cat`\n"
+                     "2. `--accept tenant/repairs`\n"))
+      << md;
+  EXPECT_NE(md.find("| party | position | baseline | what if |\n"), std::string::npos) << md;
+}
+
+TEST(MarkdownComparison, ShowsHostileTextAsTextEverywhere) {
+  const std::string h = testing::k_hostile;
+  const std::string md =
+      comparison_markdown(testing::hostile_change(), {ComparisonKind::diff, {h, h}});
+  EXPECT_EQ(unescaped(without_code_spans(md), '<'), 0) << md;
+  for (const std::string& line : lines_of(md)) {
+    EXPECT_FALSE(line.starts_with("# y") || line.starts_with("#  y")) << line;
+  }
+  // Every row of a table has as many cells as its header.
+  int borders = 0;
+  for (const std::string& line : lines_of(md)) {
+    if (!line.starts_with("|")) {
+      borders = 0;
+    } else if (borders == 0) {
+      borders = cell_borders(line);
+    } else {
+      EXPECT_EQ(cell_borders(line), borders) << line;
+    }
+  }
+  EXPECT_NE(md.find(R"(| \<script\>alert(1)\</script\> \| \`tick\` "q" \\ \*x\* \# y |)"),
+            std::string::npos)
+      << md;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // One small report with an entry in every list, built by hand so the writer tests need no
 // loader; shared by the writer tests.
 
+#include <regex>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -90,9 +91,34 @@ inline std::vector<std::string> lines_of(const std::string& text, std::string_vi
   return lines;
 }
 
+/// How many times `needle` occurs in `text`, not overlapping.
+inline std::size_t count(std::string_view text, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string_view::npos;
+       at = text.find(needle, at + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+/// The first group of every match of `pattern` in `text`.
+inline std::vector<std::string> matches(const std::string& text, const std::string& pattern) {
+  std::vector<std::string> found;
+  const std::regex re(pattern);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator();
+       ++it) {
+    found.push_back((*it)[1].str());
+  }
+  return found;
+}
+
 /// Text that breaks a format whose writer forgets to escape it: markup, a table cell's
 /// pipe, backticks, quotes, backslashes and a line break.
 constexpr const char* k_hostile = "<script>alert(1)</script> | `tick` \"q\" \\ *x*\n# y";
+
+/// k_hostile as HTML shows it.
+constexpr std::string_view k_hostile_html =
+    "&lt;script&gt;alert(1)&lt;/script&gt; | `tick` &quot;q&quot; \\ *x*\n# y";
 
 /// small_report() with k_hostile in every piece of free text.
 inline Report hostile_report() {

@@ -112,6 +112,10 @@ void add_format_option(CLI::App& command, reports::Format& format,
                        std::vector<reports::Format> formats = {reports::Format::text,
                                                                reports::Format::json});
 
+/// The formats of a comparison (diff, whatif): text, JSON, HTML and Markdown. Not dot: a graph
+/// is of one scenario.
+std::vector<reports::Format> comparison_formats();
+
 /// `-o,--output FILE`.
 void add_output_option(CLI::App& command, std::string& output);
 

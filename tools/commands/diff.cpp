@@ -18,7 +18,7 @@ CLI::App* setup_diff(CLI::App& app, DiffOptions& options) {
   sub->add_option("NEW", options.new_scenario, "The later version (folder or single file)")
       ->required()
       ->type_name("");
-  add_format_option(*sub, options.format);
+  add_format_option(*sub, options.format, comparison_formats());
   add_output_option(*sub, options.output);
   add_load_options(*sub, options.load);
   return sub;

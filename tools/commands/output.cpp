@@ -187,6 +187,11 @@ void add_format_option(CLI::App& command, reports::Format& format,
       ->type_name("FORMAT");
 }
 
+std::vector<reports::Format> comparison_formats() {
+  using reports::Format;
+  return {Format::text, Format::json, Format::html, Format::markdown};
+}
+
 void add_output_option(CLI::App& command, std::string& output) {
   command
       .add_option("-o,--output", output, "Write to FILE, not stdout (replaced only once complete)")

@@ -46,7 +46,7 @@ CLI::App* setup_whatif(CLI::App& app, WhatIfOptions& options) {
                     "PARTY/POS=N: change a priority (1..5)");
   add_change_option(*sub, options, "--accept", ChangeKind::accept,
                     "PARTY/POS: every party in its audience agrees");
-  add_format_option(*sub, options.format);
+  add_format_option(*sub, options.format, comparison_formats());
   add_output_option(*sub, options.output);
   add_load_options(*sub, options.load);
   return sub;

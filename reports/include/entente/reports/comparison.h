@@ -77,8 +77,8 @@ struct ComparisonKind {
   std::vector<std::string> items{};  ///< the changes, in order; or the old and new paths
 };
 
-/// Writes what moved and, in JSON, both full reports ("baseline"/"whatif" for a what-if,
-/// "old"/"new" for a diff) and "changes".
+/// Writes what moved in `format` (text, JSON, Markdown or HTML; not dot) and, in JSON, both
+/// full reports ("baseline"/"whatif" for a what-if, "old"/"new" for a diff) and "changes".
 void write_comparison(const ComparisonKind& kind, const Report& before, const Report& after,
                       const Comparison& comparison, Format format, std::ostream& out,
                       const WriteOptions& options = {});
