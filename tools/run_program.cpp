@@ -12,36 +12,14 @@
 #include <thread>
 #include <utility>
 
+#include "unique_fd.h"
+
 extern char** environ;
 
 namespace entente::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// A file descriptor closed on every path out, early returns included.
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  Fd& operator=(Fd&& other) noexcept {
-    reset(std::exchange(other.fd_, -1));
-    return *this;
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() { reset(); }
-
-  [[nodiscard]] int get() const { return fd_; }
-  void reset(int fd = -1) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = fd;
-  }
-
- private:
-  int fd_ = -1;
-};
 
 struct Pipe {
   Fd read;
@@ -157,8 +135,17 @@ ProgramResult run_program(const std::vector<std::string>& argv, std::string_view
   std::vector<char*> args;
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
+  // The child starts with no signal blocked: `report --watch` blocks SIGINT and SIGTERM to
+  // read them itself, and a Ctrl-C must still reach the program it runs.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t none;
+  sigemptyset(&none);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
   pid_t pid = 0;
-  result.start_error = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  result.start_error = posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
+  posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   if (result.start_error != 0) return result;
   in.read.reset();  // the child's ends: only the child may hold them, or EOF never comes

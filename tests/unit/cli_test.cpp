@@ -178,6 +178,13 @@ TEST(Cli, EverySubcommandHasHelp) {
   }
 }
 
+TEST(Cli, ReportHelpOffersWatch) {
+  const Result r = run_cli({"report", "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("--watch"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("until Ctrl-C"), std::string::npos) << r.out;
+}
+
 TEST(Cli, UsageErrorsExitWithTwo) {
   const std::vector<std::vector<std::string>> cases{{},
                                                     {"frobnicate"},
@@ -189,7 +196,8 @@ TEST(Cli, UsageErrorsExitWithTwo) {
                                                     {"report", "x", "-o"},
                                                     {"diff", "a", "b", "--format", "dot"},
                                                     {"whatif", "x", "--format", "dot"},
-                                                    {"check", "a", "b"}};
+                                                    {"check", "a", "b"},
+                                                    {"check", "x", "--watch"}};
   for (const auto& args : cases) {
     const Result r = run_cli(args);
     EXPECT_EQ(r.exit_code, 2) << testing::PrintToString(args);
@@ -412,6 +420,15 @@ TEST(Cli, PrinterSkipsTheExcerptOfAnUnreadableFileAndColoursOnRequest) {
   std::ostringstream color;
   print_diagnostics(diagnostics, color, {.color = true});
   EXPECT_NE(color.str().find("\x1b[1;31merror:"), std::string::npos) << color.str();
+}
+
+// Watching needs something to watch; the loop itself is tested by tests/watch/watch_report.sh.
+TEST_F(CliFiles, WatchRefusesAScenarioThatDoesNotExist) {
+  const std::string missing = (dir_ / "missing").string();
+  const Result r = run_cli({"report", "--watch", missing});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "entente: error: cannot watch '" + missing + "': No such file or directory\n");
 }
 
 }  // namespace

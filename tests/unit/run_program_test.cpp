@@ -67,5 +67,18 @@ TEST(RunProgram, StopsAProgramThatClosesItsOutputsAndRunsOn) {
   EXPECT_EQ(r.signal, SIGKILL);
 }
 
+// `report --watch` blocks SIGINT and SIGTERM to read them; the programs it runs must not
+// inherit that, or a Ctrl-C would not stop them.
+TEST(RunProgram, StartsTheProgramWithNoSignalBlocked) {
+  sigset_t term, old;
+  sigemptyset(&term);
+  sigaddset(&term, SIGTERM);
+  ASSERT_EQ(pthread_sigmask(SIG_BLOCK, &term, &old), 0);
+  const ProgramResult r = run_program({"grep", "SigBlk", "/proc/self/status"}, "", k_patient);
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  EXPECT_TRUE(r.ok()) << r.err;
+  EXPECT_EQ(r.out, "SigBlk:\t0000000000000000\n");
+}
+
 }  // namespace
 }  // namespace entente::cli

@@ -48,6 +48,7 @@ struct ReportOptions {
   reports::Format format = reports::Format::text;
   std::string output{};  ///< empty: standard output
   LoadOptions load{};
+  bool watch = false;  ///< run again on every change to the scenario's files, until a signal
 };
 
 /// Adds `report` to `app`; the options are filled when it is parsed.

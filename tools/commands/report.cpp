@@ -1,11 +1,15 @@
-// `entente report SCENARIO [--format F] [-o FILE]`: the analysis of a scenario.
+// `entente report SCENARIO [--format F] [-o FILE] [--watch]`: the analysis of a scenario.
 
 #include <CLI/CLI.hpp>
+#include <ctime>
 #include <ostream>
 #include <span>
 #include <sstream>
 #include <utility>
 #include <vector>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
@@ -13,6 +17,7 @@
 #include "entente/loader.h"
 #include "entente/position_graph.h"
 #include "graphviz.h"
+#include "watch.h"
 
 namespace entente::cli {
 namespace {
@@ -33,25 +38,8 @@ Drawing draw_graph(const reports::Report& report, const Io& io) {
   return drawing;
 }
 
-}  // namespace
-
-CLI::App* setup_report(CLI::App& app, ReportOptions& options) {
-  CLI::App* sub = app.add_subcommand("report", "Analyse a scenario and write its report");
-  sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
-      ->required()
-      ->type_name("");
-  using reports::Format;
-  add_format_option(*sub, options.format,
-                    {Format::text, Format::json, Format::html, Format::markdown, Format::dot});
-  add_output_option(*sub, options.output);
-  add_load_options(*sub, options.load);
-  return sub;
-}
-
-ExitCode run_report(const ReportOptions& options, const Io& io) {
-  if (refuse_output(options.scenario, options.output, io)) {
-    return ExitCode::bad_input;
-  }
+// One run: load, analyse and write the report; the diagnostics go to io.err.
+ExitCode report_once(const ReportOptions& options, const Io& io) {
   const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
   if (!scenario) {
     return ExitCode::bad_input;
@@ -65,6 +53,77 @@ ExitCode run_report(const ReportOptions& options, const Io& io) {
     all.graph_note = picture.problem;
     reports::write_report(report, options.format, out, all);
   });
+}
+
+// Home the cursor and clear the screen, so that each report replaces the last one.
+constexpr std::string_view k_clear_screen = "\x1b[H\x1b[2J";
+// Ends each report on a standard output that is not a terminal, so that a reader (a test, a
+// pipe) can tell the reports apart.
+constexpr std::string_view k_end_of_report = "==== entente: end of report ====\n";
+
+// The line on standard error after each run: what became of the report, and when (the clock
+// stays out of the report itself). It names no path, so no argument can reach the terminal.
+void print_watch_status(const ReportOptions& options, ExitCode run, const Io& io) {
+  const auto files = scenario_files(options.scenario);
+  const std::size_t count = files ? files->size() : 0;
+  const std::string_view outcome = run == ExitCode::ok ? "written" : "not updated (errors above)";
+  io.err << fmt::format(
+                "entente: {:%H:%M:%S} report {}; watching {} scenario file{}; Ctrl-C to stop\n",
+                fmt::localtime(std::time(nullptr)), outcome, count, count == 1 ? "" : "s")
+         << std::flush;
+}
+
+// `--watch`: a run now and another after each change to the scenario's files, until SIGINT or
+// SIGTERM (exit 0). Bad input never ends the loop: the errors show and the next save is awaited.
+ExitCode watch_report(const ReportOptions& options, const Io& io) {
+  auto watcher = ScenarioWatcher::start(options.scenario);
+  if (!watcher) {
+    print_tool_error(watcher.error(), io);
+    return ExitCode::bad_input;
+  }
+  const bool to_stdout = options.output.empty();
+  for (;;) {
+    if (to_stdout && io.out_is_terminal) io.out << k_clear_screen << std::flush;
+    const ExitCode run = report_once(options, io);
+    if (to_stdout && !io.out_is_terminal && run == ExitCode::ok) io.out << k_end_of_report;
+    if (!io.out.flush()) return ExitCode::bad_input;  // run() says why
+    print_watch_status(options, run, io);
+    switch (watcher->wait()) {
+      case WatchEvent::changed:
+        break;
+      case WatchEvent::stop:
+        return ExitCode::ok;
+      case WatchEvent::none:
+      case WatchEvent::failed:
+        print_tool_error("cannot wait for the scenario's files to change", io);
+        return ExitCode::internal;
+    }
+  }
+}
+
+}  // namespace
+
+CLI::App* setup_report(CLI::App& app, ReportOptions& options) {
+  CLI::App* sub = app.add_subcommand("report", "Analyse a scenario and write its report");
+  sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
+      ->required()
+      ->type_name("");
+  using reports::Format;
+  add_format_option(*sub, options.format,
+                    {Format::text, Format::json, Format::html, Format::markdown, Format::dot});
+  add_output_option(*sub, options.output);
+  add_load_options(*sub, options.load);
+  sub->add_flag("--watch", options.watch,
+                "Run again whenever a file of the scenario changes, until Ctrl-C: the terminal "
+                "is redrawn (or FILE rewritten); errors show in place of the report");
+  return sub;
+}
+
+ExitCode run_report(const ReportOptions& options, const Io& io) {
+  if (refuse_output(options.scenario, options.output, io)) {
+    return ExitCode::bad_input;
+  }
+  return options.watch ? watch_report(options, io) : report_once(options, io);
 }
 
 }  // namespace entente::cli
