@@ -135,7 +135,7 @@ ExitCode emit(const std::string& output, const Io& io, const Render& render);
 /// The report of a loaded scenario: graph, analyses, report.
 reports::Report report_of(const Scenario& scenario);
 
-/// Adds the options of every command that reads a scenario (--max-file-size).
+/// Adds the options of every command that reads a scenario (--max-file-size, --jobs).
 void add_load_options(CLI::App& command, LoadOptions& options);
 
 /// Loads a scenario and prints its diagnostics (errors and warnings) on io.err; empty when

@@ -1,7 +1,9 @@
 // Reading a scenario, as every command that takes one does.
 
-#include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <utility>
+
+#include <CLI/CLI.hpp>
 
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
@@ -16,6 +18,18 @@ void add_load_options(CLI::App& command, LoadOptions& options) {
                   "Largest file to read, in bytes (suffixes k, M, G: 1024-based; default 4M)")
       ->transform(CLI::AsSizeValue(false).description(""))
       ->type_name("SIZE");
+  command
+      .add_option("-j,--jobs", options.threads,
+                  "Files parsed at once (default: one per core; the output is the same)")
+      ->check(CLI::Range(1, 64))
+      ->type_name("N");
+  // On unless --no-cache, or ENTENTE_NO_CACHE is set (the test suite sets it, so that it never
+  // writes beside the scenarios of the source tree).
+  const char* no_cache = std::getenv("ENTENTE_NO_CACHE");
+  options.cache = no_cache == nullptr || *no_cache == '\0';
+  command.add_flag_callback(
+      "--no-cache", [&options] { options.cache = false; },
+      "Neither read nor write the parse cache (.entente-cache beside the scenario)");
 }
 
 reports::Report report_of(const Scenario& scenario) {

@@ -19,6 +19,13 @@ struct LoadOptions {
   /// Diagnostics reported at most (as clang's -ferror-limit): a file of a million wrong
   /// items needs its first few shown, not all of them.
   std::size_t max_diagnostics = 100;
+  /// Files parsed at once (at least 1); the output never depends on it.
+  std::size_t threads = default_threads();
+
+  static std::size_t default_threads();
+  /// Reuse and keep the models of unchanged files in `.entente-cache/` beside the scenario
+  /// (engine/src/loader/parse_cache.h). Off by default; the CLI turns it on.
+  bool cache = false;
 };
 
 /// The positions and stances of one party file of the folder form.

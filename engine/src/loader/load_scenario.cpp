@@ -4,6 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -12,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "entente/loader.h"
+#include "loader/parse_cache.h"
 #include "model/spelling.h"
 
 namespace entente {
@@ -25,10 +29,16 @@ Diagnostic file_error(const fs::path& path, std::string message) {
   return {{path.string(), 0, 0}, Severity::error, std::move(message)};
 }
 
+// A file's bytes and what the parse cache keys them by.
+struct FileData {
+  std::string text;
+  detail::FileKey key;
+};
+
 // Reads a regular file of at most `max_bytes`. Opening non-blocking keeps a FIFO from
 // hanging the run; reading at most max_bytes + 1 keeps a growing file from defeating the cap.
-Expected<std::string> read_file(const fs::path& path, std::uint64_t max_bytes) {
-  const auto fail = [&](std::string message) -> Expected<std::string> {
+Expected<FileData> read_file(const fs::path& path, std::uint64_t max_bytes) {
+  const auto fail = [&](std::string message) -> Expected<FileData> {
     return tl::unexpected(std::vector<Diagnostic>{file_error(path, std::move(message))});
   };
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -57,7 +67,9 @@ Expected<std::string> read_file(const fs::path& path, std::uint64_t max_bytes) {
     if (got == data.size()) data.resize(std::min<std::uint64_t>(data.size() * 2, max_bytes + 1));
   }
   data.resize(got);
-  return data;
+  const detail::FileKey key{got, std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec,
+                            detail::content_hash(data)};
+  return FileData{std::move(data), key};
 }
 
 bool is_yaml_name(const fs::path& p) {
@@ -120,29 +132,88 @@ Expected<std::vector<fs::path>> scenario_files(const fs::path& path) {
   return party_files;
 }
 
+namespace {
+
+using detail::ParsedFile;
+
+ParsedFile read_and_parse(const fs::path& path, bool is_main, const LoadOptions& options,
+                          const std::optional<detail::ParseCache>& cache) {
+  ParsedFile result;
+  auto data = read_file(path, options.max_file_bytes);
+  if (!data) {
+    result.diagnostics = std::move(data.error());
+    return result;
+  }
+  const std::string file = path.string();
+  if (cache) {
+    if (auto hit = cache->find(file, data->key)) return std::move(*hit);
+  }
+  if (is_main) {
+    auto parsed = parse_scenario(data->text, file);
+    if (parsed) result.scenario = std::move(*parsed);
+    else result.diagnostics = std::move(parsed.error());
+  } else {
+    auto parsed = parse_party_file(data->text, file);
+    if (parsed) result.party = std::move(*parsed);
+    else result.diagnostics = std::move(parsed.error());
+  }
+  if (cache) cache->store(file, data->key, result);
+  return result;
+}
+
+// Parses the files on up to `threads` threads, the largest first so that one big file does
+// not end the run alone; results stay in the files' order, so the output never depends on
+// the schedule.
+std::vector<ParsedFile> parse_files(const fs::path& scenario, const std::vector<fs::path>& files,
+                                    const LoadOptions& options) {
+  std::optional<detail::ParseCache> cache;
+  if (options.cache) cache.emplace(detail::ParseCache::folder_for(scenario));
+  std::vector<ParsedFile> parsed(files.size());
+  std::vector<std::size_t> order(files.size());
+  std::vector<std::uintmax_t> sizes(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    order[i] = i;
+    std::error_code ec;
+    sizes[i] = fs::file_size(files[i], ec);
+    if (ec) sizes[i] = 0;
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t k = next++; k < order.size(); k = next++) {
+      const std::size_t i = order[k];
+      parsed[i] = read_and_parse(files[i], i == 0, options, cache);
+    }
+  };
+  const std::size_t threads = std::min<std::size_t>(options.threads, files.size());
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return parsed;
+}
+
+}  // namespace
+
+std::size_t LoadOptions::default_threads() {
+  return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+}
+
 Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& options) {
   auto files = scenario_files(path);
   if (!files) return tl::unexpected(std::move(files.error()));
   std::vector<Diagnostic> diagnostics;
   Scenario scenario;
   std::vector<std::pair<PartyFile, fs::path>> party_files;
-  for (std::size_t i = 0; i < files->size(); ++i) {
-    const fs::path& file = (*files)[i];
-    auto text = read_file(file, options.max_file_bytes);
-    if (!text) {
-      diagnostics.insert(diagnostics.end(), text.error().begin(), text.error().end());
-      continue;
-    }
-    if (i == 0) {
-      auto parsed = parse_scenario(*text, file.string());
-      if (parsed) scenario = std::move(*parsed);
-      else diagnostics.insert(diagnostics.end(), parsed.error().begin(), parsed.error().end());
-      continue;
-    }
-    auto parsed = parse_party_file(*text, file.string());
-    if (parsed) party_files.emplace_back(std::move(*parsed), file);
-    else diagnostics.insert(diagnostics.end(), parsed.error().begin(), parsed.error().end());
+  std::vector<ParsedFile> parsed = parse_files(path, *files, options);
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    ParsedFile& file = parsed[i];
+    diagnostics.insert(diagnostics.end(), file.diagnostics.begin(), file.diagnostics.end());
+    if (file.scenario) scenario = std::move(*file.scenario);
+    if (file.party) party_files.emplace_back(std::move(*file.party), (*files)[i]);
   }
+  parsed.clear();
   // Cross-file checks need every file read: a broken file would make its references look
   // unknown elsewhere.
   if (!has_errors(diagnostics)) {

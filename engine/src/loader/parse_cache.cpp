@@ -1,0 +1,347 @@
+// The parse cache of parse_cache.h: entries, their encoding, and the folder.
+#include "loader/parse_cache.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <system_error>
+#include <type_traits>
+
+#include <fmt/format.h>
+
+namespace entente::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Bumped whenever the model or this encoding changes: an old entry is then a miss.
+constexpr std::string_view k_magic = "entente-parse-cache 1\n";
+constexpr std::string_view k_folder = ".entente-cache";
+
+// ---- One list of fields per model type, read and written by the same code.
+
+template <class A, class T>
+void fields(A& a, T& x) {
+  using U = std::remove_const_t<T>;
+  if constexpr (std::is_same_v<U, IdRef>) {
+    a(x.id, x.where);
+  } else if constexpr (std::is_same_v<U, Party>) {
+    a(x.id, x.name, x.where);
+  } else if constexpr (std::is_same_v<U, Issue>) {
+    a(x.id, x.title, x.where);
+  } else if constexpr (std::is_same_v<U, Source>) {
+    a(x.id, x.title, x.date, x.url, x.where);
+  } else if constexpr (std::is_same_v<U, Position>) {
+    a(x.party, x.id, x.issue, x.kind, x.text, x.priority, x.red_line, x.to, x.source, x.quote,
+      x.note, x.where);
+  } else if constexpr (std::is_same_v<U, StanceDecl>) {
+    a(x.party, x.position, x.stance, x.via, x.agree_if, x.note, x.source, x.where);
+  } else if constexpr (std::is_same_v<U, Diagnostic>) {
+    a(x.where, x.severity, x.message);
+  } else if constexpr (std::is_same_v<U, Scenario>) {
+    a(x.format, x.title, x.date, x.description, x.parties, x.issues, x.sources, x.positions,
+      x.stances, x.withdrawn, x.warnings);
+  } else if constexpr (std::is_same_v<U, PartyFile>) {
+    a(x.party, x.positions, x.stances);
+  } else {
+    static_assert(!sizeof(U), "no field list for this type");
+  }
+}
+
+// Locations in an entry almost always name the entry's own file: that is one byte.
+class Writer {
+ public:
+  explicit Writer(const std::string& file) : file_(file) {}
+
+  template <class... T>
+  void operator()(const T&... items) {
+    (item(items), ...);
+  }
+  std::string take() { return std::move(out_); }
+
+  void u32(std::uint32_t v) { bytes(&v, sizeof v); }
+  void u64(std::uint64_t v) { bytes(&v, sizeof v); }
+
+ private:
+  void bytes(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
+  void item(const std::string& s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    out_ += s;
+  }
+  void item(int v) { bytes(&v, sizeof v); }
+  void item(bool v) { out_ += static_cast<char>(v ? 1 : 0); }
+  template <class E>
+    requires std::is_enum_v<E>
+  void item(E v) {
+    out_ += static_cast<char>(static_cast<int>(v));
+  }
+  void item(const SourceLocation& l) {
+    const bool own = l.file == file_;
+    item(own);
+    if (!own) item(l.file);
+    item(l.line);
+    item(l.column);
+  }
+  template <class T>
+  void item(const std::optional<T>& v) {
+    item(v.has_value());
+    if (v) item(*v);
+  }
+  template <class T>
+  void item(const std::vector<T>& v) {
+    u32(static_cast<std::uint32_t>(v.size()));
+    for (const T& x : v) item(x);
+  }
+  template <class T>
+    requires std::is_class_v<T>
+  void item(const T& x) {
+    fields(*this, x);
+  }
+
+  const std::string& file_;
+  std::string out_;
+};
+
+// Reads what Writer wrote; any inconsistency sets ok() to false and stops reading.
+class Reader {
+ public:
+  Reader(std::string_view in, const std::string& file) : in_(in), file_(file) {}
+
+  template <class... T>
+  void operator()(T&... items) {
+    (item(items), ...);
+  }
+  bool ok() const { return ok_; }
+  bool at_end() const { return in_.empty(); }
+
+  std::uint32_t u32() {
+    std::uint32_t v = 0;
+    bytes(&v, sizeof v);
+    return v;
+  }
+  std::uint64_t u64() {
+    std::uint64_t v = 0;
+    bytes(&v, sizeof v);
+    return v;
+  }
+  std::string_view take(std::size_t n) {
+    if (!ok_ || n > in_.size()) {
+      ok_ = false;
+      return {};
+    }
+    const std::string_view s = in_.substr(0, n);
+    in_.remove_prefix(n);
+    return s;
+  }
+
+ private:
+  void bytes(void* p, std::size_t n) {
+    const std::string_view s = take(n);
+    if (ok_) std::memcpy(p, s.data(), n);
+  }
+  void item(std::string& s) {
+    const std::uint32_t n = u32();
+    s = take(n);
+  }
+  void item(int& v) { bytes(&v, sizeof v); }
+  void item(bool& v) {
+    const std::string_view b = take(1);
+    if (ok_ && static_cast<unsigned char>(b[0]) > 1) ok_ = false;
+    v = ok_ && b[0] == 1;
+  }
+  template <class E>
+    requires std::is_enum_v<E>
+  void item(E& v) {
+    const std::string_view b = take(1);
+    if (!ok_) return;
+    const int n = static_cast<unsigned char>(b[0]);
+    if (n > max_enumerator(v)) ok_ = false;
+    else v = static_cast<E>(n);
+  }
+  static int max_enumerator(Stance) { return static_cast<int>(Stance::consider); }
+  static int max_enumerator(PositionKind) { return static_cast<int>(PositionKind::concession); }
+  static int max_enumerator(Severity) { return static_cast<int>(Severity::warning); }
+  void item(SourceLocation& l) {
+    bool own = false;
+    item(own);
+    if (own) l.file = file_;
+    else item(l.file);
+    item(l.line);
+    item(l.column);
+  }
+  template <class T>
+  void item(std::optional<T>& v) {
+    bool present = false;
+    item(present);
+    if (!ok_ || !present) return;
+    v.emplace();
+    item(*v);
+  }
+  template <class T>
+  void item(std::vector<T>& v) {
+    const std::uint32_t n = u32();
+    if (!ok_ || n > in_.size()) {  // every item takes at least one byte
+      ok_ = false;
+      return;
+    }
+    v.resize(n);
+    for (T& x : v) {
+      item(x);
+      if (!ok_) return;
+    }
+  }
+  template <class T>
+    requires std::is_class_v<T>
+  void item(T& x) {
+    fields(*this, x);
+  }
+
+  std::string_view in_;
+  const std::string& file_;
+  bool ok_ = true;
+};
+
+enum class EntryKind : std::uint32_t { scenario = 1, party = 2 };
+
+// The header: magic, the key, the kind, the payload's size and hash; then the payload.
+constexpr std::size_t k_header_bytes = 8 * 5 + 4;
+
+}  // namespace
+
+std::uint64_t content_hash(std::string_view bytes) {
+  // Word-at-a-time multiply-xorshift (as in MurmurHash64A): stable, and fast enough that
+  // hashing every input of a large scenario costs a few percent of parsing it.
+  constexpr std::uint64_t m = 0xc6a4a7935bd1e995ULL;
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ (bytes.size() * m);
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t k = 0;
+    std::memcpy(&k, bytes.data() + i, 8);
+    k *= m;
+    k ^= k >> 47;
+    k *= m;
+    h ^= k;
+    h *= m;
+  }
+  std::uint64_t tail = 0;
+  if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  h ^= tail;
+  h *= m;
+  h ^= h >> 47;
+  h *= m;
+  h ^= h >> 47;
+  return h;
+}
+
+std::string encode_entry(const std::string& file, const FileKey& key, const ParsedFile& parsed) {
+  Writer payload(file);
+  const EntryKind kind = parsed.scenario ? EntryKind::scenario : EntryKind::party;
+  if (parsed.scenario) payload(*parsed.scenario);
+  else payload(*parsed.party);
+  const std::string body = payload.take();
+  Writer header(file);
+  header.u64(key.size);
+  header.u64(static_cast<std::uint64_t>(key.mtime_ns));
+  header.u64(key.hash);
+  header.u64(body.size());
+  header.u64(content_hash(body));
+  header.u32(static_cast<std::uint32_t>(kind));
+  std::string entry(k_magic);
+  Writer path(file);
+  path(file);
+  entry += path.take();
+  entry += header.take();
+  entry += body;
+  return entry;
+}
+
+std::optional<ParsedFile> decode_entry(std::string_view bytes, const std::string& file,
+                                       const FileKey& key) {
+  if (bytes.substr(0, k_magic.size()) != k_magic) return std::nullopt;
+  Reader r(bytes.substr(k_magic.size()), file);
+  std::string stored_file;
+  r(stored_file);
+  if (!r.ok() || stored_file != file) return std::nullopt;
+  const std::uint64_t size = r.u64();
+  const std::uint64_t mtime = r.u64();
+  const std::uint64_t hash = r.u64();
+  const std::uint64_t body_size = r.u64();
+  const std::uint64_t body_hash = r.u64();
+  const std::uint32_t kind = r.u32();
+  if (!r.ok() || size != key.size || mtime != static_cast<std::uint64_t>(key.mtime_ns) ||
+      hash != key.hash) {
+    return std::nullopt;
+  }
+  const std::string_view body = r.take(body_size);
+  if (!r.ok() || !r.at_end() || content_hash(body) != body_hash) return std::nullopt;
+  Reader payload(body, file);
+  ParsedFile parsed;
+  if (kind == static_cast<std::uint32_t>(EntryKind::scenario)) payload(parsed.scenario.emplace());
+  else if (kind == static_cast<std::uint32_t>(EntryKind::party)) payload(parsed.party.emplace());
+  else return std::nullopt;
+  if (!payload.ok() || !payload.at_end()) return std::nullopt;
+  return parsed;
+}
+
+fs::path ParseCache::folder_for(const fs::path& scenario) {
+  std::error_code ec;
+  if (fs::is_directory(scenario, ec)) return scenario / k_folder;
+  return scenario.parent_path() / k_folder;
+}
+
+fs::path ParseCache::entry_path(const std::string& file) const {
+  // Named by the file's name and a hash of its whole path: readable, and unique.
+  const fs::path name = fs::path(file).filename();
+  return folder_ / fmt::format("{}.{:016x}", name.string(), content_hash(file));
+}
+
+std::optional<ParsedFile> ParseCache::find(const std::string& file, const FileKey& key) const {
+  std::ifstream in(entry_path(file), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return std::nullopt;
+  return decode_entry(bytes, file, key);
+}
+
+bool ParseCache::ensure_folder() const {
+  std::error_code ec;
+  if (fs::is_directory(folder_, ec)) return true;
+  if (!fs::create_directory(folder_, ec) && !fs::is_directory(folder_, ec)) return false;
+  // Tells git and backup tools (https://bford.info/cachedir/) to leave the folder alone.
+  std::ofstream(folder_ / ".gitignore") << "# Entente's parse cache: safe to delete.\n*\n";
+  std::ofstream(folder_ / "CACHEDIR.TAG")
+      << "Signature: 8a477f597d28d172789f06886806bc55\n"
+         "# This file is a cache directory tag created by entente (parse cache).\n";
+  return true;
+}
+
+void ParseCache::store(const std::string& file, const FileKey& key,
+                       const ParsedFile& parsed) const {
+  if (!parsed.scenario && !parsed.party) return;
+  if (!ensure_folder()) return;
+  const std::string entry = encode_entry(file, key, parsed);
+  const fs::path target = entry_path(file);
+  std::random_device seed;
+  const fs::path temp = target.string() + fmt::format(".tmp{}-{:08x}", ::getpid(), seed());
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  std::size_t done = 0;
+  bool ok = true;
+  while (ok && done < entry.size()) {
+    const ssize_t n = ::write(fd, entry.data() + done, entry.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  ok = (::close(fd) == 0) && ok;
+  std::error_code ec;
+  if (ok) fs::rename(temp, target, ec);
+  if (!ok || ec) fs::remove(temp, ec);
+}
+
+}  // namespace entente::detail

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The parse cache through the CLI: a rerun, corrupted entries, an edit, --no-cache and
+# concurrent runs all give the bytes a run without the cache gives.
+# Usage: cache_cli.sh ENTENTE SCENARIO_FOLDER
+set -euo pipefail
+entente=$1
+source=$2
+unset ENTENTE_NO_CACHE
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$source" "$work/s"
+cache="$work/s/.entente-cache"
+fail() { echo "cache_cli: $*" >&2; exit 1; }
+report() { "$entente" report "$work/s" --format json "$@"; }
+
+report --no-cache > "$work/expected.json"
+[ ! -e "$cache" ] || fail "--no-cache wrote $cache"
+
+report > "$work/cold.json"
+cmp "$work/expected.json" "$work/cold.json" || fail "the cold run differs from --no-cache"
+[ -f "$cache/.gitignore" ] && [ -f "$cache/CACHEDIR.TAG" ] || fail "no .gitignore or CACHEDIR.TAG in $cache"
+entries=$(find "$cache" -type f ! -name .gitignore ! -name CACHEDIR.TAG | wc -l)
+[ "$entries" -eq 4 ] || fail "expected 4 entries (scenario + 3 parties), found $entries"
+
+report > "$work/warm.json"
+cmp "$work/expected.json" "$work/warm.json" || fail "the rerun differs"
+
+# Corrupt every entry three ways: truncated, garbage, emptied.
+i=0
+for f in $(find "$cache" -type f ! -name .gitignore ! -name CACHEDIR.TAG); do
+  case $((i++ % 3)) in
+    0) head -c 100 "$f" > "$f.x" && mv "$f.x" "$f" ;;
+    1) printf 'garbage' > "$f" ;;
+    2) : > "$f" ;;
+  esac
+done
+report > "$work/corrupt.json"
+cmp "$work/expected.json" "$work/corrupt.json" || fail "corrupted entries changed the report"
+
+# An edit: the report follows it, with and without the cache.
+sed -i 's/stance: reject/stance: consider/' "$work/s/usa.yaml"
+report --no-cache > "$work/edited-expected.json"
+cmp -s "$work/expected.json" "$work/edited-expected.json" && fail "the edit changed nothing"
+report > "$work/edited.json"
+cmp "$work/edited-expected.json" "$work/edited.json" || fail "the cache hid an edit"
+
+# Concurrent runs against a cold cache all give the same bytes and leave no temporary files.
+rm -rf "$cache"
+pids=()
+for n in 1 2 3 4; do report > "$work/concurrent-$n.json" & pids+=($!); done
+for pid in "${pids[@]}"; do wait "$pid" || fail "a concurrent run failed"; done
+for n in 1 2 3 4; do
+  cmp "$work/edited-expected.json" "$work/concurrent-$n.json" || fail "concurrent run $n differs"
+done
+leftovers=$(find "$cache" -name '*.tmp*' | wc -l)
+[ "$leftovers" -eq 0 ] || fail "$leftovers temporary files left in $cache"
+
+# A cache folder that cannot be written is not an error.
+rm -rf "$cache"
+printf 'not a folder' > "$cache"
+report > "$work/blocked.json"
+cmp "$work/edited-expected.json" "$work/blocked.json" || fail "an unwritable cache changed the report"
+echo "cache_cli: ok"
