@@ -181,10 +181,20 @@ std::string markdown_lines(std::string_view s, std::string_view separator, bool 
 
 }  // namespace
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  out.reserve(s.size() + 2);
-  for (std::size_t i = 0; i < s.size();) {
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Runs of plain printable ASCII, nearly all of any report, are copied whole.
+    std::size_t plain = i;
+    while (plain < s.size()) {
+      const auto c = static_cast<unsigned char>(s[plain]);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') break;
+      ++plain;
+    }
+    out.append(s, i, plain - i);
+    i = plain;
+    if (i == s.size()) break;
     const CodePoint cp = decode(s, i);
     if (!cp.valid) {
       out += "\\ufffd";
@@ -199,6 +209,12 @@ std::string json_string(std::string_view s) {
     i += cp.length;
   }
   out += '"';
+}
+
+std::string json_string(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  append_json_string(out, s);
   return out;
 }
 

@@ -10,6 +10,8 @@ namespace entente::reports::detail {
 /// A JSON string literal, quotes included (RFC 8259). Bytes below 0x20 and DEL become \u00XX,
 /// valid UTF-8 passes through, and invalid UTF-8 becomes U+FFFD so the output stays valid JSON.
 std::string json_string(std::string_view s);
+/// json_string() appended to `out`, without a string of its own.
+void append_json_string(std::string& out, std::string_view s);
 
 /// Text that cannot drive a terminal: C0 controls, DEL, C1 controls (U+0080..U+009F) and bytes
 /// that are not UTF-8 are shown as \xNN; other UTF-8 passes through.

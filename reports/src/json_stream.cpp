@@ -32,7 +32,7 @@ JsonStream& JsonStream::key(std::string_view name) {
   buffer_ += frame.empty ? "\n" : ",\n";
   frame.empty = false;
   buffer_.append(2 * frames_.size(), ' ');
-  buffer_ += json_string(name);
+  append_json_string(buffer_, name);
   buffer_ += ": ";
   after_key_ = true;
   return *this;
@@ -76,7 +76,7 @@ JsonStream& JsonStream::end_array() {
 
 JsonStream& JsonStream::value(std::string_view s) {
   before_value();
-  buffer_ += json_string(s);
+  append_json_string(buffer_, s);
   return *this;
 }
 
