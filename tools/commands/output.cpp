@@ -7,7 +7,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
-#include <sstream>
+#include <ostream>
+#include <streambuf>
 #include <string_view>
 #include <system_error>
 #include <utility>
@@ -72,6 +73,39 @@ bool write_all(int fd, std::string_view data) {
   return true;
 }
 
+// A stream buffer that writes to a file descriptor in large blocks, so that a report of any
+// size goes to its file without first being held whole in memory. failed() after a write error.
+class FdBuffer : public std::streambuf {
+ public:
+  explicit FdBuffer(int fd) : fd_(fd), buffer_(1 << 16) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  [[nodiscard]] bool failed() const { return failed_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    const std::string_view pending(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+    failed_ = failed_ || !write_all(fd_, pending);
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return !failed_;
+  }
+
+  int fd_;
+  std::vector<char> buffer_;
+  bool failed_ = false;
+};
+
 // mkstemp() creates 0600; a replaced file keeps its mode, a new one gets the umask's default.
 mode_t mode_for(const fs::path& target) {
   struct stat st {};
@@ -83,16 +117,23 @@ mode_t mode_for(const fs::path& target) {
   return 0666 & ~mask;
 }
 
-// Writes `data` to a temporary file next to `target`, then renames it over `target`: readers
-// see the old file or the new one, never a part. Returns the error, if any.
-std::optional<std::string> replace_file(const fs::path& target, std::string_view data) {
+// Writes what `render` writes to a temporary file next to `target`, then renames it over
+// `target`: readers see the old file or the new one, never a part, and a writer that throws
+// leaves nothing behind. Returns the error, if any.
+std::optional<std::string> replace_file(const fs::path& target, const Render& render) {
   TempFile temp{target.string() + ".tmp-XXXXXX"};
   if (!temp.created()) {
     return fmt::format("cannot create a temporary file next to '{}': {}", target.string(),
                        std::generic_category().message(errno));
   }
-  const bool written = ::fchmod(temp.fd(), mode_for(target)) == 0 && write_all(temp.fd(), data) &&
-                       ::fsync(temp.fd()) == 0;
+  bool written = ::fchmod(temp.fd(), mode_for(target)) == 0;
+  if (written) {
+    FdBuffer buffer(temp.fd());
+    std::ostream out(&buffer);
+    render(out, {});
+    out.flush();
+    written = !buffer.failed() && out.good() && ::fsync(temp.fd()) == 0;
+  }
   if (!written || !temp.close() || !temp.rename_to(target)) {
     return fmt::format("cannot write '{}': {}", target.string(),
                        std::generic_category().message(errno));
@@ -212,10 +253,7 @@ ExitCode emit(const std::string& output, const Io& io, const Render& render) {
     render(io.out, {.color = io.out_color()});
     return ExitCode::ok;  // run() checks that standard output took it
   }
-  // Rendered first, so that a failing writer never creates the file at all.
-  std::ostringstream text;
-  render(text, {});
-  if (const auto error = replace_file(output, text.view())) {
+  if (const auto error = replace_file(output, render)) {
     print_tool_error(*error, io);
     return ExitCode::bad_input;
   }
