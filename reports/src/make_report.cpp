@@ -77,6 +77,8 @@ PositionRow position_row(const Scenario& scenario, const Position& position,
     row.source = position.source->id;
     row.source_title = source_title(scenario, row.source);
   }
+  row.to.reserve(analysis.audience.size());
+  row.stances.reserve(analysis.audience.size());
   for (const AudienceStance& answer : analysis.audience) {
     row.to.push_back(party_id(scenario, answer.party));
     row.stances.push_back(stance_row(scenario, answer));

@@ -218,6 +218,14 @@ Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& option
   // unknown elsewhere.
   if (!has_errors(diagnostics)) {
     std::map<std::string, std::string> file_of_party;
+    std::size_t positions = scenario.positions.size();
+    std::size_t stances = scenario.stances.size();
+    for (const auto& [party_file, file] : party_files) {
+      positions += party_file.positions.size();
+      stances += party_file.stances.size();
+    }
+    scenario.positions.reserve(positions);
+    scenario.stances.reserve(stances);
     for (auto& [party_file, file] : party_files) {
       merge_party_file(std::move(party_file), file, scenario, file_of_party, diagnostics);
     }
