@@ -17,6 +17,8 @@
 #include <tuple>
 #include <vector>
 
+#include "temp_dir.h"
+
 namespace entente {
 namespace {
 
@@ -1000,31 +1002,7 @@ parties:
 
 // --- Folder and single-file forms -----------------------------------------------------------
 
-// A fresh folder under the system's temporary folder, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "entente-loader-test-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-
-  const fs::path& path() const { return path_; }
-  fs::path write(const std::string& name, std::string_view text) const {
-    const fs::path file = path_ / name;
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-
- private:
-  fs::path path_;
-};
+using test::TempDir;
 
 constexpr std::string_view k_scenario = R"(format: 1
 title: Lease renewal, 2026

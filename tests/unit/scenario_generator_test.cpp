@@ -1,0 +1,163 @@
+#include "generate/scenario_generator.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "entente/analysis.h"
+#include "entente/loader.h"
+#include "entente/position_graph.h"
+#include "entente/reports/report.h"
+#include "temp_dir.h"
+
+namespace entente::generate {
+namespace {
+
+namespace fs = std::filesystem;
+
+using test::TempDir;
+
+// Writes the files and loads them as `entente` does; fails the test on any diagnostic.
+Scenario load(const GeneratedScenario& generated, const fs::path& dir) {
+  for (const GeneratedFile& f : generated.files) {
+    std::ofstream(dir / f.name, std::ios::binary) << f.text;
+  }
+  const fs::path path = generated.files.size() == 1 ? dir / generated.files.front().name : dir;
+  auto scenario = load_scenario(path, {.max_file_bytes = 1u << 30});
+  if (!scenario) {
+    for (const Diagnostic& d : scenario.error()) ADD_FAILURE() << format_diagnostic(d);
+    return {};
+  }
+  for (const Diagnostic& d : scenario->warnings) ADD_FAILURE() << format_diagnostic(d);
+  return std::move(*scenario);
+}
+
+reports::Report report_of(const Scenario& scenario) {
+  return reports::make_report(scenario, analyze(PositionGraph::build(scenario)));
+}
+
+std::string json_of(const Scenario& scenario) {
+  std::ostringstream out;
+  reports::write_report(report_of(scenario), reports::Format::json, out);
+  return out.str();
+}
+
+bool same_files(const GeneratedScenario& a, const GeneratedScenario& b) {
+  return std::equal(a.files.begin(), a.files.end(), b.files.begin(), b.files.end(),
+                    [](const GeneratedFile& x, const GeneratedFile& y) {
+                      return x.name == y.name && x.text == y.text;
+                    });
+}
+
+constexpr GeneratorOptions k_small{.parties = 6,
+                                   .issues = 8,
+                                   .positions_per_party = 20,
+                                   .conditional = 0.3,
+                                   .red_lines = 0.2,
+                                   .seed = 7};
+
+TEST(ScenarioGenerator, SameSeedGivesSameBytes) {
+  EXPECT_TRUE(same_files(generate_scenario(k_small), generate_scenario(k_small)));
+}
+
+TEST(ScenarioGenerator, OtherSeedGivesOtherScenario) {
+  GeneratorOptions other = k_small;
+  other.seed = 8;
+  EXPECT_FALSE(same_files(generate_scenario(k_small), generate_scenario(other)));
+}
+
+TEST(ScenarioGenerator, WritesOneFilePerPartyAndCountsWhatItWrote) {
+  const GeneratedScenario g = generate_scenario(k_small);
+  ASSERT_EQ(g.files.size(), 7u);
+  EXPECT_EQ(g.files[0].name, "scenario.yaml");
+  EXPECT_EQ(g.files[1].name, "p-001.yaml");
+  EXPECT_EQ(g.positions, 120u);
+  TempDir dir;
+  const Scenario s = load(g, dir.path());
+  EXPECT_EQ(s.positions.size(), g.positions);
+  EXPECT_EQ(s.stances.size(), g.stances);
+  EXPECT_GT(g.conditional_stances, 0u);
+}
+
+TEST(ScenarioGenerator, FolderAndSingleFileGiveTheSameReport) {
+  GeneratorOptions single = k_small;
+  single.single_file = true;
+  TempDir folder, file;
+  EXPECT_EQ(json_of(load(generate_scenario(k_small), folder.path())),
+            json_of(load(generate_scenario(single), file.path())));
+}
+
+TEST(ScenarioGenerator, EveryAudienceAnswersAtTheFullAnswerRate) {
+  const GeneratedScenario g = generate_scenario(
+      {.parties = 5, .issues = 2, .positions_per_party = 4, .audience = 0, .answer_rate = 1.0});
+  EXPECT_EQ(g.stances, 5u * 4u * 4u);
+}
+
+TEST(ScenarioGenerator, TheTargetScenarioHasAbout160000StancesIn28MB) {
+  const GeneratedScenario g =
+      generate_scenario({.parties = 200, .issues = 500, .positions_per_party = 500});
+  EXPECT_EQ(g.positions, 100000u);
+  EXPECT_NEAR(static_cast<double>(g.stances), 160000.0, 3000.0);
+  EXPECT_NEAR(static_cast<double>(g.bytes), 28e6, 2e6);
+  std::size_t largest = 0;
+  for (const GeneratedFile& f : g.files) largest = std::max(largest, f.text.size());
+  EXPECT_LT(largest, std::size_t{4} << 20);  // under entente's default file size limit
+}
+
+// FORMAT.md 3.2: the last step is agreed outright and each step agrees once the next is, so
+// the least fixpoint agrees every step, and nothing is left for a package.
+TEST(ScenarioGenerator, ChainIsAgreedToTheFirstStep) {
+  TempDir dir;
+  const Scenario s =
+      load(generate_scenario({.parties = 3, .issues = 2, .positions_per_party = 3, .chain = 41}),
+           dir.path());
+  const reports::Report r = report_of(s);
+  int steps = 0;
+  for (const reports::PositionRow& p : r.positions) {
+    if (p.issue != "chain") continue;
+    ++steps;
+    EXPECT_EQ(p.status, PositionStatus::agreed) << p.ref;
+    EXPECT_FALSE(p.in_package) << p.ref;
+    EXPECT_NE(std::find(r.common_ground.begin(), r.common_ground.end(), p.ref),
+              r.common_ground.end());
+  }
+  EXPECT_EQ(steps, 41);
+  const auto chain = std::find_if(r.issues.begin(), r.issues.end(),
+                                  [](const reports::IssueRow& i) { return i.id == "chain"; });
+  ASSERT_NE(chain, r.issues.end());
+  EXPECT_EQ(chain->status, IssueStatus::agreed);
+  const reports::PositionRow* first = r.find(party_id(0, 3) + "/" + chain_id(1, 41));
+  ASSERT_NE(first, nullptr);
+  ASSERT_EQ(first->stances.size(), 1u);
+  EXPECT_TRUE(first->stances.front().condition_met);
+}
+
+// FORMAT.md 3.2: no step of a cycle is agreed alone (least fixpoint: none), all of them are
+// if accepted together (greatest fixpoint: all), and the conditions join them in one group.
+TEST(ScenarioGenerator, CycleIsOnePackageOfEveryStep) {
+  TempDir dir;
+  const Scenario s =
+      load(generate_scenario({.parties = 2, .issues = 1, .positions_per_party = 0, .cycle = 30}),
+           dir.path());
+  const reports::Report r = report_of(s);
+  std::vector<std::string> steps;
+  for (int step = 1; step <= 30; ++step) {
+    steps.push_back(party_id((step - 1) % 2, 2) + "/" + cycle_id(step, 30));
+  }
+  std::sort(steps.begin(), steps.end());
+  ASSERT_EQ(r.packages.size(), 1u);
+  EXPECT_EQ(r.packages.front(), steps);
+  for (const reports::PositionRow& p : r.positions) {
+    EXPECT_EQ(p.status, PositionStatus::open) << p.ref;
+    EXPECT_TRUE(p.in_package) << p.ref;
+  }
+  EXPECT_TRUE(r.common_ground.empty());
+}
+
+}  // namespace
+}  // namespace entente::generate

@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# End-to-end timings of issue 6's performance targets, in one run, printed as the Markdown
+# of docs/performance.md ("Results"): builds Release in ./build-release, generates the target
+# scenario with entente-generate, times the `entente` binary against yaml-cpp alone on the
+# same files, and compares each ratio with its target.
+#
+#   tools/bench.sh [--quick] [--runs N] [--jobs N]
+#
+# --quick   a scenario of 20 parties x 50 issues x 100 positions (a few seconds) instead of
+#           200 x 500 x 500 (about 28 MB; several minutes)
+# --runs N  runs per measurement, the best (shortest) counts (default 3)
+# --jobs N  build jobs (default 2)
+# Times are wall-clock; run it on a quiet machine. Needs /usr/bin/time (Debian `time`) and
+# Google Benchmark (libbenchmark-dev), both installed by tools/build.sh --deps-only.
+set -euo pipefail
+export LC_ALL=C
+cd "$(dirname "$0")/.."
+
+quick=0
+runs=3
+jobs=2
+while (($#)); do
+  case "$1" in
+    --quick) quick=1 ;;
+    --runs) runs=${2:?--runs needs a number}; shift ;;
+    --jobs) jobs=${2:?--jobs needs a number}; shift ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --runs must be a positive number" >&2; exit 2; }
+if [ ! -x /usr/bin/time ]; then
+  echo "bench.sh: /usr/bin/time not found: install Debian's 'time' (tools/build.sh --deps-only)" >&2
+  exit 1
+fi
+
+if ((quick)); then parties=20 issues=50 per_party=100; else parties=200 issues=500 per_party=500; fi
+links=20000
+seed=6
+concede_limit=120  # seconds; a concede run that takes longer is stopped and reported so
+build=build-release
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+echo "bench.sh: building Release in $build" >&2
+# Warnings stay warnings here: GCC 12 at -O3 reports false maybe-uninitialized positives that
+# the default build (-O2) does not, and a benchmark build must not stop on them.
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DENTENTE_BUILD_TESTS=OFF \
+  -DENTENTE_BENCHMARKS=ON -DENTENTE_WARNINGS_AS_ERRORS=OFF "${launcher[@]}" >/dev/null
+if ! cmake --build "$build" -j "$jobs" --target entente entente-generate entente_yaml_baseline \
+  >"$build/bench-build.log" 2>&1; then
+  tail -n 40 "$build/bench-build.log" >&2
+  echo "bench.sh: the Release build failed (log: $build/bench-build.log)" >&2
+  exit 1
+fi
+entente=$PWD/$build/tools/entente
+generate=$PWD/$build/tools/entente-generate
+baseline=$PWD/$build/tests/bench/entente_yaml_baseline
+
+work=$PWD/$build/bench
+rm -rf "$work"
+mkdir -p "$work"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/entente-bench-XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+echo "bench.sh: generating the scenarios in $work" >&2
+scenario=$work/scenario
+"$generate" --parties "$parties" --issues "$issues" --positions-per-party "$per_party" \
+  --seed "$seed" -o "$scenario" >"$tmp/generated"
+"$generate" --parties 2 --issues 1 --positions-per-party 0 --chain "$links" -o "$work/chain" >/dev/null
+"$generate" --parties 2 --issues 1 --positions-per-party 0 --cycle "$links" -o "$work/cycle" >/dev/null
+"$generate" --parties 12 --issues 1 --positions-per-party 5 --seed "$seed" \
+  -o "$work/concede" >"$tmp/concede-generated"
+input_bytes=$(cat "$scenario"/*.yaml | wc -c)
+files=$(ls "$scenario"/*.yaml | wc -l)
+
+# measure CMD...: runs CMD $runs times (stdout discarded); sets best (seconds, the shortest
+# wall time), rss (KiB, the largest peak resident set) and cpu (user + system seconds of the
+# best run). `before_each` (a function name, or empty) runs untimed before every run. With
+# `limit` set, a run is stopped after that many seconds and best becomes "timeout".
+before_each=""
+limit=""
+measure() {
+  best="" rss=0 cpu=0
+  local i start end wall peak user sys status
+  local wrap=()
+  [ -z "$limit" ] || wrap=(timeout "$limit")
+  for ((i = 1; i <= runs; i++)); do
+    [ -z "$before_each" ] || "$before_each" "$i"
+    start=$EPOCHREALTIME
+    status=0
+    /usr/bin/time -f '%M %U %S' -o "$tmp/time" "${wrap[@]}" "$@" >/dev/null 2>"$tmp/err" ||
+      status=$?
+    end=$EPOCHREALTIME
+    if [ -n "$limit" ] && [ "$status" -eq 124 ]; then
+      best=timeout
+      return
+    fi
+    if [ "$status" -ne 0 ]; then
+      echo "bench.sh: failed (exit $status): $*" >&2
+      cat "$tmp/err" >&2
+      exit 1
+    fi
+    wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }')
+    read -r peak user sys < <(tail -n 1 "$tmp/time")
+    ((peak > rss)) && rss=$peak
+    if [ -z "$best" ] || awk -v w="$wall" -v b="$best" 'BEGIN { exit !(w < b) }'; then
+      best=$wall
+      cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    fi
+  done
+}
+
+cold=()
+"$entente" report --help | grep -q -- '--no-cache' && cold=(--no-cache)
+
+echo "bench.sh: yaml-cpp baseline" >&2
+measure "$baseline" "$scenario"
+t_yaml=$best
+
+echo "bench.sh: cold report" >&2
+measure "$entente" report "$scenario" --format json "${cold[@]}"
+t_cold=$best rss_cold=$rss cpu_cold=$cpu
+
+echo "bench.sh: whatif" >&2
+# The first stance of the second party's file, set to its opposite: always a valid change.
+party_file=$(ls "$scenario"/*.yaml | grep -v '/scenario.yaml$' | sed -n 2p)
+party=$(basename "$party_file" .yaml)
+stance_ref=$(awk '/^stances:/ { s = 1 } s && /^  - position: / { print $3; exit }' "$party_file")
+measure "$entente" whatif "$scenario" --format json --set "$party:$stance_ref=silent" "${cold[@]}"
+t_whatif=$best
+
+echo "bench.sh: rerun after an edit" >&2
+"$entente" report "$scenario" --format json >/dev/null  # fills a cache, if there is one
+edit_party_file() {  # a content change: the first position's text gets a new first word
+  sed -i "0,/^    text: /s//    text: Edit$1 /" "$party_file"
+}
+before_each=edit_party_file
+measure "$entente" report "$scenario" --format json
+t_rerun=$best
+before_each=""
+
+echo "bench.sh: chain, cycle, concede" >&2
+measure "$entente" report "$work/chain" --format json "${cold[@]}"
+t_chain=$best
+measure "$entente" report "$work/cycle" --format json "${cold[@]}"
+t_cycle=$best
+limit=$concede_limit
+measure "$entente" concede "$work/concede" --target issue-001 "${cold[@]}"
+limit=""
+t_concede=$best
+
+# row NAME SECONDS BASE_NAME RATIO TARGET_TEXT OK(1/0/-)
+row() {
+  local verdict="-"
+  [ "$6" = 1 ] && verdict=PASS
+  [ "$6" = 0 ] && verdict=FAIL
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$5" "$verdict"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+at_most() {
+  if [ "$1" = timeout ]; then echo 0; return; fi
+  awk -v r="$1" -v t="$2" 'BEGIN { print (r <= t) ? 1 : 0 }'
+}
+secs() {
+  if [ "$1" = timeout ]; then echo "over $concede_limit s (stopped)"; return; fi
+  awk -v s="$1" 'BEGIN { printf "%.3f s", s }'
+}
+
+r_cold=$(ratio "$t_cold" "$t_yaml")
+r_rerun=$(ratio "$t_rerun" "$t_cold")
+r_whatif=$(ratio "$t_whatif" "$t_cold")
+r_rss=$(ratio "$((rss_cold * 1024))" "$input_bytes")
+r_cpu=$(ratio "$cpu_cold" "$t_cold")
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
+
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=""
+[ -z "$(git status --porcelain 2>/dev/null)" ] || dirty=" (with uncommitted changes)"
+cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+ram=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
+compiler=$(c++ --version | head -n 1)
+
+cat <<EOF2
+Measured $(date +%Y-%m-%d) at commit $commit$dirty by \`tools/bench.sh$( ((quick)) && echo " --quick")\`; each time is the best of $runs run(s).
+Machine: $(nproc) cores, $cpu_model, $ram RAM; $compiler; yaml-cpp $(dpkg-query -W -f='${Version}' libyaml-cpp-dev 2>/dev/null || echo '?').
+Scenario: \`entente-generate --parties $parties --issues $issues --positions-per-party $per_party --seed $seed\`: $(sed 's/^entente-generate: wrote //' "$tmp/generated").
+
+| measurement | time | compared with | ratio | target | result |
+|---|---|---|---|---|---|
+EOF2
+row "yaml-cpp alone: \`YAML::LoadFile\` on each of the $files files, one thread" "$(secs "$t_yaml")" "" "" "" "-"
+row "cold \`entente report --format json\`${cold:+ --no-cache}" "$(secs "$t_cold")" "yaml-cpp alone" "$r_cold" "at most 1.25" "$(at_most "$r_cold" 1.25)"
+row "rerun after editing one party file" "$(secs "$t_rerun")" "cold report" "$r_rerun" "at most 0.15" "$(at_most "$r_rerun" 0.15)"
+row "\`entente whatif --format json\`, one \`--set\`" "$(secs "$t_whatif")" "cold report" "$r_whatif" "at most 1.10" "$(at_most "$r_whatif" 1.10)"
+row "peak memory (RSS) of the cold report" "$(mb "$((rss_cold * 1024))")" "input files, $(mb "$input_bytes")" "$r_rss" "at most 3" "$(at_most "$r_rss" 3)"
+row "cores used by the cold report (CPU time / wall time)" "$(secs "$cpu_cold") CPU" "wall time" "$r_cpu" "both cores where it pays" "-"
+row "chain of $links conditional stances: \`entente report\`" "$(secs "$t_chain")" "" "" "under 1 s" "$(at_most "$t_chain" 1)"
+row "cycle of $links conditional stances: \`entente report\`" "$(secs "$t_cycle")" "" "" "under 1 s" "$(at_most "$t_cycle" 1)"
+row "\`entente concede\` on an issue of 60 positions, 12 parties" "$(secs "$t_concede")" "" "" "under 2 s" "$(at_most "$t_concede" 2)"
