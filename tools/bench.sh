@@ -130,6 +130,17 @@ party=$(basename "$party_file" .yaml)
 stance_ref=$(awk '/^stances:/ { s = 1 } s && /^  - position: / { print $3; exit }' "$party_file")
 measure "$entente" whatif "$scenario" --format json --set "$party:$stance_ref=silent" "${cold[@]}"
 t_whatif=$best
+# The plain what-if answer is the change report (text); its JSON holds both full reports
+# (FORMAT.md section 5), so it is compared with a report of the same format.
+measure "$entente" whatif "$scenario" --set "$party:$stance_ref=silent" "${cold[@]}"
+t_whatif_text=$best
+measure "$entente" report "$scenario" "${cold[@]}"
+t_report_text=$best
+
+echo "bench.sh: cold report on one core" >&2
+"$entente" report --help | grep -q -- '--jobs' && one_core=(--jobs 1) || one_core=()
+measure "$entente" report "$scenario" --format json "${cold[@]}" "${one_core[@]}"
+t_cold_one=$best
 
 echo "bench.sh: rerun after an edit" >&2
 "$entente" report "$scenario" --format json >/dev/null  # fills a cache, if there is one
@@ -171,6 +182,8 @@ secs() {
 r_cold=$(ratio "$t_cold" "$t_yaml")
 r_rerun=$(ratio "$t_rerun" "$t_cold")
 r_whatif=$(ratio "$t_whatif" "$t_cold")
+r_whatif_text=$(ratio "$t_whatif_text" "$t_report_text")
+r_cold_one=$(ratio "$t_cold_one" "$t_yaml")
 r_rss=$(ratio "$((rss_cold * 1024))" "$input_bytes")
 r_cpu=$(ratio "$cpu_cold" "$t_cold")
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
@@ -192,8 +205,10 @@ Scenario: \`entente-generate --parties $parties --issues $issues --positions-per
 EOF2
 row "yaml-cpp alone: \`YAML::LoadFile\` on each of the $files files, one thread" "$(secs "$t_yaml")" "" "" "" "-"
 row "cold \`entente report --format json\`${cold:+ --no-cache}" "$(secs "$t_cold")" "yaml-cpp alone" "$r_cold" "at most 1.25" "$(at_most "$r_cold" 1.25)"
+row "cold \`entente report --format json\`${cold:+ --no-cache} --jobs 1" "$(secs "$t_cold_one")" "yaml-cpp alone" "$r_cold_one" "at most 1.25" "$(at_most "$r_cold_one" 1.25)"
 row "rerun after editing one party file" "$(secs "$t_rerun")" "cold report" "$r_rerun" "at most 0.15" "$(at_most "$r_rerun" 0.15)"
-row "\`entente whatif --format json\`, one \`--set\`" "$(secs "$t_whatif")" "cold report" "$r_whatif" "at most 1.10" "$(at_most "$r_whatif" 1.10)"
+row "\`entente whatif\`, one \`--set\` (the change report)" "$(secs "$t_whatif_text")" "\`entente report\` (text)" "$r_whatif_text" "at most 1.10" "$(at_most "$r_whatif_text" 1.10)"
+row "\`entente whatif --format json\`, one \`--set\` (both full reports)" "$(secs "$t_whatif")" "cold report (JSON)" "$r_whatif" "two reports' output" "-"
 row "peak memory (RSS) of the cold report" "$(mb "$((rss_cold * 1024))")" "input files, $(mb "$input_bytes")" "$r_rss" "at most 3" "$(at_most "$r_rss" 3)"
 row "cores used by the cold report (CPU time / wall time)" "$(secs "$cpu_cold") CPU" "wall time" "$r_cpu" "both cores where it pays" "-"
 row "chain of $links conditional stances: \`entente report\`" "$(secs "$t_chain")" "" "" "under 1 s" "$(at_most "$t_chain" 1)"
