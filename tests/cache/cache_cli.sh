@@ -10,6 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$source" "$work/s"
 cache="$work/s/.entente-cache"
+rm -rf "$cache"  # a run of entente on the original leaves one there
 fail() { echo "cache_cli: $*" >&2; exit 1; }
 report() { "$entente" report "$work/s" --format json "$@"; }
 

@@ -1,7 +1,6 @@
 #include "loader/parse_cache.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -10,6 +9,7 @@
 #include <string>
 
 #include "entente/loader.h"
+#include "temp_dir.h"
 
 namespace entente::detail {
 namespace {
@@ -34,20 +34,14 @@ void spit(const fs::path& p, const std::string& text) {
 class TempScenario {
  public:
   explicit TempScenario(const fs::path& from) {
-    std::string name = (fs::temp_directory_path() / "entente-cache-test-XXXXXX").string();
-    if (::mkdtemp(name.data()) == nullptr) throw std::runtime_error("mkdtemp");
-    root_ = name;
-    fs::copy(from, root_ / "s", fs::copy_options::recursive);
+    fs::copy(from, path(), fs::copy_options::recursive);
+    fs::remove_all(cache());  // a run of entente on the original leaves one there
   }
-  ~TempScenario() {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  fs::path path() const { return root_ / "s"; }
+  fs::path path() const { return dir_.path() / "s"; }
   fs::path cache() const { return path() / ".entente-cache"; }
 
  private:
-  fs::path root_;
+  test::TempDir dir_;
 };
 
 ParsedFile parsed_party(const fs::path& file) {
@@ -156,6 +150,16 @@ TEST(ParseCache, LoadingUsesTheEntriesOfUnchangedFilesOnly) {
   // Any change to the file's bytes makes the planted entry a miss.
   spit(tenant, text + "# edited\n");
   EXPECT_EQ(first, load_scenario(s.path(), options).value());
+}
+
+TEST(ParseCache, AFolderMadeBeforeGetsItsGitignoreAndTag) {
+  TempScenario s(k_lease);
+  fs::create_directory(s.cache());
+  LoadOptions options;
+  options.cache = true;
+  ASSERT_TRUE(load_scenario(s.path(), options).has_value());
+  EXPECT_EQ("# Entente's parse cache: safe to delete.\n*\n", slurp(s.cache() / ".gitignore"));
+  EXPECT_TRUE(fs::exists(s.cache() / "CACHEDIR.TAG"));
 }
 
 TEST(ParseCache, GarbageEntriesAreIgnoredAndRewritten) {

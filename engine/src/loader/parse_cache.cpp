@@ -310,13 +310,17 @@ std::optional<ParsedFile> ParseCache::find(const std::string& file, const FileKe
 
 bool ParseCache::ensure_folder() const {
   std::error_code ec;
-  if (fs::is_directory(folder_, ec)) return true;
   if (!fs::create_directory(folder_, ec) && !fs::is_directory(folder_, ec)) return false;
-  // Tells git and backup tools (https://bford.info/cachedir/) to leave the folder alone.
-  std::ofstream(folder_ / ".gitignore") << "# Entente's parse cache: safe to delete.\n*\n";
-  std::ofstream(folder_ / "CACHEDIR.TAG")
-      << "Signature: 8a477f597d28d172789f06886806bc55\n"
-         "# This file is a cache directory tag created by entente (parse cache).\n";
+  // Tells git and backup tools (https://bford.info/cachedir/) to leave the folder alone;
+  // written whenever missing, also in a folder made by someone else or by a run that died.
+  if (!fs::exists(folder_ / ".gitignore", ec)) {
+    std::ofstream(folder_ / ".gitignore") << "# Entente's parse cache: safe to delete.\n*\n";
+  }
+  if (!fs::exists(folder_ / "CACHEDIR.TAG", ec)) {
+    std::ofstream(folder_ / "CACHEDIR.TAG")
+        << "Signature: 8a477f597d28d172789f06886806bc55\n"
+           "# This file is a cache directory tag created by entente (parse cache).\n";
+  }
   return true;
 }
 
