@@ -22,20 +22,21 @@ class IdIndex {
  public:
   void add(const std::string& id, const SourceLocation& where, std::string_view what,
            std::vector<Diagnostic>& out) {
-    const auto [it, inserted] = index_.try_emplace(id, where);
+    const auto [it, inserted] = index_.try_emplace(id, &where);
     if (inserted) {
       ids_.push_back(id);
     } else {
       out.push_back({where, Severity::error,
                      fmt::format("duplicate {} '{}' (first defined at {})", what, id,
-                                 place(it->second))});
+                                 place(*it->second))});
     }
   }
   bool contains(const std::string& id) const { return index_.contains(id); }
   const std::vector<std::string>& ids() const { return ids_; }
 
  private:
-  std::unordered_map<std::string, SourceLocation> index_{};
+  // Points into the scenario, which outlives the validator.
+  std::unordered_map<std::string, const SourceLocation*> index_{};
   std::vector<std::string> ids_{};
 };
 
@@ -107,8 +108,8 @@ class Validator {
   void check_stance(const StanceDecl& st) {
     cite(st.source);
     if (st.via) {
-      const auto& own = own_ids_[st.party];
-      if (std::find(own.begin(), own.end(), st.via->id) == own.end()) {
+      if (!positions_.contains(st.party + "/" + st.via->id)) {
+        const auto& own = own_ids_[st.party];
         error(st.via->where, fmt::format("'via' must name a position of '{}', and '{}' is not "
                                          "one{}",
                                          st.party, st.via->id, detail::did_you_mean(st.via->id, own)));
