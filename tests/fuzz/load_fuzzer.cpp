@@ -1,14 +1,17 @@
 // libFuzzer target: any bytes, as a scenario file and as a party file, through the whole
-// pipeline (load, validate, graph, analyses, both writers). See tests/fuzz/README.md.
+// pipeline (load, validate, graph, analyses, both writers), and as the model part of a parse
+// cache entry. See tests/fuzz/README.md.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
+#include <string>
 #include <string_view>
 
 #include "entente/analysis.h"
 #include "entente/loader.h"
 #include "entente/position_graph.h"
 #include "entente/reports/report.h"
+#include "loader/parse_cache.h"
 
 namespace {
 
@@ -31,5 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& d : scenario.error()) (void)entente::format_diagnostic(d);
   }
   (void)entente::parse_party_file(text, "party.yaml");
+  const std::string file = "party.yaml";
+  (void)entente::detail::decode_payload(text, file, size % 2 == 0);
   return 0;
 }

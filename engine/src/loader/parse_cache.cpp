@@ -208,8 +208,6 @@ class Reader {
 
 enum class EntryKind : std::uint32_t { scenario = 1, party = 2 };
 
-// The header: magic, the key, the kind, the payload's size and hash; then the payload.
-constexpr std::size_t k_header_bytes = 8 * 5 + 4;
 
 }  // namespace
 
@@ -238,6 +236,8 @@ std::uint64_t content_hash(std::string_view bytes) {
   return h;
 }
 
+// An entry: the magic line, the file's path, the key (size, mtime, hash), the payload's size
+// and hash, its kind (scenario or party file), then the payload.
 std::string encode_entry(const std::string& file, const FileKey& key, const ParsedFile& parsed) {
   Writer payload(file);
   const EntryKind kind = parsed.scenario ? EntryKind::scenario : EntryKind::party;
@@ -279,11 +279,19 @@ std::optional<ParsedFile> decode_entry(std::string_view bytes, const std::string
   }
   const std::string_view body = r.take(body_size);
   if (!r.ok() || !r.at_end() || content_hash(body) != body_hash) return std::nullopt;
+  if (kind != static_cast<std::uint32_t>(EntryKind::scenario) &&
+      kind != static_cast<std::uint32_t>(EntryKind::party)) {
+    return std::nullopt;
+  }
+  return decode_payload(body, file, kind == static_cast<std::uint32_t>(EntryKind::scenario));
+}
+
+std::optional<ParsedFile> decode_payload(std::string_view body, const std::string& file,
+                                         bool scenario) {
   Reader payload(body, file);
   ParsedFile parsed;
-  if (kind == static_cast<std::uint32_t>(EntryKind::scenario)) payload(parsed.scenario.emplace());
-  else if (kind == static_cast<std::uint32_t>(EntryKind::party)) payload(parsed.party.emplace());
-  else return std::nullopt;
+  if (scenario) payload(parsed.scenario.emplace());
+  else payload(parsed.party.emplace());
   if (!payload.ok() || !payload.at_end()) return std::nullopt;
   return parsed;
 }

@@ -44,6 +44,10 @@ std::uint64_t content_hash(std::string_view bytes);
 std::string encode_entry(const std::string& file, const FileKey& key, const ParsedFile& parsed);
 std::optional<ParsedFile> decode_entry(std::string_view bytes, const std::string& file,
                                        const FileKey& key);
+/// The model part of an entry, checked only for being well formed (the fuzzer feeds it any
+/// bytes: a damaged entry must be a miss, never a crash).
+std::optional<ParsedFile> decode_payload(std::string_view body, const std::string& file,
+                                         bool scenario);
 
 class ParseCache {
  public:
