@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
 
@@ -239,6 +241,26 @@ TEST_F(CliFiles, CheckPrintsASummaryOfAValidScenario) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, path + ": ok (2 parties, 1 issue, 1 position, 1 stance)\n");
   EXPECT_EQ(r.err, "");
+}
+
+TEST_F(CliFiles, HtmlReportOfAHugeGraphSaysWhyItHasNoPicture) {
+  std::string yaml = "format: 1\ntitle: T\nparties:\n  - id: a\n    positions:\n";
+  for (int i = 0; i < 1001; ++i) {
+    yaml += fmt::format("      - {{id: p{}, issue: x, kind: demand, text: P}}\n", i);
+  }
+  yaml += "  - id: b\nissues:\n  - id: x\n";
+  write_text(dir_ / "big.yaml", yaml);
+  const fs::path out = dir_ / "big.html";
+  const Result r = run_cli({"report", (dir_ / "big.yaml").string(), "--format", "html", "-o",
+                            out.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("no graph picture in the report: the graph has 1001 positions, more "
+                       "than the 1000"),
+            std::string::npos)
+      << r.err;
+  const std::string html = read_text(out);
+  EXPECT_NE(html.find("the graph has 1001 positions"), std::string::npos);
+  EXPECT_EQ(html.find("<svg"), std::string::npos);
 }
 
 TEST_F(CliFiles, CheckGivesTheSameSummaryForTheFolderForm) {

@@ -25,10 +25,22 @@ namespace {
 // The HTML report shows the graph as a picture. Writers never run programs, so Graphviz lays
 // out the DOT report here and its SVG reaches the writer through WriteOptions. Without
 // Graphviz the report is still written, with a note in the picture's place.
+// Above this many positions Graphviz takes seconds to minutes (3,000: 8 s) and the picture,
+// megabytes of SVG, no longer shows anything a reader can follow.
+constexpr std::size_t k_max_drawn_positions = 1000;
+
 Drawing draw_graph(const reports::Report& report, const Io& io) {
-  std::ostringstream dot;
-  reports::write_report(report, reports::Format::dot, dot);
-  Drawing drawing = draw_svg(dot.view());
+  Drawing drawing;
+  if (report.positions.size() > k_max_drawn_positions) {
+    drawing.problem = fmt::format(
+        "the graph has {} positions, more than the {} a picture can show readably; "
+        "'--format dot' writes it whole",
+        report.positions.size(), k_max_drawn_positions);
+  } else {
+    std::ostringstream dot;
+    reports::write_report(report, reports::Format::dot, dot);
+    drawing = draw_svg(dot.view());
+  }
   if (!drawing.problem.empty()) {
     const Diagnostic warning{.where = {.file = "entente"},
                              .severity = Severity::warning,
