@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <fstream>
@@ -189,11 +190,11 @@ class Reader {
       ok_ = false;
       return;
     }
-    v.resize(n);
-    for (T& x : v) {
-      item(x);
-      if (!ok_) return;
-    }
+    // Grown item by item, so that a forged count costs no more memory than the bytes that
+    // back it (an item is a few bytes here but hundreds in memory).
+    v.clear();
+    v.reserve(std::min<std::size_t>(n, 4096));
+    for (std::uint32_t i = 0; i < n && ok_; ++i) item(v.emplace_back());
   }
   template <class T>
     requires std::is_class_v<T>
