@@ -8,7 +8,8 @@
 #   tests/browser/html_report.sh ENTENTE [OUT_DIR]
 #
 # OUT_DIR keeps the reports and the screenshot for a person to look at (default: a temporary
-# folder). Exits 77, which CTest counts as skipped, with the reason when there is no Chromium.
+# folder). Exits 77, which CTest counts as skipped, with the reason when there is no Chromium;
+# with ENTENTE_REQUIRE_BROWSER=1 (set by .ci/run, since CI must have one) that is a failure.
 set -euo pipefail
 entente=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,15 +17,17 @@ root=$(cd "$here/../.." && pwd)
 out=${2:-$(mktemp -d)}
 mkdir -p "$out"
 
+skip() {
+  if [ "${ENTENTE_REQUIRE_BROWSER:-}" = 1 ]; then
+    echo "FAILED (ENTENTE_REQUIRE_BROWSER=1): $1"
+    exit 1
+  fi
+  echo "SKIPPED: $1"
+  exit 77
+}
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
-if [ -z "$browser" ]; then
-  echo "SKIPPED: no Chromium on PATH: install the Debian package 'chromium' (.ci/run does)"
-  exit 77
-fi
-if ! command -v python3 >/dev/null; then
-  echo "SKIPPED: python3 is needed to read the screenshot (Debian package 'python3')"
-  exit 77
-fi
+[ -n "$browser" ] || skip "no Chromium on PATH: install the Debian package 'chromium' (.ci/run does)"
+command -v python3 >/dev/null || skip "python3 is needed to read the screenshot (Debian package 'python3')"
 
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
