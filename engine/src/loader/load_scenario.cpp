@@ -5,11 +5,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <optional>
-#include <thread>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <map>
+#include <optional>
+#include <thread>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -29,10 +30,10 @@ Diagnostic file_error(const fs::path& path, std::string message) {
   return {{path.string(), 0, 0}, Severity::error, std::move(message)};
 }
 
-// A file's bytes and what the parse cache keys them by.
+// A file's bytes, and its size and modification time for the parse cache's key.
 struct FileData {
   std::string text;
-  detail::FileKey key;
+  std::int64_t mtime_ns = 0;
 };
 
 // Reads a regular file of at most `max_bytes`. Opening non-blocking keeps a FIFO from
@@ -67,9 +68,8 @@ Expected<FileData> read_file(const fs::path& path, std::uint64_t max_bytes) {
     if (got == data.size()) data.resize(std::min<std::uint64_t>(data.size() * 2, max_bytes + 1));
   }
   data.resize(got);
-  const detail::FileKey key{got, std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec,
-                            detail::content_hash(data)};
-  return FileData{std::move(data), key};
+  return FileData{std::move(data),
+                  std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
 
 bool is_yaml_name(const fs::path& p) {
@@ -145,8 +145,10 @@ ParsedFile read_and_parse(const fs::path& path, bool is_main, const LoadOptions&
     return result;
   }
   const std::string file = path.string();
+  detail::FileKey key{};
   if (cache) {
-    if (auto hit = cache->find(file, data->key)) return std::move(*hit);
+    key = {data->text.size(), data->mtime_ns, detail::content_hash(data->text)};
+    if (auto hit = cache->find(file, key)) return std::move(*hit);
   }
   if (is_main) {
     auto parsed = parse_scenario(data->text, file);
@@ -157,7 +159,7 @@ ParsedFile read_and_parse(const fs::path& path, bool is_main, const LoadOptions&
     if (parsed) result.party = std::move(*parsed);
     else result.diagnostics = std::move(parsed.error());
   }
-  if (cache) cache->store(file, data->key, result);
+  if (cache) cache->store(file, key, result);
   return result;
 }
 
@@ -180,17 +182,34 @@ std::vector<ParsedFile> parse_files(const fs::path& scenario, const std::vector<
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
   std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t k = next++; k < order.size(); k = next++) {
-      const std::size_t i = order[k];
-      parsed[i] = read_and_parse(files[i], i == 0, options, cache);
+  // An exception (out of memory) on a worker would end the process; it is kept and thrown
+  // again on the calling thread, as a one-thread run would have thrown it.
+  const std::size_t threads = std::clamp<std::size_t>(options.threads, 1, files.size());
+  std::vector<std::exception_ptr> failures(threads);
+  const auto work = [&](std::size_t worker) {
+    try {
+      for (std::size_t k = next++; k < order.size(); k = next++) {
+        const std::size_t i = order[k];
+        parsed[i] = read_and_parse(files[i], i == 0, options, cache);
+      }
+    } catch (...) {
+      failures[worker] = std::current_exception();
+      next = order.size();  // the others stop too
     }
   };
-  const std::size_t threads = std::min<std::size_t>(options.threads, files.size());
   std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
+  for (std::size_t t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(work, t);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: the ones running do the rest
+    }
+  }
+  work(0);
   for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
   return parsed;
 }
 
