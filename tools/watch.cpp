@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "entente/loader.h"
+
 namespace entente::cli {
 namespace {
 
@@ -45,11 +47,6 @@ std::optional<Clock::time_point> earliest(std::optional<Clock::time_point> a,
 }
 
 }  // namespace
-
-bool is_scenario_file_name(std::string_view name) {
-  const fs::path extension = fs::path{name}.extension();  // as the loader decides
-  return extension == ".yaml" || extension == ".yml";
-}
 
 namespace detail {
 

@@ -24,10 +24,6 @@ enum class WatchEvent {
   failed,   ///< the kernel would not tell us (poll() or read() failed)
 };
 
-/// True for a name the loader reads as a file of a folder scenario (`*.yaml`, `*.yml`). The
-/// files editors write on the way to saving (`.x.yaml.swp`, `x.yaml~`, vim's `4913`) are not.
-[[nodiscard]] bool is_scenario_file_name(std::string_view name);
-
 namespace detail {
 
 // SIGINT and SIGTERM blocked while it lives, so that they wait in a signalfd instead of ending

@@ -9,9 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "entente/analysis.h"
+#include "commands/commands.h"
 #include "entente/loader.h"
-#include "entente/position_graph.h"
 #include "entente/reports/report.h"
 #include "temp_dir.h"
 
@@ -37,9 +36,7 @@ Scenario load(const GeneratedScenario& generated, const fs::path& dir) {
   return std::move(*scenario);
 }
 
-reports::Report report_of(const Scenario& scenario) {
-  return reports::make_report(scenario, analyze(PositionGraph::build(scenario)));
-}
+using cli::report_of;
 
 std::string json_of(const Scenario& scenario) {
   std::ostringstream out;

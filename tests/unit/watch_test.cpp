@@ -4,13 +4,15 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <stdlib.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
+
+#include "entente/loader.h"
+#include "temp_dir.h"
 
 namespace entente::cli {
 namespace {
@@ -30,13 +32,9 @@ void write_text(const fs::path& path, std::string_view text) {
 class Watch : public testing::Test {
  protected:
   void SetUp() override {
-    std::string name = (fs::temp_directory_path() / "entente-watch-test-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(name.data()), nullptr);
-    dir_ = name;
     write_text(dir_ / "scenario.yaml", "format: 1\n");
     write_text(dir_ / "a.yaml", "party: a\n");
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   ScenarioWatcher watch(const fs::path& path) {
     auto watcher = ScenarioWatcher::start(path, milliseconds{50});
@@ -44,7 +42,8 @@ class Watch : public testing::Test {
     return std::move(*watcher);
   }
 
-  fs::path dir_{};
+  test::TempDir temp_{};
+  const fs::path dir_ = temp_.path();
 };
 
 TEST(WatchNames, ScenarioFilesCountAndEditorFilesDoNot) {

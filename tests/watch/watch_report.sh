@@ -65,7 +65,8 @@ err=$work/stdout.err
 "$entente" report --watch "$work/stdout" --format json >"$out" 2>"$err" &
 pid=$!
 wait_for "the first report" has_reports 1
-grep -q 'watching 3 scenario files; Ctrl-C to stop' "$err" || fail "no status line"
+# The status line goes to standard error after the report: wait for it too.
+wait_for "the status line" has_count 'report written; watching 3 scenario files; Ctrl-C to stop' 1
 last_report_has '"landlord": "consider"' || fail "the first report lacks the landlord's stance"
 
 agree "$work/stdout"  # sed -i saves by renaming a new file over the old, as many editors do
@@ -75,7 +76,7 @@ cp "$work/stdout/landlord.yaml" "$work/landlord-good.yaml"
 
 break_yaml "$work/stdout"
 wait_for "the error of the broken file" located_error
-grep -q 'report not updated (errors above)' "$err" || fail "no status line after the error"
+wait_for "the status line after the error" has_count 'report not updated (errors above)' 1
 kill -0 "$pid" || fail "entente ended on a broken file"
 [ "$(reports)" -eq 2 ] || fail "a broken file gave a report"
 
@@ -86,7 +87,8 @@ stop_with INT
 [ "$(reports)" -eq 3 ] || fail "expected 3 reports (one per save), got $(reports)"
 echo "ok: standard output shows a new report per save and the errors of a broken one"
 
-# 2. `-o FILE`, here inside the scenario folder: its own rewrites must not trigger runs.
+# 2. `-o FILE`, here inside the scenario folder (that the file's own rewrites are no change is
+# ScenarioWatcher's unit test OtherFilesInTheFolderAreNotChanges).
 cp -r "$scenario" "$work/file"
 report=$work/file/report.md
 out=$report

@@ -5,8 +5,6 @@
 #include <ostream>
 
 #include "commands/commands.h"
-#include "entente/analysis.h"
-#include "entente/position_graph.h"
 #include "entente/reports/explain.h"
 
 namespace entente::cli {
@@ -39,8 +37,7 @@ ExitCode run_explain(const ExplainOptions& options, const Io& io) {
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
   const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
   if (!scenario) return ExitCode::bad_input;
-  const PositionGraph graph = PositionGraph::build(*scenario);
-  const reports::Report report = reports::make_report(*scenario, analyze(graph));
+  const reports::Report report = report_of(*scenario);
   const auto explanation = reports::explain(report, options.position);
   if (!explanation) {
     // An unknown ref names no place in a file: the message is the whole story.

@@ -42,6 +42,10 @@ struct PartyFile {
 [[nodiscard]] Expected<PartyFile> parse_party_file(std::string_view yaml,
                                                    std::string_view file_name);
 
+/// True for a name the loader reads as a file of a folder scenario (`*.yaml`, `*.yml`). The
+/// files editors write on the way to saving (`.x.yaml.swp`, `x.yaml~`, vim's `4913`) are not.
+[[nodiscard]] bool is_scenario_file_name(std::string_view name);
+
 /// The files a scenario path stands for: a folder's scenario.yaml first, then its other
 /// *.yaml / *.yml files sorted by name; or the path itself when it is a file.
 [[nodiscard]] Expected<std::vector<std::filesystem::path>> scenario_files(

@@ -72,10 +72,6 @@ Expected<FileData> read_file(const fs::path& path, std::uint64_t max_bytes) {
                   std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
 
-bool is_yaml_name(const fs::path& p) {
-  return p.extension() == ".yaml" || p.extension() == ".yml";
-}
-
 // Adds a party file's positions and stances to the scenario, checking that its party exists
 // and has no other file.
 void merge_party_file(PartyFile file, const fs::path& path, Scenario& scenario,
@@ -108,6 +104,11 @@ void merge_party_file(PartyFile file, const fs::path& path, Scenario& scenario,
 
 }  // namespace
 
+bool is_scenario_file_name(std::string_view name) {
+  const fs::path extension = fs::path{name}.extension();
+  return extension == ".yaml" || extension == ".yml";
+}
+
 Expected<std::vector<fs::path>> scenario_files(const fs::path& path) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
@@ -122,7 +123,7 @@ Expected<std::vector<fs::path>> scenario_files(const fs::path& path) {
   }
   std::vector<fs::path> party_files;
   for (const auto& entry : fs::directory_iterator(path, ec)) {
-    if (entry.path().filename() != k_scenario_file && is_yaml_name(entry.path())) {
+    if (entry.path().filename() != k_scenario_file && is_scenario_file_name(entry.path().filename().string())) {
       party_files.push_back(entry.path());
     }
   }
