@@ -62,7 +62,11 @@ chrome --dump-dom "file://$out/flagship.html" >"$out/flagship.dom" 2>"$out/flags
 for section in summary matrix sticking-points common-ground bargaining-space packages graph; do
   grep -q "<section id=\"$section\">" "$out/flagship.dom" || fail "no '$section' section in the DOM"
 done
-grep -q '<svg' "$out/flagship.dom" || echo "note: no graph picture (is Graphviz installed?)"
+if ! grep -q '<svg' "$out/flagship.dom"; then
+  # Without Graphviz the page has a note instead of the picture; with it, a picture is due.
+  if command -v dot >/dev/null; then fail "Graphviz is installed but the report has no picture"; fi
+  echo "note: no graph picture (Graphviz's dot is not installed)"
+fi
 
 chrome --dump-dom "file://$out/hostile.html" >"$out/hostile.dom" 2>"$out/hostile-dom.log" ||
   fail "Chromium could not load the hostile report"

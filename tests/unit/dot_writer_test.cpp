@@ -117,10 +117,6 @@ TEST(DotWriter, KeepsHostileIdsInsideQuotedStrings) {
   EXPECT_FALSE(has(structure, "a\\"));
 }
 
-TEST(DotWriter, IsDeterministic) {
-  EXPECT_EQ(to_dot(testing::small_report()), to_dot(testing::small_report()));
-}
-
 TEST(DotWriter, IsChosenByTheFormatNameDot) {
   ASSERT_EQ(parse_format("dot"), Format::dot);
   EXPECT_EQ(to_string(Format::dot), "dot");

@@ -14,9 +14,13 @@
 #include <string>
 
 #include "cli.h"
+#include "scoped_env.h"
 
 namespace entente::cli {
 namespace {
+
+// Not a skip: tools/build.sh installs Graphviz, so a missing dot is a broken set-up.
+constexpr const char* k_no_dot = "Graphviz's 'dot' is not on PATH (Debian: graphviz)";
 
 bool have_dot() {
   const char* path = std::getenv("PATH");
@@ -31,27 +35,7 @@ bool have_dot() {
   return false;
 }
 
-// Sets an environment variable for one test and puts the old value back.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    ::setenv(name, value, 1);
-  }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-  ~ScopedEnv() {
-    if (old_) {
-      ::setenv(name_, old_->c_str(), 1);
-    } else {
-      ::unsetenv(name_);
-    }
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using test::ScopedEnv;
 
 TEST(Graphviz, SvgElementDropsPrologDoctypeAndComments) {
   const std::string document = R"(<?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -86,7 +70,7 @@ TEST(Graphviz, SaysClearlyWhenDotIsMissing) {
 }
 
 TEST(Graphviz, ReportsWhatDotSaysAboutBadInput) {
-  if (!have_dot()) GTEST_SKIP() << "Graphviz's 'dot' is not on PATH (Debian: graphviz)";
+  ASSERT_TRUE(have_dot()) << k_no_dot;
   const Drawing d = draw_svg("digraph { a -> ");
   EXPECT_EQ(d.svg, "");
   EXPECT_TRUE(d.problem.starts_with("Graphviz's 'dot' failed (exit code 1): ")) << d.problem;
@@ -94,7 +78,7 @@ TEST(Graphviz, ReportsWhatDotSaysAboutBadInput) {
 
 // DOT strings escaped by escape.h's dot(): Graphviz turns the label into SVG text, escaped.
 TEST(Graphviz, DrawsLabelsAsTextNotMarkup) {
-  if (!have_dot()) GTEST_SKIP() << "Graphviz's 'dot' is not on PATH (Debian: graphviz)";
+  ASSERT_TRUE(have_dot()) << k_no_dot;
   const Drawing d = draw_svg(
       R"(digraph { "x" [label="<script>alert(1)</script> \"q\" &amp; <b>", tooltip="</title><script>"] })");
   ASSERT_EQ(d.problem, "");
@@ -109,7 +93,7 @@ TEST(Graphviz, DrawsLabelsAsTextNotMarkup) {
 std::string lease() { return std::string(ENTENTE_SOURCE_DIR) + "/positions/lease-renewal"; }
 
 TEST(Graphviz, HtmlReportInlinesThePicture) {
-  if (!have_dot()) GTEST_SKIP() << "Graphviz's 'dot' is not on PATH (Debian: graphviz)";
+  ASSERT_TRUE(have_dot()) << k_no_dot;
   std::ostringstream out, err;
   ASSERT_EQ(run({"report", lease(), "--format", "html"}, out, err), 0) << err.str();
   EXPECT_EQ(err.str(), "");

@@ -210,10 +210,6 @@ TEST(MarkdownWriter, KeepsLineBreaksOfMultiLineTextInsideTheListItem) {
             std::string::npos);
 }
 
-TEST(MarkdownWriter, IsDeterministic) {
-  EXPECT_EQ(to_markdown(testing::small_report()), to_markdown(testing::small_report()));
-}
-
 TEST(MarkdownWriter, IsChosenByTheFormatNamesMdAndMarkdown) {
   ASSERT_EQ(parse_format("md"), Format::markdown);
   ASSERT_EQ(parse_format("markdown"), Format::markdown);

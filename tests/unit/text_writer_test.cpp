@@ -236,11 +236,6 @@ TEST(TextWriter, ListsWarningsAtTheEndAsFileLineColumn) {
   EXPECT_TRUE(text.ends_with("\nscenario.yaml: warning: no sources\n"));
 }
 
-TEST(TextWriter, IsDeterministic) {
-  EXPECT_EQ(to_text(testing::small_report()), to_text(testing::small_report()));
-  EXPECT_EQ(to_text(testing::small_report(), true), to_text(testing::small_report(), true));
-}
-
 TEST(TextWriter, IsChosenByTheFormatNameText) {
   ASSERT_EQ(parse_format("text"), Format::text);
   EXPECT_EQ(to_string(Format::text), "text");
