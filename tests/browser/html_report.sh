@@ -14,7 +14,8 @@ set -euo pipefail
 entente=$1
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-out=${2:-$(mktemp -d)}
+own_out=""
+if [ -n "${2:-}" ]; then out=$2; else out=$(mktemp -d); own_out=$out; fi
 mkdir -p "$out"
 
 skip() {
@@ -30,7 +31,7 @@ browser=$(command -v chromium || command -v chromium-browser || command -v googl
 command -v python3 >/dev/null || skip "python3 is needed to read the screenshot (Debian package 'python3')"
 
 profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
+trap 'rm -rf "$profile" ${own_out:+"$own_out"}' EXIT
 # No network, no first-run work, nothing kept: the test must give the same answer offline.
 chrome() {
   "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \

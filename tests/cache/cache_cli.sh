@@ -16,6 +16,8 @@ report() { "$entente" report "$work/s" --format json "$@"; }
 
 report --no-cache > "$work/expected.json"
 [ ! -e "$cache" ] || fail "--no-cache wrote $cache"
+ENTENTE_NO_CACHE=1 report > /dev/null
+[ ! -e "$cache" ] || fail "ENTENTE_NO_CACHE=1 did not keep the cache off"
 
 report > "$work/cold.json"
 cmp "$work/expected.json" "$work/cold.json" || fail "the cold run differs from --no-cache"
@@ -28,13 +30,14 @@ cmp "$work/expected.json" "$work/warm.json" || fail "the rerun differs"
 
 # Corrupt every entry three ways: truncated, garbage, emptied.
 i=0
-for f in $(find "$cache" -type f ! -name .gitignore ! -name CACHEDIR.TAG); do
+while IFS= read -r -d '' f; do
   case $((i++ % 3)) in
     0) head -c 100 "$f" > "$f.x" && mv "$f.x" "$f" ;;
     1) printf 'garbage' > "$f" ;;
     2) : > "$f" ;;
   esac
-done
+done < <(find "$cache" -type f ! -name .gitignore ! -name CACHEDIR.TAG -print0)
+[ "$i" -eq 4 ] || fail "corrupted $i entries, not 4"
 report > "$work/corrupt.json"
 cmp "$work/expected.json" "$work/corrupt.json" || fail "corrupted entries changed the report"
 

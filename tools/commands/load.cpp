@@ -20,7 +20,7 @@ void add_load_options(CLI::App& command, LoadOptions& options) {
       ->type_name("SIZE");
   command
       .add_option("-j,--jobs", options.threads,
-                  "Files parsed at once (default: one per core; the output is the same)")
+                  "Files parsed at once (default: one per core, up to 8; the output is the same)")
       ->check(CLI::Range(1, 64))
       ->type_name("N");
   // On unless --no-cache, or ENTENTE_NO_CACHE is set (the test suite sets it, so that it never
@@ -29,7 +29,8 @@ void add_load_options(CLI::App& command, LoadOptions& options) {
   options.cache = no_cache == nullptr || *no_cache == '\0';
   command.add_flag_callback(
       "--no-cache", [&options] { options.cache = false; },
-      "Neither read nor write the parse cache (.entente-cache beside the scenario)");
+      "Neither read nor write the parse cache (.entente-cache beside the scenario); so does "
+      "a non-empty ENTENTE_NO_CACHE");
 }
 
 reports::Report report_of(const Scenario& scenario) {
