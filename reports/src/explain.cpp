@@ -15,17 +15,8 @@
 namespace entente::reports {
 namespace {
 
-// Parties, issues and sources are sorted by id in a report.
-template <class Row>
-const Row* find_by_id(const std::vector<Row>& rows, std::string_view id) {
-  const auto it =
-      std::lower_bound(rows.begin(), rows.end(), id,
-                       [](const Row& row, std::string_view wanted) { return row.id < wanted; });
-  return it != rows.end() && it->id == id ? &*it : nullptr;
-}
-
 std::optional<SourceRow> source_of(const Report& report, std::string_view id) {
-  const SourceRow* row = id.empty() ? nullptr : find_by_id(report.sources, id);
+  const SourceRow* row = id.empty() ? nullptr : report.find_source(id);
   return row ? std::optional{*row} : std::nullopt;
 }
 
@@ -40,7 +31,7 @@ std::vector<Diagnostic> unknown_ref(const Report& report, std::string_view ref) 
 
 ExplainedStance explained_stance(const Report& report, const StanceRow& answer) {
   ExplainedStance out{.answer = answer, .source = source_of(report, answer.source)};
-  if (const PartyRow* party = find_by_id(report.parties, answer.party)) {
+  if (const PartyRow* party = report.find_party(answer.party)) {
     out.party_name = party->name;
   }
   if (const PositionRow* via = answer.via.empty() ? nullptr : report.find(answer.via)) {
@@ -230,10 +221,10 @@ Expected<Explanation> explain(const Report& report, std::string_view ref,
                 .max_depth = options.max_depth,
                 .package = package_of(report, row->ref),
                 .dependents = dependents(report, row->ref)};
-  if (const PartyRow* holder = find_by_id(report.parties, row->party)) {
+  if (const PartyRow* holder = report.find_party(row->party)) {
     e.holder_name = holder->name;
   }
-  if (const IssueRow* issue = find_by_id(report.issues, row->issue)) {
+  if (const IssueRow* issue = report.find_issue(row->issue)) {
     e.issue_title = issue->title;
   }
   for (const StanceRow& answer : row->stances) {

@@ -16,14 +16,6 @@
 namespace entente::reports::detail {
 namespace {
 
-template <class Row>
-const Row* find_by_id(const std::vector<Row>& rows, std::string_view id) {
-  for (const Row& row : rows) {
-    if (row.id == id) return &row;
-  }
-  return nullptr;
-}
-
 // Only web addresses become links: a `javascript:` or `file:` URL in a source stays text.
 bool is_web_url(std::string_view url) {
   const auto starts = [&](std::string_view prefix) {
@@ -53,7 +45,7 @@ std::string ref_links(const Report& report, const std::vector<std::string>& refs
 
 // "Title, 2022-01-26", the title a link when the source has a web address.
 std::string source_line(const Report& report, std::string_view source_id) {
-  const SourceRow* source = find_by_id(report.sources, source_id);
+  const SourceRow* source = report.find_source(source_id);
   if (source == nullptr) return fmt::format("<cite>{}</cite>", html(source_id));
   const std::string title = html(source->title.empty() ? source->id : source->title);
   std::string line =
@@ -106,7 +98,7 @@ void write_answers(std::ostream& out, const Report& report, const PositionRow& r
 }
 
 std::string facts(const Report& report, const PositionRow& row) {
-  const IssueRow* issue = find_by_id(report.issues, row.issue);
+  const IssueRow* issue = report.find_issue(row.issue);
   const std::string issue_name =
       issue != nullptr && !issue->title.empty() ? issue->title : row.issue;
   std::string chips = fmt::format(R"(<span class="chip" title="issue {}">{}</span>)",

@@ -187,11 +187,31 @@ std::vector<SourceRow> source_rows(const Scenario& scenario) {
 
 }  // namespace
 
-const PositionRow* Report::find(std::string_view ref) const {
+namespace {
+
+// Rows sorted by `key`: the one whose key is `wanted`, or nullptr.
+template <class Row>
+const Row* find_sorted(const std::vector<Row>& rows, std::string_view wanted,
+                       std::string Row::*key) {
   const auto it = std::lower_bound(
-      positions.begin(), positions.end(), ref,
-      [](const PositionRow& row, std::string_view wanted) { return row.ref < wanted; });
-  return it != positions.end() && it->ref == ref ? &*it : nullptr;
+      rows.begin(), rows.end(), wanted,
+      [key](const Row& row, std::string_view w) { return row.*key < w; });
+  return it != rows.end() && (*it).*key == wanted ? &*it : nullptr;
+}
+
+}  // namespace
+
+const PositionRow* Report::find(std::string_view ref) const {
+  return find_sorted(positions, ref, &PositionRow::ref);
+}
+const PartyRow* Report::find_party(std::string_view id) const {
+  return find_sorted(parties, id, &PartyRow::id);
+}
+const IssueRow* Report::find_issue(std::string_view id) const {
+  return find_sorted(issues, id, &IssueRow::id);
+}
+const SourceRow* Report::find_source(std::string_view id) const {
+  return find_sorted(sources, id, &SourceRow::id);
 }
 
 Report make_report(const Scenario& scenario, const Analysis& analysis) {

@@ -60,21 +60,9 @@ void write_header(std::ostream& out, const Report& report) {
   }
 }
 
-const IssueRow* find_issue(const Report& report, std::string_view id) {
-  const auto it = std::find_if(report.issues.begin(), report.issues.end(),
-                               [&](const IssueRow& issue) { return issue.id == id; });
-  return it == report.issues.end() ? nullptr : &*it;
-}
-
-const SourceRow* find_source(const Report& report, std::string_view id) {
-  const auto it = std::find_if(report.sources.begin(), report.sources.end(),
-                               [&](const SourceRow& source) { return source.id == id; });
-  return it == report.sources.end() ? nullptr : &*it;
-}
-
 // "Further NATO enlargement (`nato-enlargement`) · demand · priority 5 · **red line**".
 std::string position_facts(const Report& report, const PositionRow& row) {
-  const IssueRow* issue = find_issue(report, row.issue);
+  const IssueRow* issue = report.find_issue(row.issue);
   std::string facts = issue != nullptr && !issue->title.empty()
                           ? markdown_cell(issue->title) + " (" + markdown_code(row.issue) + ")"
                           : markdown_code(row.issue);
@@ -87,7 +75,7 @@ std::string position_facts(const Report& report, const PositionRow& row) {
 std::string citation(const Report& report, const PositionRow& row) {
   std::string line = "\"" + markdown(row.quote) + "\"";
   if (row.source.empty()) return line;
-  const SourceRow* source = find_source(report, row.source);
+  const SourceRow* source = report.find_source(row.source);
   const std::string& title = row.source_title.empty() ? row.source : row.source_title;
   line += " — " + markdown(title);
   if (source != nullptr && !source->date.empty()) line += ", " + markdown_cell(source->date);

@@ -118,6 +118,22 @@ TEST(MakeReport, SortsPartiesIssuesAndSourcesById) {
   EXPECT_EQ(r.sources[1].id, "visit");
 }
 
+TEST(MakeReport, FindsPartiesIssuesAndSourcesById) {
+  Report r;
+  r.parties = {{"a", "A"}, {"m", "M"}, {"z", "Z"}};
+  r.issues = {{.id = "i"}, {.id = "j"}};
+  r.sources = {{.id = "s1", .title = "One"}, {.id = "s2", .title = "Two"}};
+  ASSERT_NE(r.find_party("m"), nullptr);
+  EXPECT_EQ(r.find_party("m")->name, "M");
+  EXPECT_EQ(r.find_party("z")->name, "Z");
+  EXPECT_EQ(r.find_party("b"), nullptr);
+  EXPECT_EQ(r.find_party("zz"), nullptr);
+  EXPECT_EQ(r.find_issue("j"), &r.issues[1]);
+  EXPECT_EQ(r.find_issue(""), nullptr);
+  EXPECT_EQ(r.find_source("s2")->title, "Two");
+  EXPECT_EQ(r.find_source("s"), nullptr);
+}
+
 TEST(MakeReport, TakesIssueStatusesFromTheAnalysisByScenarioIndex) {
   const Report r = lease_report();
   EXPECT_EQ(r.issues[0].status, IssueStatus::deadlocked);  // rent, scenario index 1

@@ -97,6 +97,10 @@ struct Report {
 
   /// The row of `ref`, or null.
   const PositionRow* find(std::string_view ref) const;
+  /// The row of an id (binary search: these are sorted by id), or nullptr.
+  const PartyRow* find_party(std::string_view id) const;
+  const IssueRow* find_issue(std::string_view id) const;
+  const SourceRow* find_source(std::string_view id) const;
 };
 
 /// Builds the report of an analysed scenario.
