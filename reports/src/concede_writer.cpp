@@ -35,6 +35,7 @@
 #include "entente/reports/concede.h"
 #include "escape.h"
 #include "json_value.h"
+#include "text_style.h"
 
 namespace entente::reports {
 namespace {
@@ -93,18 +94,12 @@ void write_json(const ConcedeResult& r, std::ostream& out) {
                      {"plans", std::move(plans)},
                      {"more_plans", r.more_plans},
                      {"blocked", blocked_json(r.blocked)}};
-  out << detail::print_json(json);
+  detail::write_json_value(json, out);
 }
 
-std::string safe(std::string_view s) { return detail::terminal(s); }
+using detail::safe;
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + safe(item);
-  return out;
-}
-
-std::string plans_word(std::size_t n) { return n == 1 ? "1 plan" : fmt::format("{} plans", n); }
+std::string join(const std::vector<std::string>& items) { return detail::join(items, ", "); }
 
 // What the move gives up, and how that makes its cost.
 std::string move_reason(const Move& m) {
@@ -192,7 +187,7 @@ void write_text(const ConcedeResult& r, std::ostream& out) {
                        join(r.plans.front().agreed));
     return;
   }
-  out << fmt::format("\nCheapest: cost {}, {}{}\n", *r.cost, plans_word(r.plans.size()),
+  out << fmt::format("\nCheapest: cost {}, {}{}\n", *r.cost, detail::plural(r.plans.size(), "plan", "plans"),
                      r.more_plans ? " shown; more of that cost exist" : "");
   for (std::size_t i = 0; i < r.plans.size(); ++i) write_plan(out, r.plans[i], i + 1);
 }

@@ -166,7 +166,7 @@ Json explanation_json(const Explanation& e) {
 }  // namespace
 
 void write_explanation_json(const Explanation& explanation, std::ostream& out) {
-  out << detail::print_json(explanation_json(explanation));
+  detail::write_json_value(explanation_json(explanation), out);
 }
 
 }  // namespace entente::reports

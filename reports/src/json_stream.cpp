@@ -1,7 +1,6 @@
 // The streaming JSON printer of json_value.h.
 #include <cassert>
 #include <ostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -151,14 +150,10 @@ void JsonStream::flush() {
   buffer_.clear();
 }
 
-std::string print_json(const Json& value) {
-  std::ostringstream out;
-  {
-    JsonStream json(out);
-    json.value(value);
-    json.finish();
-  }
-  return std::move(out).str();
+void write_json_value(const Json& value, std::ostream& out) {
+  JsonStream json(out);
+  json.value(value);
+  json.finish();
 }
 
 }  // namespace entente::reports::detail

@@ -41,7 +41,6 @@ class JsonStream {
   JsonStream& value(bool b);
   JsonStream& value(std::int64_t n);
   JsonStream& value(int n) { return value(static_cast<std::int64_t>(n)); }
-  JsonStream& value(unsigned n) { return value(static_cast<std::int64_t>(n)); }
   JsonStream& null();
   /// A value built beforehand.
   JsonStream& value(const Json& json);
@@ -77,7 +76,7 @@ class JsonStream {
 /// The report in the shape documented at the top of json_writer.cpp.
 void stream_report(const Report& report, JsonStream& json);
 
-/// Two-space indentation and a final newline.
-std::string print_json(const Json& value);
+/// `value`, then the final newline.
+void write_json_value(const Json& value, std::ostream& out);
 
 }  // namespace entente::reports::detail
