@@ -62,26 +62,12 @@ void write_top(std::ostream& out, const Report& report) {
   out << "</nav>\n</header>\n";
 }
 
-struct Counts {
-  std::array<std::size_t, 4> by_status{};  ///< indexed by PositionStatus
-  std::size_t deadlocks = 0;
-};
-
-Counts count_positions(const Report& report) {
-  Counts counts;
-  for (const PositionRow& row : report.positions) {
-    ++counts.by_status[static_cast<std::size_t>(row.status)];
-    if (row.deadlock) ++counts.deadlocks;
-  }
-  return counts;
-}
-
 // One bar split in proportion to the statuses: the balance of the whole negotiation at a glance.
-void write_status_bar(std::ostream& out, const Report& report, const Counts& counts) {
+void write_status_bar(std::ostream& out, const Report& report, const detail::PositionCounts& counts) {
   if (report.positions.empty()) return;
   out << R"(<div class="bar" role="img" aria-label="positions by status">)";
   for (const PositionStatus status : k_statuses) {
-    const std::size_t n = counts.by_status[static_cast<std::size_t>(status)];
+    const std::size_t n = counts.of(status);
     if (n == 0) continue;
     const double percent =
         100.0 * static_cast<double>(n) / static_cast<double>(report.positions.size());
@@ -93,7 +79,7 @@ void write_status_bar(std::ostream& out, const Report& report, const Counts& cou
 }
 
 void write_summary(std::ostream& out, const Report& report) {
-  const Counts counts = count_positions(report);
+  const detail::PositionCounts counts = detail::count_positions(report);
   out << R"(<section id="summary"><h2>Summary</h2>)" << '\n'
       << fmt::format(R"(<p class="lede">{}</p>)", html(detail::summary_line(report)))
       << "\n<div class=\"cards\">\n";
@@ -101,7 +87,7 @@ void write_summary(std::ostream& out, const Report& report) {
   for (const PositionStatus status : k_statuses) {
     const EffectiveStance look = detail::status_stance(status);
     detail::write_html_card(out, stance_class(look), stance_symbol(look),
-                            counts.by_status[static_cast<std::size_t>(status)], to_string(status));
+                            counts.of(status), to_string(status));
   }
   detail::write_html_card(out, "deadlock", "\u203c", counts.deadlocks, "deadlocks");
   detail::write_html_card(out, "package", "+", report.packages.size(), "packages");

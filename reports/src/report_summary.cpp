@@ -8,30 +8,24 @@
 
 namespace entente::reports::detail {
 
-std::string summary_line(const Report& report) {
-  std::size_t agreed = 0, open = 0, sticking = 0, unanswered = 0, deadlocks = 0;
+PositionCounts count_positions(const Report& report) {
+  PositionCounts counts;
   for (const PositionRow& row : report.positions) {
-    switch (row.status) {
-      case PositionStatus::agreed:
-        ++agreed;
-        break;
-      case PositionStatus::open:
-        ++open;
-        break;
-      case PositionStatus::sticking:
-        ++sticking;
-        break;
-      case PositionStatus::unanswered:
-        ++unanswered;
-        break;
-    }
-    if (row.deadlock) ++deadlocks;
+    ++counts.by_status[static_cast<std::size_t>(row.status)];
+    if (row.deadlock) ++counts.deadlocks;
   }
+  return counts;
+}
+
+std::string summary_line(const Report& report) {
+  const PositionCounts c = count_positions(report);
   return fmt::format("{}, {}, {}: {} agreed, {} open, {} sticking ({}), {} unanswered; {}",
                      plural(report.parties.size(), "party", "parties"),
                      plural(report.issues.size(), "issue", "issues"),
-                     plural(report.positions.size(), "position", "positions"), agreed, open,
-                     sticking, plural(deadlocks, "deadlock", "deadlocks"), unanswered,
+                     plural(report.positions.size(), "position", "positions"),
+                     c.of(PositionStatus::agreed), c.of(PositionStatus::open),
+                     c.of(PositionStatus::sticking), plural(c.deadlocks, "deadlock", "deadlocks"),
+                     c.of(PositionStatus::unanswered),
                      plural(report.packages.size(), "package", "packages"));
 }
 

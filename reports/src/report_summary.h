@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +12,16 @@
 // destination: the counts line and the cells of the issue-by-party matrix. One definition, so
 // the formats cannot drift apart.
 namespace entente::reports::detail {
+
+/// How many positions have each status, and how many are deadlocked.
+struct PositionCounts {
+  std::array<std::size_t, 4> by_status{};  ///< indexed by PositionStatus
+  std::size_t deadlocks = 0;
+
+  std::size_t of(PositionStatus s) const { return by_status[static_cast<std::size_t>(s)]; }
+};
+
+PositionCounts count_positions(const Report& report);
 
 /// "3 parties, 17 issues, 28 positions: 1 agreed, 13 open, 12 sticking (3 deadlocks), ...".
 std::string summary_line(const Report& report);
