@@ -9,6 +9,7 @@
 
 #include "writers.h"
 
+#include <algorithm>
 #include <ostream>
 #include <set>
 #include <span>
@@ -124,8 +125,13 @@ void write_cluster(std::ostream& out, const Report& report, const PartyRow& part
     out << "    " << party_node(party.id) << " [label=" << quoted(party.id) << ", " << k_party_look
         << "];\n";
   }
-  for (const PositionRow& row : report.positions) {
-    if (row.party == party.id) write_position(out, row);
+  // Positions are sorted by ref, PARTY/ID: a party's own are one run.
+  const std::string prefix = party.id + "/";
+  auto it = std::lower_bound(
+      report.positions.begin(), report.positions.end(), prefix,
+      [](const PositionRow& row, const std::string& wanted) { return row.ref < wanted; });
+  for (; it != report.positions.end() && it->ref.starts_with(prefix); ++it) {
+    write_position(out, *it);
   }
   out << "  }\n";
 }
