@@ -10,6 +10,7 @@
 
 #include "entente/reports/explain.h"
 #include "escape.h"
+#include "report_summary.h"
 #include "text_style.h"
 
 // The helpers live in detail, beside the shared text style they use unqualified.
@@ -19,13 +20,6 @@ namespace {
 
 constexpr int k_label_width = 10;  // "Scenario  "
 constexpr int k_detail_indent = 6;
-
-// The colour of the stance that decides the status: agreed like agree, sticking like reject.
-std::string_view status_color(PositionStatus s) {
-  if (s == PositionStatus::agreed) return k_green;
-  if (s == PositionStatus::sticking) return k_red;
-  return s == PositionStatus::open ? k_yellow : k_dim;
-}
 
 // `prefix` (already safe) then raw `text` wrapped; later lines start at `hang` columns.
 void write_hanging(std::ostream& out, std::string_view prefix, std::string_view text, int hang) {
@@ -92,7 +86,7 @@ void write_header(std::ostream& out, const Painter& paint, const Explanation& e)
                   : row.issue + ": " + e.issue_title);
   write_field(out, "Kind", facts(row));
   out << pad_right("Status", k_label_width)
-      << paint(to_string(row.status), status_color(row.status));
+      << paint(to_string(row.status), stance_color(status_stance(row.status)));
   if (row.deadlock) out << ", " << paint("DEADLOCK", k_bold_red);
   out << '\n';
   write_field(out, "Why", e.reason);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entente/reports/report.h"
+#include "report_summary.h"
 
 // What the files of the HTML report share: html_writer.cpp writes the page around
 // html_positions.cpp's position cards, and html_style.cpp holds the stylesheet. Every piece of
@@ -33,8 +34,6 @@ std::string_view stance_class(EffectiveStance s);
 /// A mark that tells the stance without colour, for colour-blind readers and print.
 std::string_view stance_symbol(EffectiveStance s);
 
-/// A position's status in the colours of the stance that causes it (sticking: reject, ...).
-EffectiveStance status_stance(PositionStatus s);
 
 /// A pill with a mark and a word, e.g. `<span class="badge reject">✗ reject</span>`.
 std::string badge(std::string_view css_class, std::string_view symbol, std::string_view word);

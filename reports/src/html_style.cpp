@@ -29,20 +29,6 @@ std::string_view stance_symbol(EffectiveStance s) {
   return "";
 }
 
-EffectiveStance status_stance(PositionStatus s) {
-  switch (s) {
-    case PositionStatus::agreed:
-      return EffectiveStance::agree;
-    case PositionStatus::open:
-      return EffectiveStance::consider;
-    case PositionStatus::sticking:
-      return EffectiveStance::reject;
-    case PositionStatus::unanswered:
-      return EffectiveStance::silent;
-  }
-  return EffectiveStance::silent;
-}
-
 std::string badge(std::string_view css_class, std::string_view symbol, std::string_view word) {
   return fmt::format(
       R"(<span class="badge {}"><span class="mark" aria-hidden="true">{}</span> {}</span>)",

@@ -8,6 +8,20 @@
 
 namespace entente::reports::detail {
 
+EffectiveStance status_stance(PositionStatus s) {
+  switch (s) {
+    case PositionStatus::agreed:
+      return EffectiveStance::agree;
+    case PositionStatus::open:
+      return EffectiveStance::consider;
+    case PositionStatus::sticking:
+      return EffectiveStance::reject;
+    case PositionStatus::unanswered:
+      return EffectiveStance::silent;
+  }
+  return EffectiveStance::silent;
+}
+
 PositionCounts count_positions(const Report& report) {
   PositionCounts counts;
   for (const PositionRow& row : report.positions) {

@@ -13,6 +13,9 @@
 // the formats cannot drift apart.
 namespace entente::reports::detail {
 
+/// A position's status in the look of the stance that causes it (sticking: reject, ...).
+EffectiveStance status_stance(PositionStatus s);
+
 /// How many positions have each status, and how many are deadlocked.
 struct PositionCounts {
   std::array<std::size_t, 4> by_status{};  ///< indexed by PositionStatus
