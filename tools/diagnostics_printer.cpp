@@ -99,7 +99,7 @@ void print_excerpt(const Diagnostic& d, LineReader& lines, std::ostream& err) {
   if (d.where.file.empty() || d.where.line <= 0) {
     return;
   }
-  const std::optional<std::string> text = lines.line(d.where.file, d.where.line);
+  const std::optional<std::string> text = lines.line(d.where.file.str(), d.where.line);
   if (!text) {
     return;
   }

@@ -134,7 +134,7 @@ void stream_report(const Report& report, JsonStream& json) {
   for (const Diagnostic& d : report.diagnostics) {
     json.begin_object()
         .member("level", to_string(d.severity))
-        .member("file", d.where.file)
+        .member("file", d.where.file.view())
         .member("line", static_cast<std::int64_t>(d.where.line))
         .member("column", static_cast<std::int64_t>(d.where.column))
         .member("message", d.message)

@@ -204,7 +204,7 @@ void write_diagnostics(std::ostream& out, const Report& report) {
   if (report.diagnostics.empty()) return;
   write_heading(out, "Warnings", report.diagnostics.size());
   for (const Diagnostic& d : report.diagnostics) {
-    std::string where = d.where.file;
+    std::string where = d.where.file.str();
     if (d.where.line > 0) where += fmt::format(":{}:{}", d.where.line, d.where.column);
     out << "- " << markdown_code(where) << ": " << to_string(d.severity) << ": "
         << indented(markdown(d.message), "  ") << '\n';

@@ -57,7 +57,7 @@ void fields(A& a, T& x) {
 // Locations in an entry almost always name the entry's own file: that is one byte.
 class Writer {
  public:
-  explicit Writer(const std::string& file) : file_(file) {}
+  explicit Writer(FileName file) : file_(file) {}
 
   template <class... T>
   void operator()(const T&... items) {
@@ -70,10 +70,12 @@ class Writer {
 
  private:
   void bytes(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
-  void item(const std::string& s) {
+  void item(std::string_view s) {
     u32(static_cast<std::uint32_t>(s.size()));
     out_ += s;
   }
+  void item(const std::string& s) { item(std::string_view(s)); }
+  void item(FileName f) { item(f.view()); }
   void item(int v) { bytes(&v, sizeof v); }
   void item(bool v) { out_ += static_cast<char>(v ? 1 : 0); }
   template <class E>
@@ -104,14 +106,14 @@ class Writer {
     fields(*this, x);
   }
 
-  const std::string& file_;
+  FileName file_;
   std::string out_;
 };
 
 // Reads what Writer wrote; any inconsistency sets ok() to false and stops reading.
 class Reader {
  public:
-  Reader(std::string_view in, const std::string& file) : in_(in), file_(file) {}
+  Reader(std::string_view in, FileName file) : in_(in), file_(file) {}
 
   template <class... T>
   void operator()(T&... items) {
@@ -148,6 +150,10 @@ class Reader {
   void item(std::string& s) {
     const std::uint32_t n = u32();
     s = take(n);
+  }
+  void item(FileName& f) {
+    const std::uint32_t n = u32();
+    f = FileName(take(n));
   }
   void item(int& v) { bytes(&v, sizeof v); }
   void item(bool& v) {
@@ -203,7 +209,7 @@ class Reader {
   }
 
   std::string_view in_;
-  const std::string& file_;
+  FileName file_;
   bool ok_ = true;
 };
 
