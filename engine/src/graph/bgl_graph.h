@@ -26,8 +26,10 @@ struct EdgeProps {
   std::uint32_t stance = k_no_stance;  ///< index in Impl::stances for stance edges
 };
 
+// Edges are only ever added, so the edge list is a vector (listS, the default, costs a
+// node allocation per edge).
 using BglGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                       VertexProps, EdgeProps>;
+                                       VertexProps, EdgeProps, boost::no_property, boost::vecS>;
 
 struct PositionInfo {
   std::string ref{};

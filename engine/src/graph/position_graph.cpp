@@ -12,16 +12,18 @@ namespace {
 using detail::AudienceEntry;
 using detail::k_no_stance;
 
+// Id -> index; the keys are views of the strings indexed, which outlive the map.
+using Index = std::unordered_map<std::string_view, std::uint32_t>;
+
 template <class T>
-std::unordered_map<std::string, std::uint32_t> index_of(const std::vector<T>& items) {
-  std::unordered_map<std::string, std::uint32_t> index;
+Index index_of(const std::vector<T>& items) {
+  Index index;
   index.reserve(items.size());
   for (std::uint32_t i = 0; i < items.size(); ++i) index.try_emplace(items[i].id, i);
   return index;
 }
 
-void add_positions(const Scenario& s, PositionGraph::Impl& g,
-                   const std::unordered_map<std::string, std::uint32_t>& party_index) {
+void add_positions(const Scenario& s, PositionGraph::Impl& g, const Index& party_index) {
   const auto issue_index = index_of(s.issues);
   for (PositionId i = 0; i < s.positions.size(); ++i) {
     const Position& p = s.positions[i];
@@ -52,22 +54,24 @@ Relation relation_of(Stance s) {
   return Relation::consider;
 }
 
-void add_stances(const Scenario& s, PositionGraph::Impl& g,
-                 const std::unordered_map<std::string, std::uint32_t>& party_index) {
-  std::unordered_map<std::string, PositionId> by_ref;
+void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_index) {
+  Index by_ref;
   by_ref.reserve(g.positions.size());
   for (PositionId i = 0; i < g.positions.size(); ++i) by_ref.try_emplace(g.positions[i].ref, i);
-  const auto find = [&](const std::string& ref) -> std::optional<PositionId> {
+  const auto find = [&](std::string_view ref) -> std::optional<PositionId> {
     const auto it = by_ref.find(ref);
     return it == by_ref.end() ? std::nullopt : std::optional<PositionId>(it->second);
   };
+  g.stances.reserve(s.stances.size());
+  std::string via;
   for (std::size_t d = 0; d < s.stances.size(); ++d) {
     const StanceDecl& decl = s.stances[d];
     detail::StanceInfo info;
     info.party = party_index.at(decl.party);
     info.target = *find(decl.position.id);
     info.value = decl.stance;
-    if (decl.via) info.via = find(decl.party + "/" + decl.via->id);
+    if (decl.via) info.via = find(via.assign(decl.party).append("/").append(decl.via->id));
+    info.conditions.reserve(decl.agree_if.size());
     for (const IdRef& c : decl.agree_if) info.conditions.push_back(find(c.id));
     info.decl = d;
     const auto index = static_cast<std::uint32_t>(g.stances.size());

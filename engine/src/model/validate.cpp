@@ -1,9 +1,11 @@
 // Cross-file checks of FORMAT.md sections 1 and 3.1: every reference resolves, ids are
 // unique, audiences are well formed, and stances are ones a party may take.
 #include <algorithm>
-#include <map>
-#include <set>
+#include <cstdint>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -14,30 +16,50 @@ namespace entente {
 namespace {
 
 std::string place(const SourceLocation& where) {
-  return fmt::format("{}:{}:{}", where.file, where.line, where.column);
+  return fmt::format("{}:{}:{}", where.file.view(), where.line, where.column);
 }
 
-// An id -> item index, reporting duplicates as it is built.
+// Ids of one kind -> their index, reporting duplicates as it is built. Keys are views of
+// strings that outlive the index (the scenario's, or IdIndex's own refs).
 class IdIndex {
  public:
-  void add(const std::string& id, const SourceLocation& where, std::string_view what,
+  void reserve(std::size_t n) { index_.reserve(n); }
+  /// Adds the next item (items are added in order, so the n-th call is item n).
+  void add(std::string_view id, const SourceLocation& where, std::string_view what,
            std::vector<Diagnostic>& out) {
-    const auto [it, inserted] = index_.try_emplace(id, &where);
-    if (inserted) {
-      ids_.push_back(id);
-    } else {
+    const auto [it, inserted] = index_.try_emplace(id, Entry{count_++, &where});
+    if (!inserted) {
       out.push_back({where, Severity::error,
                      fmt::format("duplicate {} '{}' (first defined at {})", what, id,
-                                 place(*it->second))});
+                                 place(*it->second.where))});
     }
   }
-  bool contains(const std::string& id) const { return index_.contains(id); }
-  const std::vector<std::string>& ids() const { return ids_; }
+  /// The index of the first item with `id`.
+  std::optional<std::uint32_t> find(std::string_view id) const {
+    const auto it = index_.find(id);
+    return it == index_.end() ? std::nullopt : std::optional(it->second.index);
+  }
+  /// Every id once, in the order added: the candidates of a spelling suggestion. Made on
+  /// the first error that needs it.
+  const std::vector<std::string>& ids() const {
+    if (!ids_) {
+      std::vector<std::pair<std::uint32_t, std::string_view>> found;
+      for (const auto& [id, entry] : index_) found.emplace_back(entry.index, id);
+      std::sort(found.begin(), found.end());
+      ids_.emplace();
+      for (const auto& [index, id] : found) ids_->emplace_back(id);
+    }
+    return *ids_;
+  }
 
  private:
-  // Points into the scenario, which outlives the validator.
-  std::unordered_map<std::string, const SourceLocation*> index_{};
-  std::vector<std::string> ids_{};
+  struct Entry {
+    std::uint32_t index = 0;
+    const SourceLocation* where = nullptr;  // into the scenario, which outlives the index
+  };
+  std::unordered_map<std::string_view, Entry> index_{};
+  std::uint32_t count_ = 0;
+  mutable std::optional<std::vector<std::string>> ids_{};
 };
 
 class Validator {
@@ -48,10 +70,14 @@ class Validator {
     for (const Party& p : s_.parties) parties_.add(p.id, p.where, "party id", out_);
     for (const Issue& i : s_.issues) issues_.add(i.id, i.where, "issue id", out_);
     for (const Source& src : s_.sources) sources_.add(src.id, src.where, "source id", out_);
+    // Reserved first: the index keeps views of these strings.
+    refs_.reserve(s_.positions.size());
+    positions_.reserve(s_.positions.size());
     for (const Position& p : s_.positions) {
-      positions_.add(p.ref(), p.where, "position id", out_);
-      own_ids_[p.party].push_back(p.id);
+      positions_.add(refs_.emplace_back(p.ref()), p.where, "position id", out_);
     }
+    cited_.assign(s_.sources.size(), false);
+    named_in_.assign(s_.parties.size(), 0);
     for (const Position& p : s_.positions) check_position(p);
     check_stances();
     check_unused_sources();
@@ -66,26 +92,31 @@ class Validator {
     out_.push_back({at, Severity::warning, std::move(message)});
   }
 
-  bool resolve(const IdRef& ref, const IdIndex& index, std::string_view what) {
-    if (index.contains(ref.id)) return true;
-    error(ref.where, fmt::format("unknown {} '{}'{}", what, ref.id,
-                                 detail::did_you_mean(ref.id, index.ids())));
-    return false;
+  std::optional<std::uint32_t> resolve(const IdRef& ref, const IdIndex& index,
+                                       std::string_view what) {
+    const std::optional<std::uint32_t> found = index.find(ref.id);
+    if (!found) {
+      error(ref.where, fmt::format("unknown {} '{}'{}", what, ref.id,
+                                   detail::did_you_mean(ref.id, index.ids())));
+    }
+    return found;
   }
 
   void cite(const std::optional<IdRef>& source) {
-    if (source && resolve(*source, sources_, "source")) cited_.insert(source->id);
+    if (!source) return;
+    if (const auto index = resolve(*source, sources_, "source")) cited_[*index] = true;
   }
 
   void check_position(const Position& p) {
     resolve(p.issue, issues_, "issue");
     cite(p.source);
-    std::set<std::string> named;
+    ++audience_stamp_;
     for (const IdRef& party : p.to) {
-      if (!resolve(party, parties_, "party")) continue;
+      const std::optional<std::uint32_t> index = resolve(party, parties_, "party");
+      if (!index) continue;
       if (party.id == p.party) {
         error(party.where, fmt::format("'to' names the holder '{}' itself", p.party));
-      } else if (!named.insert(party.id).second) {
+      } else if (std::exchange(named_in_[*index], audience_stamp_) == audience_stamp_) {
         error(party.where, fmt::format("'to' names '{}' twice", party.id));
       }
     }
@@ -98,40 +129,49 @@ class Validator {
   }
 
   // A PARTY/POSITION reference; suggests among all positions when it does not resolve.
-  const Position* resolve_position(const IdRef& ref) {
-    if (const auto it = by_ref_.find(ref.id); it != by_ref_.end()) return it->second;
-    error(ref.where, fmt::format("unknown position '{}'{}", ref.id,
-                                 detail::did_you_mean(ref.id, positions_.ids())));
-    return nullptr;
+  std::optional<std::uint32_t> resolve_position(const IdRef& ref) {
+    return resolve(ref, positions_, "position");
+  }
+
+  // The ids of `party`'s positions, for a suggestion; made on the first error that needs them.
+  const std::vector<std::string>& own_ids(const std::string& party) {
+    const auto [it, inserted] = own_ids_.try_emplace(party);
+    if (inserted) {
+      for (const Position& p : s_.positions) {
+        if (p.party == party) it->second.push_back(p.id);
+      }
+    }
+    return it->second;
   }
 
   void check_stance(const StanceDecl& st) {
     cite(st.source);
-    if (st.via) {
-      if (!positions_.contains(st.party + "/" + st.via->id)) {
-        const auto& own = own_ids_[st.party];
-        error(st.via->where, fmt::format("'via' must name a position of '{}', and '{}' is not "
-                                         "one{}",
-                                         st.party, st.via->id, detail::did_you_mean(st.via->id, own)));
-      }
+    if (st.via && !positions_.find(st.party + "/" + st.via->id)) {
+      error(st.via->where,
+            fmt::format("'via' must name a position of '{}', and '{}' is not one{}", st.party,
+                        st.via->id, detail::did_you_mean(st.via->id, own_ids(st.party))));
     }
     for (const IdRef& condition : st.agree_if) {
       if (!withdrawn_.contains(condition.id)) resolve_position(condition);
     }
-    const Position* target = resolve_position(st.position);
-    if (target == nullptr) return;
-    if (target->party == st.party) {
+    const std::optional<std::uint32_t> target_index = resolve_position(st.position);
+    if (!target_index) return;
+    const Position& target = s_.positions[*target_index];
+    if (target.party == st.party) {
       error(st.position.where,
             fmt::format("'{}' takes a stance on its own position '{}'", st.party, st.position.id));
       return;
     }
-    const auto key = std::make_pair(st.party, st.position.id);
-    if (const auto [it, inserted] = first_stance_.try_emplace(key, st.where); !inserted) {
+    // The stance-taker by index when it is a party; an unknown one (an error of the loader's)
+    // by a number past every party's.
+    const std::uint64_t taker = parties_.find(st.party).value_or(s_.parties.size());
+    const std::uint64_t key = taker << 32 | *target_index;
+    if (const auto [it, inserted] = first_stance_.try_emplace(key, &st.where); !inserted) {
       error(st.where, fmt::format("second stance of '{}' on '{}' (first at {})", st.party,
-                                  st.position.id, place(it->second)));
+                                  st.position.id, place(*it->second)));
       return;
     }
-    if (!in_audience(*target, st.party)) {
+    if (!in_audience(target, st.party)) {
       warning(st.position.where,
               fmt::format("'{}' is not in the audience of '{}', so this stance does not count",
                           st.party, st.position.id));
@@ -139,14 +179,15 @@ class Validator {
   }
 
   void check_stances() {
-    for (const Position& p : s_.positions) by_ref_.try_emplace(p.ref(), &p);
     withdrawn_.insert(s_.withdrawn.begin(), s_.withdrawn.end());
+    first_stance_.reserve(s_.stances.size());
     for (const StanceDecl& st : s_.stances) check_stance(st);
   }
 
   void check_unused_sources() {
     for (const Source& src : s_.sources) {
-      if (!cited_.contains(src.id)) {
+      // A repeated source id is an error already; the citations count for its first one.
+      if (!cited_[*sources_.find(src.id)]) {
         warning(src.where, fmt::format("source '{}' is not cited by any position or stance", src.id));
       }
     }
@@ -155,11 +196,13 @@ class Validator {
   const Scenario& s_;
   std::vector<Diagnostic> out_{};
   IdIndex parties_{}, issues_{}, sources_{}, positions_{};
+  std::vector<std::string> refs_{};  ///< PARTY/POSITION of each position, keys of positions_
+  std::unordered_map<std::uint64_t, const SourceLocation*> first_stance_{};
+  std::vector<bool> cited_{};  ///< by index in Scenario::sources
+  std::vector<std::uint64_t> named_in_{};  ///< by party: the last position whose `to` names it
+  std::uint64_t audience_stamp_ = 0;
   std::unordered_map<std::string, std::vector<std::string>> own_ids_{};
-  std::unordered_map<std::string, const Position*> by_ref_{};
-  std::map<std::pair<std::string, std::string>, SourceLocation> first_stance_{};
-  std::set<std::string> cited_{};
-  std::set<std::string> withdrawn_{};
+  std::unordered_set<std::string_view> withdrawn_{};
 };
 
 }  // namespace
