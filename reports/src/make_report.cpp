@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cassert>
-#include <map>
+#include <numeric>
+#include <optional>
+#include <unordered_map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace entente::reports {
@@ -35,13 +38,6 @@ std::vector<std::string> sorted_party_ids(const Scenario& scenario,
   return out;
 }
 
-std::string source_title(const Scenario& scenario, std::string_view source_id) {
-  for (const Source& source : scenario.sources) {
-    if (source.id == source_id) return source.title;
-  }
-  return {};
-}
-
 StanceRow stance_row(const Scenario& scenario, const AudienceStance& answer) {
   StanceRow row{.party = party_id(scenario, answer.party),
                 .stance = answer.stance,
@@ -58,9 +54,25 @@ StanceRow stance_row(const Scenario& scenario, const AudienceStance& answer) {
   return row;
 }
 
-PositionRow position_row(const Scenario& scenario, const Position& position,
+// A source's title by its id (the first source of an id, as validate() resolves it).
+class SourceTitles {
+ public:
+  explicit SourceTitles(const Scenario& scenario) {
+    for (const Source& source : scenario.sources) titles_.try_emplace(source.id, &source.title);
+  }
+  std::string operator()(std::string_view id) const {
+    const auto it = titles_.find(id);
+    return it == titles_.end() ? std::string() : *it->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, const std::string*> titles_{};
+};
+
+PositionRow position_row(const Scenario& scenario, const SourceTitles& source_title,
+                         std::string ref, const Position& position,
                          const PositionAnalysis& analysis) {
-  PositionRow row{.ref = position.ref(),
+  PositionRow row{.ref = std::move(ref),
                   .party = position.party,
                   .id = position.id,
                   .issue = position.issue.id,
@@ -75,7 +87,7 @@ PositionRow position_row(const Scenario& scenario, const Position& position,
                   .note = position.note};
   if (position.source) {
     row.source = position.source->id;
-    row.source_title = source_title(scenario, row.source);
+    row.source_title = source_title(row.source);
   }
   row.to.reserve(analysis.audience.size());
   row.stances.reserve(analysis.audience.size());
@@ -91,13 +103,20 @@ PositionRow position_row(const Scenario& scenario, const Position& position,
 
 std::vector<PositionRow> position_rows(const Scenario& scenario, const Analysis& analysis) {
   assert(analysis.positions.size() == scenario.positions.size());
-  std::vector<PositionRow> rows;
-  rows.reserve(scenario.positions.size());
+  // The refs are sorted first, so that each row is made in its place (rows are large).
+  std::vector<std::pair<std::string, std::size_t>> order;
+  order.reserve(scenario.positions.size());
   for (std::size_t i = 0; i < scenario.positions.size(); ++i) {
-    rows.push_back(position_row(scenario, scenario.positions[i], analysis.positions[i]));
+    order.emplace_back(scenario.positions[i].ref(), i);
   }
-  std::sort(rows.begin(), rows.end(),
-            [](const PositionRow& a, const PositionRow& b) { return a.ref < b.ref; });
+  std::sort(order.begin(), order.end());
+  const SourceTitles source_title(scenario);
+  std::vector<PositionRow> rows;
+  rows.reserve(order.size());
+  for (auto& [ref, i] : order) {
+    rows.push_back(position_row(scenario, source_title, std::move(ref), scenario.positions[i],
+                                analysis.positions[i]));
+  }
   return rows;
 }
 
@@ -130,43 +149,57 @@ void count_stance(MatrixCell& cell, EffectiveStance stance) {
   }
 }
 
-MatrixCell* cell_of(IssueRow& row, const std::map<std::string, std::size_t>& column,
-                    const std::string& party) {
-  const auto it = column.find(party);
-  return it == column.end() ? nullptr : &row.cells[it->second];
-}
-
 // Rows sorted by issue id; cells in the order of `parties` (the report's, sorted by id).
 std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analysis,
                                  const std::vector<PartyRow>& parties) {
-  std::map<std::string, IssueRow> rows;
-  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+  std::vector<std::size_t> order(scenario.issues.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return scenario.issues[a].id < scenario.issues[b].id;
+  });
+  // One row per issue id (validate() rejects repeats; the last one's title and status win,
+  // as they always did); `row_of` maps every issue index to its id's row.
+  std::vector<IssueRow> rows;
+  std::vector<std::size_t> row_of(scenario.issues.size());
+  for (const std::size_t i : order) {
     const Issue& issue = scenario.issues[i];
     const IssueStatus status = i < analysis.issues.size() ? analysis.issues[i] : IssueStatus::open;
-    rows[issue.id] = {.id = issue.id,
-                      .title = issue.title,
-                      .status = status,
-                      .cells = std::vector<MatrixCell>(parties.size())};
+    if (rows.empty() || rows.back().id != issue.id) {
+      rows.push_back({.id = issue.id, .cells = std::vector<MatrixCell>(parties.size())});
+    }
+    rows.back().title = issue.title;
+    rows.back().status = status;
+    row_of[i] = rows.size() - 1;
   }
-  std::map<std::string, std::size_t> column;
-  for (std::size_t c = 0; c < parties.size(); ++c) column[parties[c].id] = c;
+  std::unordered_map<std::string_view, std::size_t> issue_index;
+  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+    issue_index.try_emplace(scenario.issues[i].id, i);
+  }
+  // The report's column of each scenario party.
+  std::unordered_map<std::string_view, std::size_t> column_of_id;
+  for (std::size_t c = 0; c < parties.size(); ++c) column_of_id.try_emplace(parties[c].id, c);
+  std::vector<std::optional<std::size_t>> column(scenario.parties.size());
+  for (std::size_t p = 0; p < scenario.parties.size(); ++p) {
+    if (const auto it = column_of_id.find(scenario.parties[p].id); it != column_of_id.end()) {
+      column[p] = it->second;
+    }
+  }
   for (std::size_t p = 0; p < scenario.positions.size(); ++p) {
     const Position& position = scenario.positions[p];
-    const auto row = rows.find(position.issue.id);
-    if (row == rows.end()) continue;  // validate() rejects unknown issues
-    if (MatrixCell* holder = cell_of(row->second, column, position.party)) {
-      ++holder->held;
-      if (position.red_line) ++holder->red_lines;
+    const auto issue = issue_index.find(position.issue.id);
+    if (issue == issue_index.end()) continue;  // validate() rejects unknown issues
+    IssueRow& row = rows[row_of[issue->second]];
+    if (const auto holder = column_of_id.find(position.party); holder != column_of_id.end()) {
+      ++row.cells[holder->second].held;
+      if (position.red_line) ++row.cells[holder->second].red_lines;
     }
     for (const AudienceStance& answer : analysis.positions[p].audience) {
-      MatrixCell* cell = cell_of(row->second, column, party_id(scenario, answer.party));
-      if (cell) count_stance(*cell, answer.stance);
+      if (answer.party < column.size() && column[answer.party]) {
+        count_stance(row.cells[*column[answer.party]], answer.stance);
+      }
     }
   }
-  std::vector<IssueRow> out;
-  out.reserve(rows.size());
-  for (auto& [id, row] : rows) out.push_back(std::move(row));
-  return out;
+  return rows;
 }
 
 std::vector<PartyRow> party_rows(const Scenario& scenario) {
