@@ -34,8 +34,10 @@ void add_load_options(CLI::App& command, LoadOptions& options) {
 }
 
 reports::Report report_of(const Scenario& scenario) {
-  const PositionGraph graph = PositionGraph::build(scenario);
-  return reports::make_report(scenario, analyze(graph));
+  // The graph is gone before the report is made: on a large scenario the two together
+  // would set the peak of memory.
+  const Analysis analysis = analyze(PositionGraph::build(scenario));
+  return reports::make_report(scenario, analysis);
 }
 
 std::optional<Scenario> load_and_print(const std::filesystem::path& path,
