@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <numeric>
-#include <unordered_map>
 
 #include "graph/bgl_graph.h"
+#include "model/id_table.h"
 
 namespace entente {
 namespace {
@@ -12,14 +12,13 @@ namespace {
 using detail::AudienceEntry;
 using detail::k_no_stance;
 
-// Id -> index; the keys are views of the strings indexed, which outlive the map.
-using Index = std::unordered_map<std::string_view, std::uint32_t>;
+// Id -> index; the keys are views of the strings indexed, which outlive the table.
+using Index = detail::IdTable;
 
 template <class T>
 Index index_of(const std::vector<T>& items) {
-  Index index;
-  index.reserve(items.size());
-  for (std::uint32_t i = 0; i < items.size(); ++i) index.try_emplace(items[i].id, i);
+  Index index(items.size());
+  for (const T& item : items) index.add(item.id);
   return index;
 }
 
@@ -27,8 +26,8 @@ void add_positions(const Scenario& s, PositionGraph::Impl& g, const Index& party
   const auto issue_index = index_of(s.issues);
   for (PositionId i = 0; i < s.positions.size(); ++i) {
     const Position& p = s.positions[i];
-    const PartyId holder = party_index.at(p.party);
-    g.positions.push_back({p.ref(), holder, issue_index.at(p.issue.id), p.priority, p.red_line});
+    const PartyId holder = party_index.find(p.party).value();
+    g.positions.push_back({p.ref(), holder, issue_index.find(p.issue.id).value(), p.priority, p.red_line});
     boost::add_edge(g.vertex_of_party(holder), g.vertex_of_position(i),
                     detail::EdgeProps{Relation::holds, k_no_stance}, g.graph);
     auto& audience = g.audiences[i];
@@ -37,7 +36,7 @@ void add_positions(const Scenario& s, PositionGraph::Impl& g, const Index& party
         if (q != holder) audience.push_back({q, k_no_stance});
       }
     } else {
-      for (const IdRef& q : p.to) audience.push_back({party_index.at(q.id), k_no_stance});
+      for (const IdRef& q : p.to) audience.push_back({party_index.find(q.id).value(), k_no_stance});
     }
     std::sort(audience.begin(), audience.end(), [&](const AudienceEntry& a, const AudienceEntry& b) {
       return g.party_rank[a.party] < g.party_rank[b.party];
@@ -55,20 +54,16 @@ Relation relation_of(Stance s) {
 }
 
 void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_index) {
-  Index by_ref;
-  by_ref.reserve(g.positions.size());
-  for (PositionId i = 0; i < g.positions.size(); ++i) by_ref.try_emplace(g.positions[i].ref, i);
-  const auto find = [&](std::string_view ref) -> std::optional<PositionId> {
-    const auto it = by_ref.find(ref);
-    return it == by_ref.end() ? std::nullopt : std::optional<PositionId>(it->second);
-  };
+  Index by_ref(g.positions.size());
+  for (const detail::PositionInfo& p : g.positions) by_ref.add(p.ref);
+  const auto find = [&](std::string_view ref) { return by_ref.find(ref); };
   g.stances.reserve(s.stances.size());
   std::string via;
   for (std::size_t d = 0; d < s.stances.size(); ++d) {
     const StanceDecl& decl = s.stances[d];
     detail::StanceInfo info;
-    info.party = party_index.at(decl.party);
-    info.target = *find(decl.position.id);
+    info.party = party_index.find(decl.party).value();
+    info.target = find(decl.position.id).value();
     info.value = decl.stance;
     if (decl.via) info.via = find(via.assign(decl.party).append("/").append(decl.via->id));
     info.conditions.reserve(decl.agree_if.size());

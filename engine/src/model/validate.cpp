@@ -10,55 +10,51 @@
 #include <fmt/format.h>
 
 #include "entente/loader.h"
+#include "model/id_table.h"
 #include "model/spelling.h"
 
 namespace entente {
 namespace {
 
+using detail::IdTable;
+
 std::string place(const SourceLocation& where) {
   return fmt::format("{}:{}:{}", where.file.view(), where.line, where.column);
 }
 
-// Ids of one kind -> their index, reporting duplicates as it is built. Keys are views of
-// strings that outlive the index (the scenario's, or IdIndex's own refs).
+// Ids of one kind -> the index of their first item, reporting repeats as it is built. It
+// keeps views: of the scenario's strings, or of the validator's refs.
 class IdIndex {
  public:
-  void reserve(std::size_t n) { index_.reserve(n); }
+  void reserve(std::size_t n) {
+    table_ = IdTable(n);
+    where_.reserve(n);
+  }
   /// Adds the next item (items are added in order, so the n-th call is item n).
   void add(std::string_view id, const SourceLocation& where, std::string_view what,
            std::vector<Diagnostic>& out) {
-    const auto [it, inserted] = index_.try_emplace(id, Entry{count_++, &where});
-    if (!inserted) {
+    where_.push_back(&where);
+    const auto [first, added] = table_.add(id);
+    if (!added) {
       out.push_back({where, Severity::error,
                      fmt::format("duplicate {} '{}' (first defined at {})", what, id,
-                                 place(*it->second.where))});
+                                 place(*where_[first]))});
     }
   }
-  /// The index of the first item with `id`.
-  std::optional<std::uint32_t> find(std::string_view id) const {
-    const auto it = index_.find(id);
-    return it == index_.end() ? std::nullopt : std::optional(it->second.index);
-  }
+  std::optional<std::uint32_t> find(std::string_view id) const { return table_.find(id); }
   /// Every id once, in the order added: the candidates of a spelling suggestion. Made on
   /// the first error that needs it.
   const std::vector<std::string>& ids() const {
     if (!ids_) {
-      std::vector<std::pair<std::uint32_t, std::string_view>> found;
-      for (const auto& [id, entry] : index_) found.emplace_back(entry.index, id);
-      std::sort(found.begin(), found.end());
       ids_.emplace();
-      for (const auto& [index, id] : found) ids_->emplace_back(id);
+      for (const std::string_view id : table_.ids()) ids_->emplace_back(id);
     }
     return *ids_;
   }
 
  private:
-  struct Entry {
-    std::uint32_t index = 0;
-    const SourceLocation* where = nullptr;  // into the scenario, which outlives the index
-  };
-  std::unordered_map<std::string_view, Entry> index_{};
-  std::uint32_t count_ = 0;
+  IdTable table_{};
+  std::vector<const SourceLocation*> where_{};  ///< per item; into the scenario
   mutable std::optional<std::vector<std::string>> ids_{};
 };
 
@@ -78,6 +74,9 @@ class Validator {
     }
     cited_.assign(s_.sources.size(), false);
     named_in_.assign(s_.parties.size(), 0);
+    holder_.reserve(s_.positions.size());
+    everyone_.reserve(s_.positions.size());
+    audience_end_.reserve(s_.positions.size());
     for (const Position& p : s_.positions) check_position(p);
     check_stances();
     check_unused_sources();
@@ -107,12 +106,17 @@ class Validator {
     if (const auto index = resolve(*source, sources_, "source")) cited_[*index] = true;
   }
 
+  // Also records the position's holder and audience as party indexes, so that the stance
+  // checks, which visit positions in no order, read small arrays and not the positions.
   void check_position(const Position& p) {
     resolve(p.issue, issues_, "issue");
     cite(p.source);
+    holder_.push_back(parties_.find(p.party).value_or(k_unknown));
+    everyone_.push_back(p.to.empty());
     ++audience_stamp_;
     for (const IdRef& party : p.to) {
       const std::optional<std::uint32_t> index = resolve(party, parties_, "party");
+      audience_.push_back(index.value_or(k_unknown));
       if (!index) continue;
       if (party.id == p.party) {
         error(party.where, fmt::format("'to' names the holder '{}' itself", p.party));
@@ -120,12 +124,27 @@ class Validator {
         error(party.where, fmt::format("'to' names '{}' twice", party.id));
       }
     }
+    audience_end_.push_back(static_cast<std::uint32_t>(audience_.size()));
   }
 
-  bool in_audience(const Position& target, const std::string& party) const {
-    if (target.to.empty()) return party != target.party;
-    return std::any_of(target.to.begin(), target.to.end(),
-                       [&](const IdRef& r) { return r.id == party; });
+  // Whether position `t` is held by the stance-taker `taker` (its index, none when it is not
+  // a party) called `name`. Names are compared only when an index is missing.
+  bool holds(std::uint32_t t, std::optional<std::uint32_t> taker, const std::string& name) const {
+    if (taker && holder_[t] != k_unknown) return holder_[t] == *taker;
+    return s_.positions[t].party == name;
+  }
+
+  bool in_audience(std::uint32_t t, std::optional<std::uint32_t> taker,
+                   const std::string& name) const {
+    if (!taker) {
+      const Position& target = s_.positions[t];
+      if (target.to.empty()) return name != target.party;
+      return std::any_of(target.to.begin(), target.to.end(),
+                         [&](const IdRef& r) { return r.id == name; });
+    }
+    if (everyone_[t]) return holder_[t] != *taker;
+    const auto end = audience_.begin() + audience_end_[t];
+    return std::find(audience_.begin() + (t == 0 ? 0 : audience_end_[t - 1]), end, *taker) != end;
   }
 
   // A PARTY/POSITION reference; suggests among all positions when it does not resolve.
@@ -156,22 +175,22 @@ class Validator {
     }
     const std::optional<std::uint32_t> target_index = resolve_position(st.position);
     if (!target_index) return;
-    const Position& target = s_.positions[*target_index];
-    if (target.party == st.party) {
+    const std::optional<std::uint32_t> taker = parties_.find(st.party);
+    if (holds(*target_index, taker, st.party)) {
       error(st.position.where,
             fmt::format("'{}' takes a stance on its own position '{}'", st.party, st.position.id));
       return;
     }
     // The stance-taker by index when it is a party; an unknown one (an error of the loader's)
     // by a number past every party's.
-    const std::uint64_t taker = parties_.find(st.party).value_or(s_.parties.size());
-    const std::uint64_t key = taker << 32 | *target_index;
+    const std::uint64_t key =
+        std::uint64_t{taker.value_or(s_.parties.size())} << 32 | *target_index;
     if (const auto [it, inserted] = first_stance_.try_emplace(key, &st.where); !inserted) {
       error(st.where, fmt::format("second stance of '{}' on '{}' (first at {})", st.party,
                                   st.position.id, place(*it->second)));
       return;
     }
-    if (!in_audience(target, st.party)) {
+    if (!in_audience(*target_index, taker, st.party)) {
       warning(st.position.where,
               fmt::format("'{}' is not in the audience of '{}', so this stance does not count",
                           st.party, st.position.id));
@@ -201,6 +220,11 @@ class Validator {
   std::vector<bool> cited_{};  ///< by index in Scenario::sources
   std::vector<std::uint64_t> named_in_{};  ///< by party: the last position whose `to` names it
   std::uint64_t audience_stamp_ = 0;
+  static constexpr std::uint32_t k_unknown = UINT32_MAX;  ///< a party index that names none
+  std::vector<std::uint32_t> holder_{};        ///< by position: its holder's party index
+  std::vector<bool> everyone_{};               ///< by position: no `to`, every other party
+  std::vector<std::uint32_t> audience_{};      ///< every position's `to`, as party indexes
+  std::vector<std::uint32_t> audience_end_{};  ///< by position: where its `to` ends in audience_
   std::unordered_map<std::string, std::vector<std::string>> own_ids_{};
   std::unordered_set<std::string_view> withdrawn_{};
 };
