@@ -211,6 +211,50 @@ TEST(MakeReport, SortsTheAudienceAndItsStancesByPartyId) {
   EXPECT_EQ(row->stances[1].party, "tenant");
 }
 
+// Above 20,000 positions the rows are made by two threads, a half each: every row must still
+// be its own position's, in ref order, with its own stances.
+TEST(MakeReport, LargeScenarioRowsAreEachTheirPositionsInRefOrder) {
+  constexpr int k_positions = 25'000;
+  Scenario s;
+  s.parties = {{.id = "b"}, {.id = "a"}};
+  s.issues = {{.id = "i"}};
+  Analysis a;
+  // Added in descending ref order, so that sorting moves every row.
+  for (int n = k_positions; n > 0; --n) {
+    const std::string id = "p" + std::to_string(n);
+    s.positions.push_back({.party = "a", .id = id, .issue = {"i"}, .text = "text of " + id});
+    PositionAnalysis pa{.status = n % 2 == 0 ? PositionStatus::agreed : PositionStatus::open};
+    pa.audience.push_back({.party = 0, .stance = n % 2 == 0 ? EffectiveStance::agree
+                                                            : EffectiveStance::silent});
+    if (n % 2 == 0) {
+      pa.audience.back().decl = s.stances.size();
+      s.stances.push_back({.party = "b", .position = {"a/" + id}, .stance = Stance::agree,
+                           .note = "note on " + id});
+    }
+    a.positions.push_back(std::move(pa));
+  }
+  a.issues = {IssueStatus::open};
+  const Report r = make_report(s, a);
+  ASSERT_EQ(r.positions.size(), static_cast<std::size_t>(k_positions));
+  for (std::size_t k = 0; k < r.positions.size(); ++k) {
+    const PositionRow& row = r.positions[k];
+    if (k > 0) {
+      EXPECT_LT(r.positions[k - 1].ref, row.ref);
+    }
+    const int n = std::stoi(row.id.substr(1));
+    ASSERT_EQ(row.ref, "a/p" + std::to_string(n));
+    EXPECT_EQ(row.text, "text of p" + std::to_string(n));
+    EXPECT_EQ(row.status, n % 2 == 0 ? PositionStatus::agreed : PositionStatus::open);
+    ASSERT_EQ(row.stances.size(), 1u);
+    EXPECT_EQ(row.stances[0].note, n % 2 == 0 ? "note on p" + std::to_string(n) : "");
+  }
+  ASSERT_EQ(r.issues.size(), 1u);
+  ASSERT_EQ(r.issues[0].cells.size(), 2u);
+  EXPECT_EQ(r.issues[0].cells[0].held, k_positions);  // "a", first by id
+  EXPECT_EQ(r.issues[0].cells[1].agree, k_positions / 2);
+  EXPECT_EQ(r.issues[0].cells[1].silent, k_positions / 2);
+}
+
 TEST(MakeReport, KeepsTheAnalysisOrderOfListsAsRefs) {
   const Report r = lease_report();
   EXPECT_EQ(r.common_ground, std::vector<std::string>{"landlord/three-year-term"});

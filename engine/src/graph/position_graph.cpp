@@ -30,14 +30,15 @@ void add_positions(const Scenario& s, PositionGraph::Impl& g, const Index& party
     g.positions.push_back({p.ref(), holder, issue_index.find(p.issue.id).value(), p.priority, p.red_line});
     boost::add_edge(g.vertex_of_party(holder), g.vertex_of_position(i),
                     detail::EdgeProps{Relation::holds, k_no_stance}, g.graph);
-    auto& audience = g.audiences[i];
     if (p.to.empty()) {
       for (PartyId q = 0; q < s.parties.size(); ++q) {
-        if (q != holder) audience.push_back({q, k_no_stance});
+        if (q != holder) g.audiences.push({q, k_no_stance});
       }
     } else {
-      for (const IdRef& q : p.to) audience.push_back({party_index.find(q.id).value(), k_no_stance});
+      for (const IdRef& q : p.to) g.audiences.push({party_index.find(q.id).value(), k_no_stance});
     }
+    g.audiences.end_list();
+    const std::span<AudienceEntry> audience = g.audiences[i];
     std::sort(audience.begin(), audience.end(), [&](const AudienceEntry& a, const AudienceEntry& b) {
       return g.party_rank[a.party] < g.party_rank[b.party];
     });
@@ -114,7 +115,11 @@ PositionGraph PositionGraph::build(const Scenario& s) {
   for (PositionId p = 0; p < s.positions.size(); ++p) {
     g->graph[g->vertex_of_position(p)].vertex = {Vertex::Kind::position, p};
   }
-  g->audiences.resize(s.positions.size());
+  std::size_t audience_size = 0;
+  for (const Position& p : s.positions) {
+    audience_size += !p.to.empty() ? p.to.size() : s.parties.empty() ? 0 : s.parties.size() - 1;
+  }
+  g->audiences.reserve(s.positions.size(), audience_size);
   g->positions.reserve(s.positions.size());
   add_positions(s, *g, party_index);
   add_stances(s, *g, party_index);
