@@ -1,8 +1,9 @@
 #pragma once
 // Id -> index lookups for the cross-file passes (validate, graph), which make hundreds of
-// thousands of them on a large scenario. An open-addressing table of (hash, index) pairs:
-// a lookup touches one or two slots of a small array and then the one key it compares,
-// where std::unordered_map walks a bucket, a node and the key.
+// thousands of them on a large scenario, in no order. An open-addressing table whose slots
+// hold the key's view, hash and index: a lookup reads a slot (two when they collide) and
+// the bytes of the key it compares, where std::unordered_map reads a bucket, a node and
+// the key.
 
 #include <cstdint>
 #include <functional>
@@ -26,14 +27,12 @@ class IdTable {
     const std::uint64_t hash = hash_of(id);
     for (std::size_t s = slot_of(hash);; s = (s + 1) & mask_) {
       Slot& slot = slots_[s];
-      if (slot.key == k_empty) {
-        slot = {static_cast<std::uint32_t>(hash), static_cast<std::uint32_t>(keys_.size())};
-        keys_.push_back({id, index});
+      if (slot.index == k_empty) {
+        slot = {id, static_cast<std::uint32_t>(hash), index};
+        keys_.push_back(id);
         return {index, true};
       }
-      if (slot.hash == static_cast<std::uint32_t>(hash) && keys_[slot.key].id == id) {
-        return {keys_[slot.key].index, false};
-      }
+      if (slot.hash == static_cast<std::uint32_t>(hash) && slot.id == id) return {slot.index, false};
     }
   }
 
@@ -42,30 +41,20 @@ class IdTable {
     const std::uint64_t hash = hash_of(id);
     for (std::size_t s = slot_of(hash);; s = (s + 1) & mask_) {
       const Slot& slot = slots_[s];
-      if (slot.key == k_empty) return std::nullopt;
-      if (slot.hash == static_cast<std::uint32_t>(hash) && keys_[slot.key].id == id) {
-        return keys_[slot.key].index;
-      }
+      if (slot.index == k_empty) return std::nullopt;
+      if (slot.hash == static_cast<std::uint32_t>(hash) && slot.id == id) return slot.index;
     }
   }
 
   /// The distinct ids, in the order they were first added.
-  std::vector<std::string_view> ids() const {
-    std::vector<std::string_view> out;
-    out.reserve(keys_.size());
-    for (const Key& key : keys_) out.push_back(key.id);
-    return out;
-  }
+  const std::vector<std::string_view>& ids() const { return keys_; }
 
  private:
   static constexpr std::uint32_t k_empty = UINT32_MAX;
   struct Slot {
-    std::uint32_t hash = 0;      ///< low bits of the key's hash
-    std::uint32_t key = k_empty;  ///< index in keys_
-  };
-  struct Key {
-    std::string_view id;
-    std::uint32_t index = 0;
+    std::string_view id{};
+    std::uint32_t hash = 0;         ///< low bits of the id's hash
+    std::uint32_t index = k_empty;  ///< of the id's first addition; k_empty: a free slot
   };
 
   static std::uint64_t hash_of(std::string_view id) { return std::hash<std::string_view>{}(id); }
@@ -80,19 +69,20 @@ class IdTable {
     return static_cast<std::size_t>(hash >> 32) & mask_;
   }
   void rehash(std::size_t capacity) {
-    slots_.assign(capacity, Slot{});
+    std::vector<Slot> old(capacity);
+    old.swap(slots_);
     mask_ = capacity - 1;
-    for (std::uint32_t k = 0; k < keys_.size(); ++k) {
-      const std::uint64_t hash = hash_of(keys_[k].id);
-      std::size_t s = slot_of(hash);
-      while (slots_[s].key != k_empty) s = (s + 1) & mask_;
-      slots_[s] = {static_cast<std::uint32_t>(hash), k};
+    for (const Slot& slot : old) {
+      if (slot.index == k_empty) continue;
+      std::size_t s = slot_of(hash_of(slot.id));
+      while (slots_[s].index != k_empty) s = (s + 1) & mask_;
+      slots_[s] = slot;
     }
   }
 
   std::vector<Slot> slots_{};
   std::size_t mask_ = 0;
-  std::vector<Key> keys_{};
+  std::vector<std::string_view> keys_{};  ///< distinct ids, in the order first added
   std::size_t count_ = 0;
 };
 
