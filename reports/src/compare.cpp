@@ -20,26 +20,26 @@ void compare_edits(const PositionRow& a, const PositionRow& b, Comparison& c) {
     if (from != to) c.edits.push_back({a.ref, std::string(field), std::move(from), std::move(to)});
   };
   edit("kind", std::string(to_string(a.kind)), std::string(to_string(b.kind)));
-  edit("text", a.text, b.text);
+  edit("text", std::string(a.text), std::string(b.text));
   edit("priority", std::to_string(a.priority), std::to_string(b.priority));
   edit("red_line", a.red_line ? "true" : "false", b.red_line ? "true" : "false");
 }
 
 void compare_stances(const PositionRow& a, const PositionRow& b, Comparison& c) {
-  const auto stance_of = [](const PositionRow& row, const std::string& party) {
+  const auto stance_of = [](const PositionRow& row, std::string_view party) {
     for (const StanceRow& s : row.stances) {
       if (s.party == party) return std::optional<EffectiveStance>(s.stance);
     }
     return std::optional<EffectiveStance>();
   };
-  std::set<std::string> parties;
+  std::set<std::string_view> parties;
   for (const StanceRow& s : a.stances) parties.insert(s.party);
   for (const StanceRow& s : b.stances) parties.insert(s.party);
-  for (const std::string& party : parties) {
+  for (const std::string_view party : parties) {
     // Outside the audience on one side: silent there, as far as the reader is concerned.
     const auto from = stance_of(a, party).value_or(EffectiveStance::silent);
     const auto to = stance_of(b, party).value_or(EffectiveStance::silent);
-    if (from != to) c.stances.push_back({a.ref, party, from, to});
+    if (from != to) c.stances.push_back({a.ref, std::string(party), from, to});
   }
 }
 
@@ -70,8 +70,9 @@ void compare_positions(const Report& before, const Report& after, Comparison& c)
 }
 
 // Conditional stances whose conditions hold, keyed by (position, party).
-std::map<std::pair<std::string, std::string>, const StanceRow*> met_conditions(const Report& r) {
-  std::map<std::pair<std::string, std::string>, const StanceRow*> out;
+std::map<std::pair<std::string_view, std::string_view>, const StanceRow*> met_conditions(
+    const Report& r) {
+  std::map<std::pair<std::string_view, std::string_view>, const StanceRow*> out;
   for (const PositionRow& row : r.positions) {
     for (const StanceRow& stance : row.stances) {
       if (stance.conditional && stance.condition_met) out[{row.ref, stance.party}] = &stance;
@@ -85,7 +86,10 @@ std::vector<ConditionChange> newly_met(const Report& then, const Report& now) {
   const auto old_set = met_conditions(then);
   std::vector<ConditionChange> out;
   for (const auto& [key, stance] : met_conditions(now)) {
-    if (!old_set.contains(key)) out.push_back({key.first, key.second, stance->agree_if});
+    if (!old_set.contains(key)) {
+      out.push_back({std::string(key.first), std::string(key.second),
+                     {stance->agree_if.begin(), stance->agree_if.end()}});
+    }
   }
   return out;
 }

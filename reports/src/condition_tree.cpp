@@ -49,13 +49,13 @@ class Builder {
   void stance(const Pending& p) {
     tree_.lines.push_back({.kind = Kind::stance,
                            .depth = p.depth,
-                           .party = p.answer->party,
+                           .party = std::string(p.answer->party),
                            .ref = p.on->ref,
                            .stance = p.answer->stance,
                            .met = p.answer->condition_met});
     const auto& names = p.answer->agree_if;
     for (auto it = names.rbegin(); it != names.rend(); ++it) {
-      stack_.push_back({Kind::condition, p.depth + 1, nullptr, nullptr, *it});
+      stack_.push_back({Kind::condition, p.depth + 1, nullptr, nullptr, std::string(*it)});
     }
   }
 
@@ -67,7 +67,7 @@ class Builder {
       line.met = row->status == PositionStatus::agreed;
       line.deadlock = row->deadlock;
       for (const StanceRow& answer : row->stances) {
-        if (answer.conditional) line.conditional_by.push_back(answer.party);
+        if (answer.conditional) line.conditional_by.emplace_back(answer.party);
       }
     }
     // Stance lines sit at even depths, conditions at odd ones: level 1 is a condition of the

@@ -108,7 +108,7 @@ std::set<std::string> parties_answering_directly(const Report& report) {
   for (const PositionRow& row : report.positions) {
     for (const StanceRow& answer : row.stances) {
       if (answer.via.empty() && answer.stance != EffectiveStance::silent) {
-        parties.insert(answer.party);
+        parties.emplace(answer.party);
       }
     }
   }
@@ -139,7 +139,7 @@ void write_cluster(std::ostream& out, const Report& report, const PartyRow& part
 // "agrees if\nrussia/a\nrussia/b": the conditions one per line, so the label stays narrow.
 std::string condition_label(const StanceRow& answer) {
   std::string label(detail::condition_phrase(answer));
-  for (const std::string& ref : answer.agree_if) label += "\\n" + dot(ref);
+  for (const std::string_view ref : answer.agree_if) label += "\\n" + dot(ref);
   return label;
 }
 
@@ -152,7 +152,7 @@ void write_edges(std::ostream& out, const Report& report) {
       if (!answer.agree_if.empty()) out << ", label=\"" << condition_label(answer) << "\"";
       const std::string tip =
           fmt::format("{}: {} {}", answer.party, to_string(answer.stance), row.ref) +
-          (answer.note.empty() ? "" : " -- " + answer.note);
+          (answer.note.empty() ? "" : fmt::format(" -- {}", answer.note));
       out << ", tooltip=" << quoted(tip) << "];\n";
     }
   }

@@ -38,7 +38,7 @@ ExplainedStance explained_stance(const Report& report, const StanceRow& answer) 
     out.via = ViaPosition{.ref = via->ref,
                           .priority = via->priority,
                           .red_line = via->red_line,
-                          .quote = via->quote,
+                          .quote = std::string(via->quote),
                           .source = source_of(report, via->source)};
   }
   return out;
@@ -63,7 +63,7 @@ std::string_view verb(const std::vector<std::string>& subjects, std::string_view
 std::vector<std::string> parties_with(const Explanation& e, EffectiveStance stance) {
   std::vector<std::string> out;
   for (const ExplainedStance& s : e.stances) {
-    if (s.answer.stance == stance) out.push_back(s.answer.party);
+    if (s.answer.stance == stance) out.emplace_back(s.answer.party);
   }
   return out;
 }
@@ -126,7 +126,7 @@ std::string conditions_sentence(const Explanation& e) {
   std::vector<std::string> waiting, met;
   for (const ExplainedStance& s : e.stances) {
     if (!s.answer.conditional) continue;
-    (s.answer.condition_met ? met : waiting).push_back(s.answer.party);
+    (s.answer.condition_met ? met : waiting).emplace_back(s.answer.party);
   }
   std::vector<std::string> clauses;
   if (!met.empty()) {
@@ -162,20 +162,20 @@ std::vector<std::string> package_of(const Report& report, const std::string& ref
   return {};
 }
 
-bool agreed(const Report& report, const std::string& ref) {
+bool agreed(const Report& report, std::string_view ref) {
   const PositionRow* row = report.find(ref);
   return row != nullptr && row->status == PositionStatus::agreed;
 }
 
 Dependent dependent(const Report& report, const PositionRow& on, const StanceRow& answer,
                     const std::string& ref) {
-  Dependent out{.party = answer.party,
+  Dependent out{.party = std::string(answer.party),
                 .position = on.ref,
                 .stance = answer.stance,
                 .conditional = answer.conditional,
                 .met = answer.condition_met};
-  for (const std::string& condition : answer.agree_if) {
-    if (condition != ref && !agreed(report, condition)) out.also_waits_for.push_back(condition);
+  for (const std::string_view condition : answer.agree_if) {
+    if (condition != ref && !agreed(report, condition)) out.also_waits_for.emplace_back(condition);
   }
   return out;
 }

@@ -53,7 +53,7 @@ using detail::Json;
 
 constexpr int k_schema_version = 1;
 
-Json string_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+Json string_or_null(std::string_view s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 Json source_json(const std::optional<SourceRow>& source) {
   if (!source) return nullptr;
@@ -78,7 +78,7 @@ Json stance_json(const ExplainedStance& s) {
           {"name", s.party_name},
           {"stance", to_string(a.stance)},
           {"via", via_json(s.via)},
-          {"agree_if", a.agree_if},
+          {"agree_if", Json(a.agree_if)},
           {"conditional", a.conditional},
           {"condition_met", a.condition_met},
           {"note", string_or_null(a.note)},

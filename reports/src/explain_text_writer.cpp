@@ -82,8 +82,8 @@ void write_header(std::ostream& out, const Painter& paint, const Explanation& e)
   write_field(out, "Holder", with_name(row.party, e.holder_name));
   write_field(out, "Issue",
               e.issue_title.empty() || e.issue_title == row.issue
-                  ? row.issue
-                  : row.issue + ": " + e.issue_title);
+                  ? std::string(row.issue)
+                  : fmt::format("{}: {}", row.issue, e.issue_title));
   write_field(out, "Kind", facts(row));
   out << pad_right("Status", k_label_width)
       << paint(to_string(row.status), stance_color(status_stance(row.status)));
@@ -91,7 +91,7 @@ void write_header(std::ostream& out, const Painter& paint, const Explanation& e)
   out << '\n';
   write_field(out, "Why", e.reason);
   write_field(out, "Text", row.text);
-  if (!row.quote.empty()) write_field(out, "Quote", "\"" + row.quote + "\"");
+  if (!row.quote.empty()) write_field(out, "Quote", fmt::format("\"{}\"", row.quote));
   write_field(out, "Source", source_text(e.source));
   write_field(out, "Note", row.note);
 }

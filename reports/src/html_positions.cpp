@@ -34,10 +34,12 @@ std::string ref_link(const Report& report, std::string_view ref) {
   return fmt::format(R"(<a class="ref" href="#pos-{0}">{0}</a>)", html(ref));
 }
 
-std::string ref_links(const Report& report, const std::vector<std::string>& refs,
+// Refs as std::string (a package) or as views (a stance's conditions).
+template <class Ref>
+std::string ref_links(const Report& report, const std::vector<Ref>& refs,
                       std::string_view separator) {
   std::string out;
-  for (const std::string& ref : refs) {
+  for (const std::string_view ref : refs) {
     out += (out.empty() ? "" : std::string(separator)) + ref_link(report, ref);
   }
   return out;
@@ -99,8 +101,8 @@ void write_answers(std::ostream& out, const Report& report, const PositionRow& r
 
 std::string facts(const Report& report, const PositionRow& row) {
   const IssueRow* issue = report.find_issue(row.issue);
-  const std::string issue_name =
-      issue != nullptr && !issue->title.empty() ? issue->title : row.issue;
+  const std::string_view issue_name =
+      issue != nullptr && !issue->title.empty() ? std::string_view(issue->title) : row.issue;
   std::string chips = fmt::format(R"(<span class="chip" title="issue {}">{}</span>)",
                                   html(row.issue), html(issue_name));
   chips += fmt::format(R"(<span class="chip">{}</span><span class="chip">priority {}</span>)",

@@ -97,14 +97,8 @@ JsonStream& JsonStream::null() {
   return *this;
 }
 
-JsonStream& JsonStream::string_or_null(const std::string& s) {
+JsonStream& JsonStream::string_or_null(std::string_view s) {
   return s.empty() ? null() : value(s);
-}
-
-JsonStream& JsonStream::strings(const std::vector<std::string>& items) {
-  begin_array();
-  for (const std::string& item : items) value(item);
-  return end_array();
 }
 
 // Printed by hand rather than by Json::dump() so that strings go through json_string, the one

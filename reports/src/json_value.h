@@ -45,8 +45,14 @@ class JsonStream {
   /// A value built beforehand.
   JsonStream& value(const Json& json);
   /// `null` for an empty string, the string otherwise (optional text fields).
-  JsonStream& string_or_null(const std::string& s);
-  JsonStream& strings(const std::vector<std::string>& items);
+  JsonStream& string_or_null(std::string_view s);
+  /// An array of strings: std::string or views.
+  template <class String>
+  JsonStream& strings(const std::vector<String>& items) {
+    begin_array();
+    for (const std::string_view item : items) value(item);
+    return end_array();
+  }
 
   /// `key` then `value`.
   template <typename T>

@@ -63,9 +63,9 @@ class SourceTitles {
   explicit SourceTitles(const Scenario& scenario) {
     for (const Source& source : scenario.sources) titles_.try_emplace(source.id, &source.title);
   }
-  std::string operator()(std::string_view id) const {
+  std::string_view operator()(std::string_view id) const {
     const auto it = titles_.find(id);
-    return it == titles_.end() ? std::string() : *it->second;
+    return it == titles_.end() ? std::string_view() : std::string_view(*it->second);
   }
 
  private:

@@ -36,9 +36,11 @@ std::string indented(std::string_view escaped, std::string_view prefix) {
   return out;
 }
 
-std::string joined_code(const std::vector<std::string>& refs, std::string_view separator) {
+// Refs as std::string (a package) or as views (a stance's conditions).
+template <class Ref>
+std::string joined_code(const std::vector<Ref>& refs, std::string_view separator) {
   std::string out;
-  for (const std::string& ref : refs) {
+  for (const std::string_view ref : refs) {
     out += (out.empty() ? "" : std::string(separator)) + markdown_code(ref);
   }
   return out;
@@ -76,7 +78,7 @@ std::string citation(const Report& report, const PositionRow& row) {
   std::string line = "\"" + markdown(row.quote) + "\"";
   if (row.source.empty()) return line;
   const SourceRow* source = report.find_source(row.source);
-  const std::string& title = row.source_title.empty() ? row.source : row.source_title;
+  const std::string_view title = row.source_title.empty() ? row.source : row.source_title;
   line += " — " + markdown(title);
   if (source != nullptr && !source->date.empty()) line += ", " + markdown_cell(source->date);
   return line;

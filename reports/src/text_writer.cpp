@@ -92,10 +92,10 @@ std::string answer_details(const StanceRow& answer) {
     // Glued to the stance or the via: "consider; agrees if ...", "agree; condition met: ...".
     details += fmt::format("; {} ", detail::condition_phrase(answer));
     for (std::size_t i = 0; i < answer.agree_if.size(); ++i) {
-      details += (i == 0 ? "" : ", ") + answer.agree_if[i];
+      details += fmt::format("{}{}", i == 0 ? "" : ", ", answer.agree_if[i]);
     }
   }
-  if (!answer.note.empty()) details += (details.empty() ? "-- " : " -- ") + answer.note;
+  if (!answer.note.empty()) details += fmt::format("{}{}", details.empty() ? "-- " : " -- ", answer.note);
   return details;
 }
 
@@ -122,11 +122,13 @@ void write_answers(std::ostream& out, const Painter& paint, const PositionRow& r
 void write_position_body(std::ostream& out, const Painter& paint, const PositionRow& row) {
   write_wrapped(out, row.text, k_text_indent);
   if (!row.quote.empty()) {
-    const std::string from = row.source_title.empty() ? row.source : row.source_title;
-    write_wrapped(out, fmt::format("\"{}\"{}", row.quote, from.empty() ? "" : " (" + from + ")"),
+    const std::string_view from = row.source_title.empty() ? row.source : row.source_title;
+    write_wrapped(out,
+                  fmt::format("\"{}\"{}", row.quote,
+                              from.empty() ? std::string() : fmt::format(" ({})", from)),
                   k_text_indent);
   }
-  if (!row.note.empty()) write_wrapped(out, "Note: " + row.note, k_text_indent);
+  if (!row.note.empty()) write_wrapped(out, fmt::format("Note: {}", row.note), k_text_indent);
   write_answers(out, paint, row);
 }
 

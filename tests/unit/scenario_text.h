@@ -1,6 +1,7 @@
 #pragma once
 // Scenarios and reports from YAML text, loaded and validated as the CLI does, for tests.
 
+#include <deque>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -25,8 +26,11 @@ inline Scenario valid_scenario(std::string_view yaml) {
 }
 
 /// The report of a scenario with issue i and source s, whose `parties:` list is `parties`.
+/// A report views its scenario's strings, so the scenario is kept until the test program
+/// ends (a deque never moves what it holds).
 inline reports::Report report_of(std::string_view parties) {
-  const Scenario scenario = valid_scenario(fmt::format(R"(format: 1
+  static std::deque<Scenario> kept;
+  const Scenario& scenario = kept.emplace_back(valid_scenario(fmt::format(R"(format: 1
 title: Test
 date: 2026-01-01
 issues: [{{id: i, title: The issue}}]
@@ -34,7 +38,7 @@ sources: [{{id: s, title: A letter, date: 2026-01-02}}]
 parties:
 {}
 )",
-                                                       parties));
+                                                       parties)));
   return reports::make_report(scenario, analyze(PositionGraph::build(scenario)));
 }
 

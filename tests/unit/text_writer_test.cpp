@@ -180,8 +180,9 @@ TEST(TextWriter, ShowsConditionsAndWhetherTheyAreMet) {
 TEST(TextWriter, WrapsLongAnswersWithAHangingIndent) {
   Report r = testing::small_report();
   StanceRow& answer = r.positions[0].stances[0];
-  answer.note.clear();
-  for (int i = 0; i < 12; ++i) answer.note += "Россия говорит нет. ";
+  std::string note;  // the row views it, so it lives as long as the report
+  for (int i = 0; i < 12; ++i) note += "Россия говорит нет. ";
+  answer.note = note;
   const std::vector<std::string> lines = lines_of(to_text(r));
   const auto first = std::find_if(lines.begin(), lines.end(), [](const std::string& line) {
     return line.starts_with("      tenant: reject via tenant/freeze -- Россия");

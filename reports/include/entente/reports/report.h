@@ -13,34 +13,36 @@
 namespace entente::reports {
 
 /// An audience party's effective stance on a position, with what the file says about it.
+// The rows' std::string_view members are views of the scenario's strings (see make_report).
+
 struct StanceRow {
-  std::string party{};
+  std::string_view party{};
   EffectiveStance stance = EffectiveStance::silent;
-  std::string via{};                   ///< ref of the `via` position, or empty
-  std::vector<std::string> agree_if{};  ///< conditions, as refs
-  bool conditional = false;            ///< counting conditional stance (FORMAT.md 3.2)
+  std::string via{};                        ///< ref of the `via` position, or empty
+  std::vector<std::string_view> agree_if{};  ///< conditions, as refs
+  bool conditional = false;                 ///< counting conditional stance (FORMAT.md 3.2)
   bool condition_met = false;
-  std::string note{};
-  std::string source{};  ///< source id, or empty
+  std::string_view note{};
+  std::string_view source{};  ///< source id, or empty
 };
 
 struct PositionRow {
   std::string ref{};
-  std::string party{};
-  std::string id{};
-  std::string issue{};
+  std::string_view party{};
+  std::string_view id{};
+  std::string_view issue{};
   PositionKind kind = PositionKind::demand;
-  std::string text{};
+  std::string_view text{};
   int priority = 3;
   bool red_line = false;
   PositionStatus status = PositionStatus::unanswered;
   bool deadlock = false;
   bool in_package = false;
-  std::vector<std::string> to{};  ///< the audience, sorted
-  std::string source{};          ///< source id, or empty
-  std::string source_title{};
-  std::string quote{};
-  std::string note{};
+  std::vector<std::string_view> to{};  ///< the audience, sorted
+  std::string_view source{};          ///< source id, or empty
+  std::string_view source_title{};
+  std::string_view quote{};
+  std::string_view note{};
   std::vector<StanceRow> stances{};  ///< one per audience party, sorted by party
 };
 
@@ -103,7 +105,9 @@ struct Report {
   const SourceRow* find_source(std::string_view id) const;
 };
 
-/// Builds the report of an analysed scenario.
+/// Builds the report of an analysed scenario. The position and stance rows keep views of the
+/// scenario's strings rather than copies (on a large scenario, copies double the memory):
+/// `scenario` must outlive the report.
 Report make_report(const Scenario& scenario, const Analysis& analysis);
 
 enum class Format { text, json, html, markdown, dot };
