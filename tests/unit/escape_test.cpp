@@ -2,6 +2,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -34,6 +36,24 @@ TEST(Escape, JsonStringReplacesInvalidUtf8WithReplacementCharacter) {
   EXPECT_EQ(json_string("\xed\xa0\x80"), R"("\ufffd\ufffd\ufffd")");            // surrogate
   EXPECT_EQ(json_string("\xe6\x97"), R"("\ufffd\ufffd")");                      // cut short
   EXPECT_EQ(json_string("\xf4\x90\x80\x80"), R"("\ufffd\ufffd\ufffd\ufffd")");  // > U+10FFFF
+}
+
+// Plain runs are scanned eight bytes at a time: every special byte must be found at every
+// offset of a block, and the bytes on either side of the specials' values must stay plain.
+TEST(Escape, JsonStringFindsASpecialByteAtEveryPlaceOfALongString) {
+  const std::vector<std::pair<std::string, std::string>> specials{
+      {"\"", "\\\""},     {"\\", "\\\\"},     {"\n", "\\u000a"}, {"\x1f", "\\u001f"},
+      {std::string(1, '\0'), "\\u0000"}, {"\x7f", "\\u007f"}, {"é", "é"},
+      {"\xff", "\\ufffd"},  {"!", "!"},          {"#", "#"},           {"[", "["},
+      {"]", "]"},             {"~", "~"},          {" ", " "}};
+  for (const auto& [raw, escaped] : specials) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      const std::string text = std::string(at, 'a') + raw + std::string(19 - at, 'b');
+      const std::string expected =
+          "\"" + std::string(at, 'a') + escaped + std::string(19 - at, 'b') + "\"";
+      EXPECT_EQ(json_string(text), expected) << "at " << at << ": " << escaped;
+    }
+  }
 }
 
 TEST(Escape, TerminalShowsControlBytesAsHex) {
