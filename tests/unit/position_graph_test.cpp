@@ -61,9 +61,17 @@ TEST(PositionGraph, StanceEdgesStartAtTheViaPositionOrTheParty) {
   EXPECT_EQ(5u, edges.size());
 }
 
-TEST(PositionGraph, EdgesComeInAStableOrder) {
-  const Scenario s = load(k_two_parties);
-  EXPECT_EQ(PositionGraph::build(s).edges(), PositionGraph::build(s).edges());
+// By source vertex (parties, then positions), then in the order the files give them.
+TEST(PositionGraph, EdgesComeBySourceThenInFileOrder) {
+  const auto edges = PositionGraph::build(load(k_two_parties)).edges();
+  using K = Vertex::Kind;
+  const std::vector<Edge> expected{
+      {{K::party, 0}, {K::position, 0}, Relation::holds},
+      {{K::party, 1}, {K::position, 1}, Relation::holds},
+      {{K::party, 2}, {K::position, 0}, Relation::consider},
+      {{K::party, 2}, {K::position, 1}, Relation::agree},
+      {{K::position, 1}, {K::position, 0}, Relation::reject}};
+  EXPECT_EQ(expected, edges);
 }
 
 }  // namespace

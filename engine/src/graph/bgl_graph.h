@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include "entente/position_graph.h"
 
@@ -27,10 +27,9 @@ struct EdgeProps {
   std::uint32_t stance = k_no_stance;  ///< index in Impl::stances for stance edges
 };
 
-// Edges are only ever added, so the edge list is a vector (listS, the default, costs a
-// node allocation per edge).
-using BglGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                       VertexProps, EdgeProps, boost::no_property, boost::vecS>;
+// The graph never changes once built, so it is stored compressed (CSR): two arrays, built
+// from the whole edge list at once, where an adjacency_list allocates per vertex and edge.
+using BglGraph = boost::compressed_sparse_row_graph<boost::directedS, VertexProps, EdgeProps>;
 
 struct PositionInfo {
   std::string ref{};

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include <boost/range/iterator_range.hpp>
+
 #include "graph/bgl_graph.h"
 #include "model/id_table.h"
 
@@ -11,6 +13,13 @@ namespace {
 
 using detail::AudienceEntry;
 using detail::k_no_stance;
+
+// An edge of the graph to be: the graph is made from all of them at once.
+struct PendingEdge {
+  std::uint32_t from = 0;
+  std::uint32_t to = 0;
+  detail::EdgeProps props{};
+};
 
 // Id -> index; the keys are views of the strings indexed, which outlive the table.
 using Index = detail::IdTable;
@@ -22,14 +31,16 @@ Index index_of(const std::vector<T>& items) {
   return index;
 }
 
-void add_positions(const Scenario& s, PositionGraph::Impl& g, const Index& party_index) {
+void add_positions(const Scenario& s, PositionGraph::Impl& g, const Index& party_index,
+                   std::vector<PendingEdge>& edges) {
   const auto issue_index = index_of(s.issues);
   for (PositionId i = 0; i < s.positions.size(); ++i) {
     const Position& p = s.positions[i];
     const PartyId holder = party_index.find(p.party).value();
     g.positions.push_back({p.ref(), holder, issue_index.find(p.issue.id).value(), p.priority, p.red_line});
-    boost::add_edge(g.vertex_of_party(holder), g.vertex_of_position(i),
-                    detail::EdgeProps{Relation::holds, k_no_stance}, g.graph);
+    edges.push_back({static_cast<std::uint32_t>(g.vertex_of_party(holder)),
+                     static_cast<std::uint32_t>(g.vertex_of_position(i)),
+                     {Relation::holds, k_no_stance}});
     if (p.to.empty()) {
       for (PartyId q = 0; q < s.parties.size(); ++q) {
         if (q != holder) g.audiences.push({q, k_no_stance});
@@ -54,7 +65,8 @@ Relation relation_of(Stance s) {
   return Relation::consider;
 }
 
-void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_index) {
+void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_index,
+                 std::vector<PendingEdge>& edges) {
   Index by_ref(g.positions.size());
   for (const detail::PositionInfo& p : g.positions) by_ref.add(p.ref);
   const auto find = [&](std::string_view ref) { return by_ref.find(ref); };
@@ -79,8 +91,9 @@ void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_i
     }
     const std::size_t from =
         info.via ? g.vertex_of_position(*info.via) : g.vertex_of_party(info.party);
-    boost::add_edge(from, g.vertex_of_position(info.target),
-                    detail::EdgeProps{relation_of(info.value), index}, g.graph);
+    edges.push_back({static_cast<std::uint32_t>(from),
+                     static_cast<std::uint32_t>(g.vertex_of_position(info.target)),
+                     {relation_of(info.value), index}});
     g.stances.push_back(std::move(info));
   }
 }
@@ -108,21 +121,36 @@ PositionGraph PositionGraph::build(const Scenario& s) {
   g->party_rank.resize(order.size());
   for (std::uint32_t rank = 0; rank < order.size(); ++rank) g->party_rank[order[rank]] = rank;
   g->issue_count = s.issues.size();
-  g->graph = detail::BglGraph(s.parties.size() + s.positions.size());
-  for (PartyId p = 0; p < s.parties.size(); ++p) {
-    g->graph[g->vertex_of_party(p)].vertex = {Vertex::Kind::party, p};
-  }
-  for (PositionId p = 0; p < s.positions.size(); ++p) {
-    g->graph[g->vertex_of_position(p)].vertex = {Vertex::Kind::position, p};
-  }
   std::size_t audience_size = 0;
   for (const Position& p : s.positions) {
     audience_size += !p.to.empty() ? p.to.size() : s.parties.empty() ? 0 : s.parties.size() - 1;
   }
   g->audiences.reserve(s.positions.size(), audience_size);
   g->positions.reserve(s.positions.size());
-  add_positions(s, *g, party_index);
-  add_stances(s, *g, party_index);
+  std::vector<PendingEdge> edges;
+  edges.reserve(s.positions.size() + s.stances.size());
+  add_positions(s, *g, party_index, edges);
+  add_stances(s, *g, party_index, edges);
+  // By source vertex, and in the order added within one (the order edges() promises).
+  std::stable_sort(edges.begin(), edges.end(),
+                   [](const PendingEdge& a, const PendingEdge& b) { return a.from < b.from; });
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
+  std::vector<detail::EdgeProps> props;
+  ends.reserve(edges.size());
+  props.reserve(edges.size());
+  for (const PendingEdge& e : edges) {
+    ends.emplace_back(e.from, e.to);
+    props.push_back(e.props);
+  }
+  edges = {};
+  g->graph = detail::BglGraph(boost::edges_are_sorted, ends.begin(), ends.end(), props.begin(),
+                              s.parties.size() + s.positions.size());
+  for (PartyId p = 0; p < s.parties.size(); ++p) {
+    g->graph[g->vertex_of_party(p)].vertex = {Vertex::Kind::party, p};
+  }
+  for (PositionId p = 0; p < s.positions.size(); ++p) {
+    g->graph[g->vertex_of_position(p)].vertex = {Vertex::Kind::position, p};
+  }
   return PositionGraph(std::move(g));
 }
 
