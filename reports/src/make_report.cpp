@@ -2,15 +2,14 @@
 
 #include <algorithm>
 #include <cassert>
-#include <exception>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
 #include <string>
-#include <system_error>
-#include <thread>
 #include <utility>
 #include <vector>
+
+#include "entente/parallel.h"
 
 namespace entente::reports {
 namespace {
@@ -104,6 +103,8 @@ PositionRow position_row(const Scenario& scenario, const SourceTitles& source_ti
   return row;
 }
 
+constexpr std::size_t k_rows_worth_a_thread = 20'000;
+
 std::vector<PositionRow> position_rows(const Scenario& scenario, const Analysis& analysis) {
   assert(analysis.positions.size() == scenario.positions.size());
   // The refs are sorted first, so that each row is made in its place (rows are large).
@@ -123,26 +124,7 @@ std::vector<PositionRow> position_rows(const Scenario& scenario, const Analysis&
     }
   };
   // Rows are independent of each other: on a large scenario a second thread makes half.
-  constexpr std::size_t k_rows_worth_a_thread = 20'000;
-  const std::size_t half = order.size() >= k_rows_worth_a_thread ? order.size() / 2 : 0;
-  std::exception_ptr failure;  // thrown again here, as one thread would have thrown it
-  std::optional<std::thread> helper;
-  if (half > 0) {
-    try {
-      helper.emplace([&] {
-        try {
-          make(0, half);
-        } catch (...) {
-          failure = std::current_exception();
-        }
-      });
-    } catch (const std::system_error&) {
-      // No thread to be had: this one makes every row.
-    }
-  }
-  make(helper ? half : 0, order.size());
-  if (helper) helper->join();
-  if (failure) std::rethrow_exception(failure);
+  for_two_halves(order.size(), k_rows_worth_a_thread, make);
   return rows;
 }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -386,6 +388,68 @@ issues:
   - id: rent
   - id: rent
 )"));
+}
+
+}  // namespace
+}  // namespace entente
+
+namespace entente {
+namespace {
+
+// Above 20,000 stances the references are looked up on two threads: every problem must still
+// be found once, in its place, in both halves.
+TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
+  constexpr int k_stances = 25'000;
+  Scenario s;
+  s.parties = {{.id = "a"}, {.id = "b"}, {.id = "c"}};
+  s.issues = {{.id = "i"}};
+  for (int n = 0; n < k_stances; ++n) {
+    s.positions.push_back({.party = "a", .id = "p" + std::to_string(n), .issue = {"i"},
+                           .to = {IdRef{"b"}}});
+  }
+  for (int n = 0; n < k_stances; ++n) {
+    const SourceLocation at{"b.yaml", n + 1, 1};
+    StanceDecl st{.party = "b", .position = {"a/p" + std::to_string(n), at},
+                  .stance = Stance::agree, .where = at};
+    switch (n % 5000) {
+      case 1: st.position.id = "a/nowhere" + std::to_string(n); break;
+      case 2: st.via = IdRef{"missing", at}; break;
+      case 3: st.agree_if = {IdRef{"a/ghost", at}}; break;
+      case 4: st.position.id = "a/p0"; break;  // a second stance of b on a/p0
+      case 5: st.party = "c"; break;            // c is not in the audience: a warning
+      default: break;
+    }
+    if (n == k_stances / 2 - 1 || n == k_stances / 2 || n == k_stances - 1) st.party = "c";
+    s.stances.push_back(std::move(st));
+  }
+  const auto result = validate(std::move(s));
+  ASSERT_FALSE(result.has_value());
+  std::vector<int> unknown, via, ghost, second, audience;
+  for (const Diagnostic& d : result.error()) {
+    const std::string& m = d.message;
+    const int line = d.where.line;
+    if (m.starts_with("unknown position 'a/nowhere")) unknown.push_back(line);
+    else if (m.starts_with("'via' must name")) via.push_back(line);
+    else if (m.starts_with("unknown position 'a/ghost'")) ghost.push_back(line);
+    else if (m.starts_with("second stance of 'b' on 'a/p0'")) second.push_back(line);
+    else if (m.starts_with("'c' is not in the audience")) audience.push_back(line);
+    else ADD_FAILURE() << format_diagnostic(d);
+  }
+  const auto lines = [](int remainder) {
+    std::vector<int> out;
+    for (int n = remainder; n < k_stances; n += 5000) out.push_back(n + 1);
+    return out;
+  };
+  EXPECT_EQ(unknown, lines(1));
+  EXPECT_EQ(via, lines(2));
+  EXPECT_EQ(ghost, lines(3));
+  EXPECT_EQ(second, lines(4));
+  std::vector<int> expected_audience = lines(5);
+  for (const int n : {k_stances / 2 - 1, k_stances / 2, k_stances - 1}) {
+    expected_audience.push_back(n + 1);  // either side of the halves' border, and the last
+  }
+  std::sort(expected_audience.begin(), expected_audience.end());
+  EXPECT_EQ(audience, expected_audience);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include "entente/parallel.h"
 #include "graph/bgl_graph.h"
 #include "model/id_table.h"
 
@@ -65,24 +66,33 @@ Relation relation_of(Stance s) {
   return Relation::consider;
 }
 
+// Below this many stances one thread resolves them all.
+constexpr std::size_t k_stances_worth_a_thread = 20'000;
+
 void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_index,
                  std::vector<PendingEdge>& edges) {
   Index by_ref(g.positions.size());
   for (const detail::PositionInfo& p : g.positions) by_ref.add(p.ref);
   const auto find = [&](std::string_view ref) { return by_ref.find(ref); };
-  g.stances.reserve(s.stances.size());
-  std::string via;
-  for (std::size_t d = 0; d < s.stances.size(); ++d) {
-    const StanceDecl& decl = s.stances[d];
-    detail::StanceInfo info;
-    info.party = party_index.find(decl.party).value();
-    info.target = find(decl.position.id).value();
-    info.value = decl.stance;
-    if (decl.via) info.via = find(via.assign(decl.party).append("/").append(decl.via->id));
-    info.conditions.reserve(decl.agree_if.size());
-    for (const IdRef& c : decl.agree_if) info.conditions.push_back(find(c.id));
-    info.decl = d;
-    const auto index = static_cast<std::uint32_t>(g.stances.size());
+  // The references are resolved on two threads (lookups in no order: most of the time),
+  // the audiences and edges filled in on one, in stance order.
+  g.stances.resize(s.stances.size());
+  for_two_halves(s.stances.size(), k_stances_worth_a_thread, [&](std::size_t begin, std::size_t end) {
+    std::string via;
+    for (std::size_t d = begin; d < end; ++d) {
+      const StanceDecl& decl = s.stances[d];
+      detail::StanceInfo& info = g.stances[d];
+      info.party = party_index.find(decl.party).value();
+      info.target = find(decl.position.id).value();
+      info.value = decl.stance;
+      if (decl.via) info.via = find(via.assign(decl.party).append("/").append(decl.via->id));
+      info.conditions.reserve(decl.agree_if.size());
+      for (const IdRef& c : decl.agree_if) info.conditions.push_back(find(c.id));
+      info.decl = d;
+    }
+  });
+  for (std::uint32_t index = 0; index < g.stances.size(); ++index) {
+    detail::StanceInfo& info = g.stances[index];
     for (AudienceEntry& entry : g.audiences[info.target]) {
       if (entry.party == info.party) {
         entry.stance = index;
@@ -94,7 +104,6 @@ void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_i
     edges.push_back({static_cast<std::uint32_t>(from),
                      static_cast<std::uint32_t>(g.vertex_of_position(info.target)),
                      {relation_of(info.value), index}});
-    g.stances.push_back(std::move(info));
   }
 }
 

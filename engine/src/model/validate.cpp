@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "entente/loader.h"
+#include "entente/parallel.h"
 #include "model/id_table.h"
 #include "model/spelling.h"
 
@@ -17,6 +18,9 @@ namespace entente {
 namespace {
 
 using detail::IdTable;
+
+// Below this many stances one thread resolves them all.
+constexpr std::size_t k_stances_worth_a_thread = 20'000;
 
 std::string place(const SourceLocation& where) {
   return fmt::format("{}:{}:{}", where.file.view(), where.line, where.column);
@@ -163,34 +167,56 @@ class Validator {
     return it->second;
   }
 
-  void check_stance(const StanceDecl& st) {
+  // What a stance's references resolve to: looked up for every stance on two threads
+  // (lookups in no order are most of the time), judged on one, in stance order.
+  struct Resolved {
+    std::optional<std::uint32_t> target{};  ///< the position it is on
+    std::optional<std::uint32_t> taker{};   ///< the party taking it
+    bool via_found = true;                  ///< no via, or via names a position of the taker
+    bool conditions_found = true;           ///< every agree_if resolves or is withdrawn
+  };
+
+  Resolved resolved(const StanceDecl& st, std::string& via) const {
+    Resolved r{.target = positions_.find(st.position.id), .taker = parties_.find(st.party)};
+    if (st.via) r.via_found = positions_.find(via.assign(st.party).append("/").append(st.via->id)).has_value();
+    for (const IdRef& condition : st.agree_if) {
+      if (!withdrawn_.contains(condition.id) && !positions_.find(condition.id)) {
+        r.conditions_found = false;
+      }
+    }
+    return r;
+  }
+
+  void check_stance(const StanceDecl& st, const Resolved& r) {
     cite(st.source);
-    if (st.via && !positions_.find(st.party + "/" + st.via->id)) {
+    if (!r.via_found) {
       error(st.via->where,
             fmt::format("'via' must name a position of '{}', and '{}' is not one{}", st.party,
                         st.via->id, detail::did_you_mean(st.via->id, own_ids(st.party))));
     }
-    for (const IdRef& condition : st.agree_if) {
-      if (!withdrawn_.contains(condition.id)) resolve_position(condition);
+    if (!r.conditions_found) {
+      for (const IdRef& condition : st.agree_if) {
+        if (!withdrawn_.contains(condition.id)) resolve_position(condition);
+      }
     }
-    const std::optional<std::uint32_t> target_index = resolve_position(st.position);
-    if (!target_index) return;
-    const std::optional<std::uint32_t> taker = parties_.find(st.party);
-    if (holds(*target_index, taker, st.party)) {
+    if (!r.target) {
+      resolve_position(st.position);  // says so
+      return;
+    }
+    if (holds(*r.target, r.taker, st.party)) {
       error(st.position.where,
             fmt::format("'{}' takes a stance on its own position '{}'", st.party, st.position.id));
       return;
     }
     // The stance-taker by index when it is a party; an unknown one (an error of the loader's)
     // by a number past every party's.
-    const std::uint64_t key =
-        std::uint64_t{taker.value_or(s_.parties.size())} << 32 | *target_index;
+    const std::uint64_t key = std::uint64_t{r.taker.value_or(s_.parties.size())} << 32 | *r.target;
     if (const auto [it, inserted] = first_stance_.try_emplace(key, &st.where); !inserted) {
       error(st.where, fmt::format("second stance of '{}' on '{}' (first at {})", st.party,
                                   st.position.id, place(*it->second)));
       return;
     }
-    if (!in_audience(*target_index, taker, st.party)) {
+    if (!in_audience(*r.target, r.taker, st.party)) {
       warning(st.position.where,
               fmt::format("'{}' is not in the audience of '{}', so this stance does not count",
                           st.party, st.position.id));
@@ -199,8 +225,13 @@ class Validator {
 
   void check_stances() {
     withdrawn_.insert(s_.withdrawn.begin(), s_.withdrawn.end());
+    std::vector<Resolved> found(s_.stances.size());
+    for_two_halves(found.size(), k_stances_worth_a_thread, [&](std::size_t begin, std::size_t end) {
+      std::string via;
+      for (std::size_t i = begin; i < end; ++i) found[i] = resolved(s_.stances[i], via);
+    });
     first_stance_.reserve(s_.stances.size());
-    for (const StanceDecl& st : s_.stances) check_stance(st);
+    for (std::size_t i = 0; i < found.size(); ++i) check_stance(s_.stances[i], found[i]);
   }
 
   void check_unused_sources() {
