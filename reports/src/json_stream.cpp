@@ -140,8 +140,25 @@ void JsonStream::finish() {
 }
 
 void JsonStream::flush() {
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  if (out_ == nullptr) return;
+  out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   buffer_.clear();
+}
+
+JsonStream JsonStream::fragment(bool after_others) const {
+  assert(!frames_.empty() && !frames_.back().object && !after_key_);
+  JsonStream part(*this, nullptr);
+  if (after_others) part.frames_.back().empty = false;
+  return part;
+}
+
+JsonStream& JsonStream::append_values(std::string_view printed) {
+  assert(!frames_.empty() && !frames_.back().object && !after_key_);
+  if (printed.empty()) return *this;
+  buffer_ += printed;
+  frames_.back().empty = false;
+  if (buffer_.size() >= k_flush_bytes) flush();
+  return *this;
 }
 
 void write_json_value(const Json& value, std::ostream& out) {

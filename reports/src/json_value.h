@@ -3,6 +3,7 @@
 // ordered_json) for the parts that are built before they are printed. Both print the same
 // way: two-space indentation, `"key": value`, `{}` and `[]` when empty, a final newline.
 
+#include <cstddef>
 #include <cstdint>
 #include <iosfwd>
 #include <string>
@@ -23,10 +24,19 @@ using Json = nlohmann::ordered_json;
 /// (asserted); finish() writes the final newline and flushes.
 class JsonStream {
  public:
-  explicit JsonStream(std::ostream& out) : out_(out) {}
+  explicit JsonStream(std::ostream& out) : out_(&out) {}
   JsonStream(const JsonStream&) = delete;
   JsonStream& operator=(const JsonStream&) = delete;
+  JsonStream(JsonStream&&) = default;
   ~JsonStream() { flush(); }
+
+  /// A stream that prints into a string what this one would print next, at the same depth,
+  /// for values of the open array made on another thread: pass `after_others` unless it
+  /// holds the array's first values. Take the text with take(), give it to append_values().
+  JsonStream fragment(bool after_others) const;
+  std::string take() { return std::move(buffer_); }
+  /// Values of the open array that fragment() printed, in the order they go.
+  JsonStream& append_values(std::string_view printed);
 
   JsonStream& begin_object();
   JsonStream& end_object();
@@ -64,6 +74,10 @@ class JsonStream {
   void finish();
 
  private:
+  // A fragment of `context`: its open frames, no output (see fragment()).
+  JsonStream(const JsonStream& context, std::nullptr_t)
+      : out_(nullptr), frames_(context.frames_) {}
+
   void begin(char bracket, bool object);
   void end(char bracket, bool object);
   void before_value();
@@ -73,7 +87,7 @@ class JsonStream {
     bool object;
     bool empty;
   };
-  std::ostream& out_;
+  std::ostream* out_;  ///< null for a fragment, which keeps what it prints
   std::string buffer_;
   std::vector<Frame> frames_;
   bool after_key_ = false;

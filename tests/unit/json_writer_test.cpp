@@ -184,6 +184,29 @@ constexpr std::string_view k_small_report_json = R"({
 }
 )";
 
+// From 4 blocks of 512 positions on, blocks are printed on two threads and joined: the
+// bytes must be those of one printer (nlohmann's, with the same indentation), across every
+// block border, for an odd number of blocks and a short last one.
+TEST(JsonWriter, LargeReportPrintsTheSameBytesAsOnePrinter) {
+  Report r;
+  r.title = "Many";
+  std::vector<std::string> texts;  // the rows view them
+  constexpr int k_rows = 8 * 512 + 7;  // 9 blocks, the last one short
+  texts.reserve(k_rows);
+  for (int n = 0; n < k_rows; ++n) texts.push_back("position " + std::to_string(n));
+  for (int n = 0; n < k_rows; ++n) {
+    PositionRow row{.ref = "a/p" + std::to_string(100000 + n), .party = "a", .text = texts[n]};
+    row.stances.push_back({.party = "b", .stance = n % 2 ? EffectiveStance::agree
+                                                         : EffectiveStance::silent});
+    r.positions.push_back(std::move(row));
+  }
+  const std::string text = to_json(r);
+  const auto parsed = nlohmann::ordered_json::parse(text);
+  ASSERT_EQ(parsed["positions"].size(), static_cast<std::size_t>(k_rows));
+  EXPECT_EQ(parsed["positions"][k_rows - 1]["text"], texts.back());
+  EXPECT_EQ(parsed.dump(2) + "\n", text);
+}
+
 TEST(JsonWriter, WritesEveryFormatKeyExactly) {
   EXPECT_EQ(to_json(testing::small_report()), k_small_report_json);
 }
