@@ -48,7 +48,10 @@ echo "bench.sh: building Release in $build" >&2
 # the default build (-O2) does not, and a benchmark build must not stop on them.
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DENTENTE_BUILD_TESTS=OFF \
   -DENTENTE_BENCHMARKS=ON -DENTENTE_WARNINGS_AS_ERRORS=OFF "${launcher[@]}" >/dev/null
-if ! cmake --build "$build" -j "$jobs" --target entente entente-generate entente_yaml_baseline \
+# The stage benchmarks too, so that build-release/tests/bench/entente_benchmarks times the
+# same commit as the table.
+if ! cmake --build "$build" -j "$jobs" \
+  --target entente entente-generate entente_yaml_baseline entente_benchmarks \
   >"$build/bench-build.log" 2>&1; then
   tail -n 40 "$build/bench-build.log" >&2
   echo "bench.sh: the Release build failed (log: $build/bench-build.log)" >&2
