@@ -87,7 +87,8 @@ std::vector<ConditionChange> newly_met(const Report& then, const Report& now) {
   std::vector<ConditionChange> out;
   for (const auto& [key, stance] : met_conditions(now)) {
     if (!old_set.contains(key)) {
-      out.push_back({std::string(key.first), std::string(key.second),
+      out.push_back({std::string(key.first),
+                     std::string(key.second),
                      {stance->agree_if.begin(), stance->agree_if.end()}});
     }
   }

@@ -97,9 +97,7 @@ JsonStream& JsonStream::null() {
   return *this;
 }
 
-JsonStream& JsonStream::string_or_null(std::string_view s) {
-  return s.empty() ? null() : value(s);
-}
+JsonStream& JsonStream::string_or_null(std::string_view s) { return s.empty() ? null() : value(s); }
 
 // Printed by hand rather than by Json::dump() so that strings go through json_string, the one
 // escaper, and invalid UTF-8 in a file degrades to U+FFFD instead of throwing.

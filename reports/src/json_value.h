@@ -75,8 +75,7 @@ class JsonStream {
 
  private:
   // A fragment of `context`: its open frames, no output (see fragment()).
-  JsonStream(const JsonStream& context, std::nullptr_t)
-      : out_(nullptr), frames_(context.frames_) {}
+  JsonStream(const JsonStream& context, std::nullptr_t) : out_(nullptr), frames_(context.frames_) {}
 
   void begin(char bracket, bool object);
   void end(char bracket, bool object);

@@ -4,8 +4,8 @@
 #include <cassert>
 #include <numeric>
 #include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 

@@ -95,7 +95,8 @@ std::string answer_details(const StanceRow& answer) {
       details += fmt::format("{}{}", i == 0 ? "" : ", ", answer.agree_if[i]);
     }
   }
-  if (!answer.note.empty()) details += fmt::format("{}{}", details.empty() ? "-- " : " -- ", answer.note);
+  if (!answer.note.empty())
+    details += fmt::format("{}{}", details.empty() ? "-- " : " -- ", answer.note);
   return details;
 }
 

@@ -41,11 +41,20 @@ TEST(Escape, JsonStringReplacesInvalidUtf8WithReplacementCharacter) {
 // Plain runs are scanned eight bytes at a time: every special byte must be found at every
 // offset of a block, and the bytes on either side of the specials' values must stay plain.
 TEST(Escape, JsonStringFindsASpecialByteAtEveryPlaceOfALongString) {
-  const std::vector<std::pair<std::string, std::string>> specials{
-      {"\"", "\\\""},     {"\\", "\\\\"},     {"\n", "\\u000a"}, {"\x1f", "\\u001f"},
-      {std::string(1, '\0'), "\\u0000"}, {"\x7f", "\\u007f"}, {"é", "é"},
-      {"\xff", "\\ufffd"},  {"!", "!"},          {"#", "#"},           {"[", "["},
-      {"]", "]"},             {"~", "~"},          {" ", " "}};
+  const std::vector<std::pair<std::string, std::string>> specials{{"\"", "\\\""},
+                                                                  {"\\", "\\\\"},
+                                                                  {"\n", "\\u000a"},
+                                                                  {"\x1f", "\\u001f"},
+                                                                  {std::string(1, '\0'), "\\u0000"},
+                                                                  {"\x7f", "\\u007f"},
+                                                                  {"é", "é"},
+                                                                  {"\xff", "\\ufffd"},
+                                                                  {"!", "!"},
+                                                                  {"#", "#"},
+                                                                  {"[", "["},
+                                                                  {"]", "]"},
+                                                                  {"~", "~"},
+                                                                  {" ", " "}};
   for (const auto& [raw, escaped] : specials) {
     for (std::size_t at = 0; at < 20; ++at) {
       const std::string text = std::string(at, 'a') + raw + std::string(19 - at, 'b');

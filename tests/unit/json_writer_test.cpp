@@ -190,14 +190,14 @@ constexpr std::string_view k_small_report_json = R"({
 TEST(JsonWriter, LargeReportPrintsTheSameBytesAsOnePrinter) {
   Report r;
   r.title = "Many";
-  std::vector<std::string> texts;  // the rows view them
+  std::vector<std::string> texts;      // the rows view them
   constexpr int k_rows = 8 * 512 + 7;  // 9 blocks, the last one short
   texts.reserve(k_rows);
   for (int n = 0; n < k_rows; ++n) texts.push_back("position " + std::to_string(n));
   for (int n = 0; n < k_rows; ++n) {
     PositionRow row{.ref = "a/p" + std::to_string(100000 + n), .party = "a", .text = texts[n]};
-    row.stances.push_back({.party = "b", .stance = n % 2 ? EffectiveStance::agree
-                                                         : EffectiveStance::silent});
+    row.stances.push_back(
+        {.party = "b", .stance = n % 2 ? EffectiveStance::agree : EffectiveStance::silent});
     r.positions.push_back(std::move(row));
   }
   const std::string text = to_json(r);

@@ -227,11 +227,13 @@ TEST(MakeReport, LargeScenarioRowsAreEachTheirPositionsInRefOrder) {
     const std::string id = "p" + std::to_string(n);
     s.positions.push_back({.party = "a", .id = id, .issue = {"i"}, .text = "text of " + id});
     PositionAnalysis pa{.status = n % 2 == 0 ? PositionStatus::agreed : PositionStatus::open};
-    pa.audience.push_back({.party = 0, .stance = n % 2 == 0 ? EffectiveStance::agree
-                                                            : EffectiveStance::silent});
+    pa.audience.push_back(
+        {.party = 0, .stance = n % 2 == 0 ? EffectiveStance::agree : EffectiveStance::silent});
     if (n % 2 == 0) {
       pa.audience.back().decl = s.stances.size();
-      s.stances.push_back({.party = "b", .position = {"a/" + id}, .stance = Stance::agree,
+      s.stances.push_back({.party = "b",
+                           .position = {"a/" + id},
+                           .stance = Stance::agree,
                            .note = "note on " + id});
     }
     a.positions.push_back(std::move(pa));

@@ -66,12 +66,11 @@ TEST(PositionGraph, StanceEdgesStartAtTheViaPositionOrTheParty) {
 TEST(PositionGraph, EdgesComeBySourceThenInFileOrder) {
   const auto edges = PositionGraph::build(load(k_two_parties)).edges();
   using K = Vertex::Kind;
-  const std::vector<Edge> expected{
-      {{K::party, 0}, {K::position, 0}, Relation::holds},
-      {{K::party, 1}, {K::position, 1}, Relation::holds},
-      {{K::party, 2}, {K::position, 0}, Relation::consider},
-      {{K::party, 2}, {K::position, 1}, Relation::agree},
-      {{K::position, 1}, {K::position, 0}, Relation::reject}};
+  const std::vector<Edge> expected{{{K::party, 0}, {K::position, 0}, Relation::holds},
+                                   {{K::party, 1}, {K::position, 1}, Relation::holds},
+                                   {{K::party, 2}, {K::position, 0}, Relation::consider},
+                                   {{K::party, 2}, {K::position, 1}, Relation::agree},
+                                   {{K::position, 1}, {K::position, 0}, Relation::reject}};
   EXPECT_EQ(expected, edges);
 }
 
@@ -94,7 +93,8 @@ TEST(PositionGraph, LargeScenarioResolvesEveryStanceInBothHalves) {
   // Stances in reverse, each through b's own position q when n is even.
   s.positions.push_back({.party = "b", .id = "q", .issue = {"i"}});
   for (int n = k_count - 1; n >= 0; --n) {
-    StanceDecl st{.party = "b", .position = {"a/p" + std::to_string(n)},
+    StanceDecl st{.party = "b",
+                  .position = {"a/p" + std::to_string(n)},
                   .stance = n % 3 == 0 ? Stance::reject : Stance::agree};
     if (n % 2 == 0) st.via = IdRef{"q"};
     s.stances.push_back(std::move(st));

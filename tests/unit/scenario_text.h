@@ -38,7 +38,7 @@ sources: [{{id: s, title: A letter, date: 2026-01-02}}]
 parties:
 {}
 )",
-                                                       parties)));
+                                                                          parties)));
   return reports::make_report(scenario, analyze(PositionGraph::build(scenario)));
 }
 

@@ -404,20 +404,33 @@ TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
   s.parties = {{.id = "a"}, {.id = "b"}, {.id = "c"}};
   s.issues = {{.id = "i"}};
   for (int n = 0; n < k_stances; ++n) {
-    s.positions.push_back({.party = "a", .id = "p" + std::to_string(n), .issue = {"i"},
-                           .to = {IdRef{"b"}}});
+    s.positions.push_back(
+        {.party = "a", .id = "p" + std::to_string(n), .issue = {"i"}, .to = {IdRef{"b"}}});
   }
   for (int n = 0; n < k_stances; ++n) {
     const SourceLocation at{"b.yaml", n + 1, 1};
-    StanceDecl st{.party = "b", .position = {"a/p" + std::to_string(n), at},
-                  .stance = Stance::agree, .where = at};
+    StanceDecl st{.party = "b",
+                  .position = {"a/p" + std::to_string(n), at},
+                  .stance = Stance::agree,
+                  .where = at};
     switch (n % 5000) {
-      case 1: st.position.id = "a/nowhere" + std::to_string(n); break;
-      case 2: st.via = IdRef{"missing", at}; break;
-      case 3: st.agree_if = {IdRef{"a/ghost", at}}; break;
-      case 4: st.position.id = "a/p0"; break;  // a second stance of b on a/p0
-      case 5: st.party = "c"; break;            // c is not in the audience: a warning
-      default: break;
+      case 1:
+        st.position.id = "a/nowhere" + std::to_string(n);
+        break;
+      case 2:
+        st.via = IdRef{"missing", at};
+        break;
+      case 3:
+        st.agree_if = {IdRef{"a/ghost", at}};
+        break;
+      case 4:  // a second stance of b on a/p0
+        st.position.id = "a/p0";
+        break;
+      case 5:  // c is not in the audience: a warning
+        st.party = "c";
+        break;
+      default:
+        break;
     }
     if (n == k_stances / 2 - 1 || n == k_stances / 2 || n == k_stances - 1) st.party = "c";
     s.stances.push_back(std::move(st));
@@ -428,12 +441,19 @@ TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
   for (const Diagnostic& d : result.error()) {
     const std::string& m = d.message;
     const int line = d.where.line;
-    if (m.starts_with("unknown position 'a/nowhere")) unknown.push_back(line);
-    else if (m.starts_with("'via' must name")) via.push_back(line);
-    else if (m.starts_with("unknown position 'a/ghost'")) ghost.push_back(line);
-    else if (m.starts_with("second stance of 'b' on 'a/p0'")) second.push_back(line);
-    else if (m.starts_with("'c' is not in the audience")) audience.push_back(line);
-    else ADD_FAILURE() << format_diagnostic(d);
+    if (m.starts_with("unknown position 'a/nowhere")) {
+      unknown.push_back(line);
+    } else if (m.starts_with("'via' must name")) {
+      via.push_back(line);
+    } else if (m.starts_with("unknown position 'a/ghost'")) {
+      ghost.push_back(line);
+    } else if (m.starts_with("second stance of 'b' on 'a/p0'")) {
+      second.push_back(line);
+    } else if (m.starts_with("'c' is not in the audience")) {
+      audience.push_back(line);
+    } else {
+      ADD_FAILURE() << format_diagnostic(d);
+    }
   }
   const auto lines = [](int remainder) {
     std::vector<int> out;

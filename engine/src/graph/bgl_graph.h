@@ -64,7 +64,9 @@ class FlatLists {
   /// Ends the list being built: it becomes list size() - 1.
   void end_list() { ends_.push_back(items_.size()); }
   std::size_t size() const { return ends_.size(); }
-  std::span<T> operator[](std::size_t i) { return {items_.data() + begin(i), items_.data() + ends_[i]}; }
+  std::span<T> operator[](std::size_t i) {
+    return {items_.data() + begin(i), items_.data() + ends_[i]};
+  }
   std::span<const T> operator[](std::size_t i) const {
     return {items_.data() + begin(i), items_.data() + ends_[i]};
   }

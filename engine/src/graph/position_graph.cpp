@@ -38,7 +38,8 @@ void add_positions(const Scenario& s, PositionGraph::Impl& g, const Index& party
   for (PositionId i = 0; i < s.positions.size(); ++i) {
     const Position& p = s.positions[i];
     const PartyId holder = party_index.find(p.party).value();
-    g.positions.push_back({p.ref(), holder, issue_index.find(p.issue.id).value(), p.priority, p.red_line});
+    g.positions.push_back(
+        {p.ref(), holder, issue_index.find(p.issue.id).value(), p.priority, p.red_line});
     edges.push_back({static_cast<std::uint32_t>(g.vertex_of_party(holder)),
                      static_cast<std::uint32_t>(g.vertex_of_position(i)),
                      {Relation::holds, k_no_stance}});
@@ -77,7 +78,7 @@ void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_i
   // The references are resolved on two threads (lookups in no order: most of the time),
   // the audiences and edges filled in on one, in stance order.
   g.stances.resize(s.stances.size());
-  for_two_halves(s.stances.size(), k_stances_worth_a_thread, [&](std::size_t begin, std::size_t end) {
+  const auto resolve = [&](std::size_t begin, std::size_t end) {
     std::string via;
     for (std::size_t d = begin; d < end; ++d) {
       const StanceDecl& decl = s.stances[d];
@@ -90,7 +91,8 @@ void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_i
       for (const IdRef& c : decl.agree_if) info.conditions.push_back(find(c.id));
       info.decl = d;
     }
-  });
+  };
+  for_two_halves(s.stances.size(), k_stances_worth_a_thread, resolve);
   for (std::uint32_t index = 0; index < g.stances.size(); ++index) {
     detail::StanceInfo& info = g.stances[index];
     for (AudienceEntry& entry : g.audiences[info.target]) {

@@ -320,7 +320,8 @@ std::optional<ParsedFile> ParseCache::find(const std::string& file, const FileKe
   if (!in) return std::nullopt;
   const std::streamoff size = in.tellg();
   // An entry is about as large as its file; anything far larger is not one of ours.
-  if (size < 0 || static_cast<std::uint64_t>(size) > 16 * key.size + (64 << 10)) return std::nullopt;
+  if (size < 0 || static_cast<std::uint64_t>(size) > 16 * key.size + (64 << 10))
+    return std::nullopt;
   std::string bytes(static_cast<std::size_t>(size), '\0');
   if (!in.seekg(0) || !in.read(bytes.data(), size)) return std::nullopt;
   return decode_entry(bytes, file, key);

@@ -32,7 +32,8 @@ class IdTable {
         keys_.push_back(id);
         return {index, true};
       }
-      if (slot.hash == static_cast<std::uint32_t>(hash) && slot.id == id) return {slot.index, false};
+      if (slot.hash == static_cast<std::uint32_t>(hash) && slot.id == id)
+        return {slot.index, false};
     }
   }
 

@@ -19,6 +19,9 @@ namespace {
 
 using detail::IdTable;
 
+// A party index that names no party.
+constexpr std::uint32_t k_unknown = UINT32_MAX;
+
 // Below this many stances one thread resolves them all.
 constexpr std::size_t k_stances_worth_a_thread = 20'000;
 
@@ -178,7 +181,10 @@ class Validator {
 
   Resolved resolved(const StanceDecl& st, std::string& via) const {
     Resolved r{.target = positions_.find(st.position.id), .taker = parties_.find(st.party)};
-    if (st.via) r.via_found = positions_.find(via.assign(st.party).append("/").append(st.via->id)).has_value();
+    if (st.via) {
+      via.assign(st.party).append("/").append(st.via->id);
+      r.via_found = positions_.find(via).has_value();
+    }
     for (const IdRef& condition : st.agree_if) {
       if (!withdrawn_.contains(condition.id) && !positions_.find(condition.id)) {
         r.conditions_found = false;
@@ -226,10 +232,11 @@ class Validator {
   void check_stances() {
     withdrawn_.insert(s_.withdrawn.begin(), s_.withdrawn.end());
     std::vector<Resolved> found(s_.stances.size());
-    for_two_halves(found.size(), k_stances_worth_a_thread, [&](std::size_t begin, std::size_t end) {
+    const auto resolve = [&](std::size_t begin, std::size_t end) {
       std::string via;
       for (std::size_t i = begin; i < end; ++i) found[i] = resolved(s_.stances[i], via);
-    });
+    };
+    for_two_halves(found.size(), k_stances_worth_a_thread, resolve);
     first_stance_.reserve(s_.stances.size());
     for (std::size_t i = 0; i < found.size(); ++i) check_stance(s_.stances[i], found[i]);
   }
@@ -238,7 +245,8 @@ class Validator {
     for (const Source& src : s_.sources) {
       // A repeated source id is an error already; the citations count for its first one.
       if (!cited_[*sources_.find(src.id)]) {
-        warning(src.where, fmt::format("source '{}' is not cited by any position or stance", src.id));
+        warning(src.where,
+                fmt::format("source '{}' is not cited by any position or stance", src.id));
       }
     }
   }
@@ -248,10 +256,9 @@ class Validator {
   IdIndex parties_{}, issues_{}, sources_{}, positions_{};
   std::vector<std::string> refs_{};  ///< PARTY/POSITION of each position, keys of positions_
   std::unordered_map<std::uint64_t, const SourceLocation*> first_stance_{};
-  std::vector<bool> cited_{};  ///< by index in Scenario::sources
+  std::vector<bool> cited_{};              ///< by index in Scenario::sources
   std::vector<std::uint64_t> named_in_{};  ///< by party: the last position whose `to` names it
   std::uint64_t audience_stamp_ = 0;
-  static constexpr std::uint32_t k_unknown = UINT32_MAX;  ///< a party index that names none
   std::vector<std::uint32_t> holder_{};        ///< by position: its holder's party index
   std::vector<bool> everyone_{};               ///< by position: no `to`, every other party
   std::vector<std::uint32_t> audience_{};      ///< every position's `to`, as party indexes

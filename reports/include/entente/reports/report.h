@@ -18,9 +18,9 @@ namespace entente::reports {
 struct StanceRow {
   std::string_view party{};
   EffectiveStance stance = EffectiveStance::silent;
-  std::string via{};                        ///< ref of the `via` position, or empty
+  std::string via{};                         ///< ref of the `via` position, or empty
   std::vector<std::string_view> agree_if{};  ///< conditions, as refs
-  bool conditional = false;                 ///< counting conditional stance (FORMAT.md 3.2)
+  bool conditional = false;                  ///< counting conditional stance (FORMAT.md 3.2)
   bool condition_met = false;
   std::string_view note{};
   std::string_view source{};  ///< source id, or empty
@@ -39,7 +39,7 @@ struct PositionRow {
   bool deadlock = false;
   bool in_package = false;
   std::vector<std::string_view> to{};  ///< the audience, sorted
-  std::string_view source{};          ///< source id, or empty
+  std::string_view source{};           ///< source id, or empty
   std::string_view source_title{};
   std::string_view quote{};
   std::string_view note{};
