@@ -40,17 +40,25 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 std::vector<std::string> wrap(std::string_view text, int first_width, int width) {
   std::vector<std::string> lines;
   std::string line;
+  int line_width = 0;  // display_width(line), kept as words are added
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t end = std::min(text.find_first_of(" \t\r\n", i), text.size());
     if (end > i) {
       const std::string word = safe(text.substr(i, end - i));
+      const int word_width = display_width(word);
       const int room = lines.empty() ? first_width : width;
-      if (!line.empty() && display_width(line) + 1 + display_width(word) > room) {
+      if (!line.empty() && line_width + 1 + word_width > room) {
         lines.push_back(std::move(line));
         line.clear();
+        line_width = 0;
       }
-      line += line.empty() ? word : " " + word;
+      if (!line.empty()) {
+        line += ' ';
+        ++line_width;
+      }
+      line += word;
+      line_width += word_width;
     }
     i = end + 1;
   }

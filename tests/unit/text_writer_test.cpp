@@ -8,8 +8,9 @@
 #include <gtest/gtest.h>
 
 #include "entente/reports/report.h"
-#include "sample_report.h"
 #include "escape.h"
+#include "sample_report.h"
+#include "text_style.h"
 
 namespace entente::reports {
 namespace {
@@ -175,6 +176,20 @@ TEST(TextWriter, ShowsConditionsAndWhetherTheyAreMet) {
   EXPECT_NE(text.find("      landlord: agree via landlord/plus-8; condition met: tenant/freeze\n"),
             std::string::npos)
       << text;
+}
+
+// Widths are counted in columns, not bytes: 日本 is 4 columns, Россия 6.
+TEST(TextWriter, WrapFillsEachLineToItsWidthInColumns) {
+  using detail::wrap;
+  EXPECT_EQ(wrap("日本 日本 日本 日本 日本", 9, 9),
+            (std::vector<std::string>{"日本 日本", "日本 日本", "日本"}));
+  EXPECT_EQ(wrap("Россия нет да", 6, 13), (std::vector<std::string>{"Россия", "нет да"}));
+  EXPECT_EQ(wrap("a  b\n\nc", 80, 80), std::vector<std::string>{"a b c"});
+  EXPECT_EQ(wrap("averyveryverylongword b", 5, 5),
+            (std::vector<std::string>{"averyveryverylongword", "b"}));
+  EXPECT_EQ(wrap("ab cd ef", 5, 2), (std::vector<std::string>{"ab cd", "ef"}));
+  EXPECT_EQ(wrap("a b c d e", 8, 8), (std::vector<std::string>{"a b c d", "e"}));  // spaces count
+  EXPECT_TRUE(wrap("", 10, 10).empty());
 }
 
 TEST(TextWriter, WrapsLongAnswersWithAHangingIndent) {
