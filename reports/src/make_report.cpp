@@ -103,8 +103,6 @@ PositionRow position_row(const Scenario& scenario, const SourceTitles& source_ti
   return row;
 }
 
-constexpr std::size_t k_rows_worth_a_thread = 20'000;
-
 std::vector<PositionRow> position_rows(const Scenario& scenario, const Analysis& analysis) {
   assert(analysis.positions.size() == scenario.positions.size());
   // The refs are sorted first, so that each row is made in its place (rows are large).
@@ -124,7 +122,7 @@ std::vector<PositionRow> position_rows(const Scenario& scenario, const Analysis&
     }
   };
   // Rows are independent of each other: on a large scenario a second thread makes half.
-  for_two_halves(order.size(), k_rows_worth_a_thread, make);
+  for_two_halves(order.size(), k_worth_a_second_thread, make);
   return rows;
 }
 

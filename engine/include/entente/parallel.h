@@ -7,6 +7,10 @@
 
 namespace entente {
 
+/// Passes over fewer positions or stances than this stay on one thread: below it a second
+/// thread costs more than it saves.
+inline constexpr std::size_t k_worth_a_second_thread = 20'000;
+
 /// Calls `work(begin, end)` on two halves of [0, n), one on a second thread, when n is at
 /// least `min_for_two`; otherwise, or when no thread can be had, once on [0, n) here.
 /// Returns when all of it is done; an exception from either half is thrown again here.

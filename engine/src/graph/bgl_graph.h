@@ -63,7 +63,6 @@ class FlatLists {
   void push(const T& item) { items_.push_back(item); }
   /// Ends the list being built: it becomes list size() - 1.
   void end_list() { ends_.push_back(items_.size()); }
-  std::size_t size() const { return ends_.size(); }
   std::span<T> operator[](std::size_t i) {
     return {items_.data() + begin(i), items_.data() + ends_[i]};
   }

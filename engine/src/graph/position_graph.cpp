@@ -67,9 +67,6 @@ Relation relation_of(Stance s) {
   return Relation::consider;
 }
 
-// Below this many stances one thread resolves them all.
-constexpr std::size_t k_stances_worth_a_thread = 20'000;
-
 void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_index,
                  std::vector<PendingEdge>& edges) {
   Index by_ref(g.positions.size());
@@ -92,7 +89,7 @@ void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_i
       info.decl = d;
     }
   };
-  for_two_halves(s.stances.size(), k_stances_worth_a_thread, resolve);
+  for_two_halves(s.stances.size(), k_worth_a_second_thread, resolve);
   for (std::uint32_t index = 0; index < g.stances.size(); ++index) {
     detail::StanceInfo& info = g.stances[index];
     for (AudienceEntry& entry : g.audiences[info.target]) {

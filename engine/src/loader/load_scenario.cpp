@@ -77,9 +77,10 @@ Expected<FileData> read_file(const fs::path& path, std::uint64_t max_bytes) {
 void merge_party_file(PartyFile file, const fs::path& path, Scenario& scenario,
                       std::map<std::string, std::string>& file_of_party,
                       std::vector<Diagnostic>& diagnostics) {
-  std::vector<std::string> ids;
-  for (const Party& p : scenario.parties) ids.push_back(p.id);
-  if (std::find(ids.begin(), ids.end(), file.party.id) == ids.end()) {
+  const auto is_file_party = [&](const Party& p) { return p.id == file.party.id; };
+  if (std::none_of(scenario.parties.begin(), scenario.parties.end(), is_file_party)) {
+    std::vector<std::string> ids;  // the candidates of a suggestion, on this error only
+    for (const Party& p : scenario.parties) ids.push_back(p.id);
     diagnostics.push_back({file.party.where, Severity::error,
                            fmt::format("unknown party '{}'{}; parties are listed in {}",
                                        file.party.id, detail::did_you_mean(file.party.id, ids),

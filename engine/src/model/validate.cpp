@@ -22,9 +22,6 @@ using detail::IdTable;
 // A party index that names no party.
 constexpr std::uint32_t k_unknown = UINT32_MAX;
 
-// Below this many stances one thread resolves them all.
-constexpr std::size_t k_stances_worth_a_thread = 20'000;
-
 std::string place(const SourceLocation& where) {
   return fmt::format("{}:{}:{}", where.file.view(), where.line, where.column);
 }
@@ -236,7 +233,7 @@ class Validator {
       std::string via;
       for (std::size_t i = begin; i < end; ++i) found[i] = resolved(s_.stances[i], via);
     };
-    for_two_halves(found.size(), k_stances_worth_a_thread, resolve);
+    for_two_halves(found.size(), k_worth_a_second_thread, resolve);
     first_stance_.reserve(s_.stances.size());
     for (std::size_t i = 0; i < found.size(); ++i) check_stance(s_.stances[i], found[i]);
   }
