@@ -20,7 +20,9 @@ void add_load_options(CLI::App& command, LoadOptions& options) {
       ->type_name("SIZE");
   command
       .add_option("-j,--jobs", options.threads,
-                  "Files parsed at once (default: one per core, up to 8; the output is the same)")
+                  "Files parsed at once (default: one per core, up to 8; the output is the same). "
+                  "Past 20,000 positions or stances, checking and reporting use a second "
+                  "thread too")
       ->check(CLI::Range(1, 64))
       ->type_name("N");
   // On unless --no-cache, or ENTENTE_NO_CACHE is set (the test suite sets it, so that it never
