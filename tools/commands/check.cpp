@@ -31,9 +31,7 @@ std::string summary(const Scenario& s) {
 CLI::App* setup_check(CLI::App& app, CheckOptions& options) {
   CLI::App* sub =
       app.add_subcommand("check", "Validate a scenario and print its problems, or a summary");
-  sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
-      ->required()
-      ->type_name("");
+  add_scenario_argument(*sub, options.scenario);
   add_load_options(*sub, options.load);
   return sub;
 }

@@ -138,6 +138,10 @@ reports::Report report_of(const Scenario& scenario);
 /// Adds the options of every command that reads a scenario (--max-file-size, --jobs).
 void add_load_options(CLI::App& command, LoadOptions& options);
 
+/// Adds a required positional argument naming a scenario (a folder or a single file).
+void add_scenario_argument(CLI::App& command, std::string& path, std::string name = "SCENARIO",
+                           std::string help = "Scenario folder, or a single YAML file");
+
 /// Loads a scenario and prints its diagnostics (errors and warnings) on io.err; empty when
 /// it has errors. Shared by every command that reads a scenario.
 std::optional<Scenario> load_and_print(const std::filesystem::path& path,

@@ -16,9 +16,7 @@ namespace entente::cli {
 CLI::App* setup_concede(CLI::App& app, ConcedeCommandOptions& options) {
   CLI::App* sub = app.add_subcommand(
       "concede", "Find the cheapest moves that make a position, or a whole issue, agreed");
-  sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
-      ->required()
-      ->type_name("");
+  add_scenario_argument(*sub, options.scenario);
   sub->add_option("--target", options.query.target,
                   "PARTY/POS, or an ISSUE (each of its positions agreed or withdrawn)")
       ->required()

@@ -12,12 +12,10 @@ namespace entente::cli {
 CLI::App* setup_diff(CLI::App& app, DiffOptions& options) {
   CLI::App* sub = app.add_subcommand(
       "diff", "Compare two versions of a scenario: positions, stances and statuses that moved");
-  sub->add_option("OLD", options.old_scenario, "The earlier version (folder or single file)")
-      ->required()
-      ->type_name("");
-  sub->add_option("NEW", options.new_scenario, "The later version (folder or single file)")
-      ->required()
-      ->type_name("");
+  add_scenario_argument(*sub, options.old_scenario, "OLD",
+                        "The earlier version (folder or single file)");
+  add_scenario_argument(*sub, options.new_scenario, "NEW",
+                        "The later version (folder or single file)");
   add_format_option(*sub, options.format, comparison_formats());
   add_output_option(*sub, options.output);
   add_load_options(*sub, options.load);

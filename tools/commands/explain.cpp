@@ -12,9 +12,7 @@ namespace entente::cli {
 CLI::App* setup_explain(CLI::App& app, ExplainOptions& options) {
   CLI::App* sub = app.add_subcommand(
       "explain", "Explain why a position has its status: stances, conditions, package");
-  sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
-      ->required()
-      ->type_name("");
+  add_scenario_argument(*sub, options.scenario);
   sub->add_option("POSITION", options.position, "The position to explain, as PARTY/POSITION")
       ->required()
       ->type_name("");

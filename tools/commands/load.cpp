@@ -35,6 +35,11 @@ void add_load_options(CLI::App& command, LoadOptions& options) {
       "a non-empty ENTENTE_NO_CACHE");
 }
 
+void add_scenario_argument(CLI::App& command, std::string& path, std::string name,
+                           std::string help) {
+  command.add_option(std::move(name), path, std::move(help))->required()->type_name("");
+}
+
 reports::Report report_of(const Scenario& scenario) {
   // The graph is gone before the report is made: on a large scenario the two together
   // would set the peak of memory.

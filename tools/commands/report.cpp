@@ -117,9 +117,7 @@ ExitCode watch_report(const ReportOptions& options, const Io& io) {
 
 CLI::App* setup_report(CLI::App& app, ReportOptions& options) {
   CLI::App* sub = app.add_subcommand("report", "Analyse a scenario and write its report");
-  sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
-      ->required()
-      ->type_name("");
+  add_scenario_argument(*sub, options.scenario);
   using reports::Format;
   add_format_option(*sub, options.format,
                     {Format::text, Format::json, Format::html, Format::markdown, Format::dot});

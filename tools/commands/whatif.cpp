@@ -35,9 +35,7 @@ void add_change_option(CLI::App& sub, WhatIfOptions& options, const char* name, 
 CLI::App* setup_whatif(CLI::App& app, WhatIfOptions& options) {
   CLI::App* sub = app.add_subcommand(
       "whatif", "Apply changes in memory, in the order given, and report what moved");
-  sub->add_option("SCENARIO", options.scenario, "Scenario folder, or a single YAML file")
-      ->required()
-      ->type_name("");
+  add_scenario_argument(*sub, options.scenario);
   add_change_option(*sub, options, "--set", ChangeKind::set,
                     "PARTY:PARTY2/POS=agree|reject|consider|silent: replace a stance");
   add_change_option(*sub, options, "--drop", ChangeKind::drop,
