@@ -138,7 +138,8 @@ Json position_json(const Explanation& e, Json json) {
   json["quote"] = string_or_null(row.quote);
   json["note"] = string_or_null(row.note);
   json["source"] = source_json(e.source);
-  json["to"] = row.to;
+  json["to"] = Json::array();
+  for (const StanceRow& stance : row.stances) json["to"].push_back(stance.party);
   json["status"] = to_string(row.status);
   json["deadlock"] = row.deadlock;
   return json;

@@ -75,7 +75,9 @@ void stream_position(const PositionRow& row, JsonStream& json) {
   json.key("stances").begin_object();
   for (const StanceRow& stance : row.stances) json.member(stance.party, to_string(stance.stance));
   json.end_object().member("id", row.id).member("text", row.text);
-  json.key("to").strings(row.to).member("in_package", row.in_package);
+  json.key("to").begin_array();
+  for (const StanceRow& stance : row.stances) json.value(stance.party);
+  json.end_array().member("in_package", row.in_package);
   json.key("source").string_or_null(row.source);
   json.key("quote").string_or_null(row.quote);
   json.key("note").string_or_null(row.note);

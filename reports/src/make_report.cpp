@@ -91,13 +91,10 @@ PositionRow position_row(const Scenario& scenario, const SourceTitles& source_ti
     row.source = position.source->id;
     row.source_title = source_title(row.source);
   }
-  row.to.reserve(analysis.audience.size());
   row.stances.reserve(analysis.audience.size());
   for (const AudienceStance& answer : analysis.audience) {
-    row.to.push_back(party_id(scenario, answer.party));
     row.stances.push_back(stance_row(scenario, answer));
   }
-  std::sort(row.to.begin(), row.to.end());
   std::sort(row.stances.begin(), row.stances.end(),
             [](const StanceRow& a, const StanceRow& b) { return a.party < b.party; });
   return row;

@@ -37,7 +37,6 @@ inline Report small_report() {
        .status = PositionStatus::sticking,
        .deadlock = true,
        .in_package = true,
-       .to = {"tenant"},
        .source = "letter",
        .source_title = "Letter of 2 Feb",
        .quote = "8%",
@@ -54,7 +53,6 @@ inline Report small_report() {
        .red_line = true,
        .status = PositionStatus::open,
        .in_package = true,
-       .to = {"landlord"},
        .stances = {{.party = "landlord",
                     .stance = EffectiveStance::consider,
                     .agree_if = {"landlord/plus-8"},
@@ -67,7 +65,6 @@ inline Report small_report() {
        .text = "Two years.",
        .priority = 2,
        .status = PositionStatus::agreed,
-       .to = {"landlord"},
        .note = "Offered orally.",
        .stances = {{.party = "landlord", .stance = EffectiveStance::agree}}},
   };

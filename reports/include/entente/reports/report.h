@@ -38,12 +38,12 @@ struct PositionRow {
   PositionStatus status = PositionStatus::unanswered;
   bool deadlock = false;
   bool in_package = false;
-  std::vector<std::string_view> to{};  ///< the audience, sorted
   std::string_view source{};           ///< source id, or empty
   std::string_view source_title{};
   std::string_view quote{};
   std::string_view note{};
-  std::vector<StanceRow> stances{};  ///< one per audience party, sorted by party
+  /// One per audience party, sorted by party: their parties are the audience (`to`).
+  std::vector<StanceRow> stances{};
 };
 
 struct StickingPoint {
