@@ -47,7 +47,6 @@
 #include "writers.h"
 
 #include <algorithm>
-#include <array>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -120,31 +119,21 @@ void stream_lists(const Report& report, JsonStream& json) {
   json.end_array();
 }
 
-// Positions are nearly all of a large report. They are printed in blocks, two blocks at a
-// time, one on a second thread, each into its own string; the strings go out in order, so
-// the bytes are those of printing them one by one.
+// Positions are nearly all of a large report. They are printed in blocks, each into its own
+// string, on two threads while the blocks already printed are written; the strings go out in
+// order, so the bytes are those of printing them one by one.
 constexpr std::size_t k_block = 512;
 
 void stream_positions(const std::vector<PositionRow>& rows, JsonStream& json) {
   json.key("positions").begin_array();
   const std::size_t blocks = (rows.size() + k_block - 1) / k_block;
-  for (std::size_t first = 0; blocks < 4 && first < rows.size(); ++first) {
-    stream_position(rows[first], json);
-  }
-  for (std::size_t first = 0; blocks >= 4 && first < blocks; first += 2) {
-    std::array<std::string, 2> printed;
-    const std::size_t count = std::min<std::size_t>(2, blocks - first);
-    for_two_halves(count, 2, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t k = begin; k < end; ++k) {
-        const std::size_t block = first + k;
-        JsonStream part = json.fragment(block > 0);
-        const std::size_t stop = std::min(rows.size(), (block + 1) * k_block);
-        for (std::size_t i = block * k_block; i < stop; ++i) stream_position(rows[i], part);
-        printed[k] = part.take();
-      }
-    });
-    for (std::size_t k = 0; k < count; ++k) json.append_values(printed[k]);
-  }
+  const auto print = [&](std::size_t block) {
+    JsonStream part = json.fragment(block > 0);
+    const std::size_t stop = std::min(rows.size(), (block + 1) * k_block);
+    for (std::size_t i = block * k_block; i < stop; ++i) stream_position(rows[i], part);
+    return part.take();
+  };
+  make_in_order(blocks, 4, 8, print, [&](std::string& printed) { json.append_values(printed); });
   json.end_array();
 }
 

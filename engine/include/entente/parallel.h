@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 
 namespace entente {
 
@@ -16,5 +17,14 @@ inline constexpr std::size_t k_worth_a_second_thread = 20'000;
 /// Returns when all of it is done; an exception from either half is thrown again here.
 void for_two_halves(std::size_t n, std::size_t min_for_two,
                     const std::function<void(std::size_t begin, std::size_t end)>& work);
+
+/// Calls `make(i)` for each i in [0, n) and `use` on the pieces it returns, in the order of
+/// i, on the calling thread. From `min_for_two` pieces on, a second thread makes pieces while
+/// this one uses them (and makes them too when none is ready), at most `ahead` ahead of the
+/// last one used, so that printing and writing a large output overlap in bounded memory.
+/// An exception from `make` or `use` is thrown again here; no piece is used after it.
+void make_in_order(std::size_t n, std::size_t min_for_two, std::size_t ahead,
+                   const std::function<std::string(std::size_t i)>& make,
+                   const std::function<void(std::string& piece)>& use);
 
 }  // namespace entente
