@@ -1,6 +1,7 @@
 // FORMAT.md section 3, rule by rule, on small scenarios written in the single-file form.
 #include "entente/analysis.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -331,6 +332,41 @@ TEST(Analysis, ListsOtherThanStickingPointsAreSortedByReferenceNotFileOrder) {
   EXPECT_EQ(PositionStatus::unanswered, r.status("a/zz"));
   EXPECT_EQ((std::vector<std::string>{"a/b", "a/zz"}), r.refs(r.analysis.unanswered));
   EXPECT_EQ(std::vector<std::string>{"b/a"}, r.refs(r.analysis.common_ground));
+}
+
+// Above 20,000 positions two threads analyse a half each, and refs listed out of order are
+// sorted for the lists: every position must still get its own analysis.
+TEST(Analysis, LargeScenarioGivesEachPositionItsOwnAnalysisAndSortsTheLists) {
+  constexpr int k_positions = 25'000;
+  Scenario s;
+  s.parties = {{.id = "a"}, {.id = "b"}};
+  s.issues = {{.id = "i"}};
+  for (int n = k_positions; n > 0; --n) {  // descending: numbered refs out of order
+    const std::string id = fmt::format("p{}", n);
+    s.positions.push_back({.party = "a", .id = id, .issue = {"i"}, .text = "T", .to = {{"b"}}});
+    if (n % 3 != 0) {
+      s.stances.push_back({.party = "b",
+                           .position = {"a/" + id},
+                           .stance = n % 3 == 1 ? Stance::agree : Stance::reject});
+    }
+  }
+  Expected<Scenario> valid = validate(std::move(s));
+  ASSERT_TRUE(valid);
+  const Result r{*valid, analyze(PositionGraph::build(*valid))};
+  ASSERT_EQ(r.analysis.positions.size(), static_cast<std::size_t>(k_positions));
+  for (int i = 0; i < k_positions; ++i) {
+    const int n = k_positions - i;
+    const PositionAnalysis& a = r.analysis.positions[static_cast<std::size_t>(i)];
+    const PositionStatus want = n % 3 == 0   ? PositionStatus::unanswered
+                                : n % 3 == 1 ? PositionStatus::agreed
+                                             : PositionStatus::sticking;
+    ASSERT_EQ(want, a.status) << "a/p" << n;
+    ASSERT_EQ(n % 3 == 2, a.rejected_by.size() == 1) << "a/p" << n;
+  }
+  const std::vector<std::string> agreed = r.refs(r.analysis.common_ground);
+  EXPECT_EQ(static_cast<std::size_t>(k_positions + 2) / 3, agreed.size());
+  EXPECT_TRUE(std::is_sorted(agreed.begin(), agreed.end()));
+  EXPECT_EQ("a/p1", agreed.front());
 }
 
 TEST(Analysis, IssueIsAgreedOnlyWhenAllItsPositionsAre) {

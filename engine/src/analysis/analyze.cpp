@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "analysis/conditions.h"
+#include "entente/parallel.h"
 #include "graph/bgl_graph.h"
 
 namespace entente {
@@ -136,12 +137,21 @@ Analysis analyze(const PositionGraph& graph) {
   Analysis a;
   std::vector<PositionId> by_ref(g.positions.size());
   for (PositionId p = 0; p < by_ref.size(); ++p) by_ref[p] = p;
-  std::sort(by_ref.begin(), by_ref.end(),
-            [&](PositionId x, PositionId y) { return g.positions[x].ref < g.positions[y].ref; });
-  a.positions.reserve(g.positions.size());
-  for (PositionId p = 0; p < g.positions.size(); ++p) {
-    a.positions.push_back(analyze_position(g, p, fix));
+  // Files usually list positions in ref order already: checked in one pass before sorting.
+  const auto ref_less = [&](PositionId x, PositionId y) {
+    return g.positions[x].ref < g.positions[y].ref;
+  };
+  if (!std::is_sorted(by_ref.begin(), by_ref.end(), ref_less)) {
+    std::sort(by_ref.begin(), by_ref.end(), ref_less);
   }
+  // Each position's analysis reads the graph and the fixpoints only: two threads on a large
+  // scenario.
+  a.positions.resize(g.positions.size());
+  for_two_halves(g.positions.size(), k_worth_a_second_thread,
+                 [&](std::size_t begin, std::size_t end) {
+                   for (PositionId p = begin; p < end; ++p)
+                     a.positions[p] = analyze_position(g, p, fix);
+                 });
   std::vector<std::vector<PositionId>> on_issue(g.issue_count);
   for (const PositionId p : by_ref) {
     on_issue[g.positions[p].issue].push_back(p);
