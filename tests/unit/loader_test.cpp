@@ -17,6 +17,8 @@
 #include <tuple>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "temp_dir.h"
 
 namespace entente {
@@ -1193,6 +1195,51 @@ TEST(Loader, SingleFileFormGivesTheSameScenarioAsFolderForm) {
   EXPECT_EQ(a.positions, b.positions);
   EXPECT_EQ(a.stances, b.stances);
   EXPECT_EQ(a, b);
+}
+
+// Past 20,000 positions and stances the party files' positions and stances are merged on two
+// threads, one list each: both must still come in file order, each item whole.
+TEST(Loader, LargeFolderMergesPositionsAndStancesInFileOrder) {
+  constexpr int k_per_file = 7'000;
+  TempDir dir;
+  dir.write("scenario.yaml", R"(format: 1
+title: Large
+parties: [{id: a, name: A}, {id: b, name: B}, {id: c, name: C}]
+issues: [{id: i, title: I}]
+)");
+  const std::vector<std::string> parties = {"a", "b", "c"};
+  for (std::size_t f = 0; f < parties.size(); ++f) {
+    const std::string& party = parties[f];
+    const std::string& next = parties[(f + 1) % parties.size()];
+    std::string yaml = fmt::format("party: {}\npositions:\n", party);
+    for (int n = 0; n < k_per_file; ++n) {
+      yaml += fmt::format("  - {{id: {}{}, issue: i, kind: demand, text: T{}}}\n", party, n, n);
+    }
+    yaml += "stances:\n";
+    for (int n = 0; n < k_per_file; n += 7) {
+      yaml += fmt::format("  - {{position: {}/{}{}, stance: agree}}\n", next, next, n);
+    }
+    dir.write(party + ".yaml", yaml);
+  }
+  const auto loaded = load_scenario(dir.path());
+  ASSERT_TRUE(loaded) << ::testing::PrintToString(formatted(loaded.error()));
+  ASSERT_EQ(3u * k_per_file, loaded->positions.size());
+  ASSERT_EQ(3u * k_per_file / 7, loaded->stances.size());
+  for (std::size_t k = 0; k < loaded->positions.size(); ++k) {
+    const Position& p = loaded->positions[k];
+    const std::string& party = parties[k / k_per_file];
+    const auto n = k % k_per_file;
+    ASSERT_EQ(fmt::format("{}/{}{}", party, party, n), p.ref());
+    ASSERT_EQ(fmt::format("T{}", n), p.text);
+    ASSERT_EQ((dir.path() / (party + ".yaml")).string(), p.where.file.view());
+  }
+  for (std::size_t k = 0; k < loaded->stances.size(); ++k) {
+    const StanceDecl& st = loaded->stances[k];
+    const std::size_t f = k / (k_per_file / 7);
+    const std::string& next = parties[(f + 1) % parties.size()];
+    ASSERT_EQ(parties[f], st.party);
+    ASSERT_EQ(fmt::format("{}/{}{}", next, next, (k % (k_per_file / 7)) * 7), st.position.id);
+  }
 }
 
 TEST(Loader, FolderFormLocatesItemsInTheirOwnFiles) {

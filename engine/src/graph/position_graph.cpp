@@ -150,7 +150,7 @@ PositionGraph PositionGraph::build(const Scenario& s) {
     ends.emplace_back(e.from, e.to);
     props.push_back(e.props);
   }
-  edges = {};
+  edges = std::vector<PendingEdge>();  // frees it (`= {}` would keep the capacity)
   g->graph = detail::BglGraph(boost::edges_are_sorted, ends.begin(), ends.end(), props.begin(),
                               s.parties.size() + s.positions.size());
   for (PartyId p = 0; p < s.parties.size(); ++p) {
