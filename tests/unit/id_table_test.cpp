@@ -25,6 +25,22 @@ TEST(IdTable, FindsWhatWasAddedByItsFirstIndex) {
             table.ids());
 }
 
+TEST(IdTable, KeysAroundTheSixteenBytesKeptInASlotAreToldApart) {
+  IdTable table;
+  const std::vector<std::string> keys = {"",
+                                         "abcdefghijklmno",
+                                         "abcdefghijklmnop",
+                                         "abcdefghijklmnopq",
+                                         "abcdefghijklmnopr",
+                                         std::string(100, 'a')};
+  for (std::uint32_t i = 0; i < keys.size(); ++i)
+    EXPECT_EQ(std::make_pair(i, true), table.add(keys[i]));
+  for (std::uint32_t i = 0; i < keys.size(); ++i) EXPECT_EQ(i, table.find(keys[i])) << keys[i];
+  EXPECT_EQ(std::nullopt, table.find("abcdefghijklmnoq"));
+  EXPECT_EQ(std::nullopt, table.find(std::string(99, 'a')));
+  EXPECT_EQ(std::nullopt, table.find(std::string(101, 'a')));
+}
+
 TEST(IdTable, EmptyTableFindsNothing) {
   const IdTable table;
   EXPECT_EQ(std::nullopt, table.find("a"));
@@ -32,9 +48,12 @@ TEST(IdTable, EmptyTableFindsNothing) {
 }
 
 TEST(IdTable, AgreesWithAHashMapThroughManyGrowths) {
-  // Keys that share long prefixes and differ in one character, added with repeats.
+  // Keys that share long prefixes and differ in one character, added with repeats; 14 to 37
+  // bytes long, so that some are kept in their slot (up to 16) and some by view.
   std::vector<std::string> keys;
-  for (int i = 0; i < 5000; ++i) keys.push_back(fmt::format("p-{:03}/pos-{:04}", i % 200, i));
+  for (int i = 0; i < 5000; ++i) {
+    keys.push_back(fmt::format("p-{:03}/pos-{:04}{}", i % 200, i, std::string(i % 24, 'x')));
+  }
   IdTable table;  // no reserve: grows from 16 slots
   std::unordered_map<std::string, std::uint32_t> expected;
   std::uint32_t next = 0;

@@ -1,11 +1,12 @@
 #pragma once
 // Id -> index lookups for the cross-file passes (validate, graph), which make hundreds of
 // thousands of them on a large scenario, in no order. An open-addressing table whose slots
-// hold the key's view, hash and index: a lookup reads a slot (two when they collide) and
-// the bytes of the key it compares, where std::unordered_map reads a bucket, a node and
-// the key.
+// hold the key (its bytes when they fit in 16, as ids and PARTY/POSITION refs nearly always
+// do; otherwise its view), hash and index: a lookup reads a slot (two when they collide),
+// where std::unordered_map reads a bucket, a node and the key.
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <string_view>
@@ -28,12 +29,11 @@ class IdTable {
     for (std::size_t s = slot_of(hash);; s = (s + 1) & mask_) {
       Slot& slot = slots_[s];
       if (slot.index == k_empty) {
-        slot = {id, static_cast<std::uint32_t>(hash), index};
+        slot = Slot(id, static_cast<std::uint32_t>(hash), index);
         keys_.push_back(id);
         return {index, true};
       }
-      if (slot.hash == static_cast<std::uint32_t>(hash) && slot.id == id)
-        return {slot.index, false};
+      if (slot.holds(id, static_cast<std::uint32_t>(hash))) return {slot.index, false};
     }
   }
 
@@ -43,7 +43,7 @@ class IdTable {
     for (std::size_t s = slot_of(hash);; s = (s + 1) & mask_) {
       const Slot& slot = slots_[s];
       if (slot.index == k_empty) return std::nullopt;
-      if (slot.hash == static_cast<std::uint32_t>(hash) && slot.id == id) return slot.index;
+      if (slot.holds(id, static_cast<std::uint32_t>(hash))) return slot.index;
     }
   }
 
@@ -52,8 +52,34 @@ class IdTable {
 
  private:
   static constexpr std::uint32_t k_empty = UINT32_MAX;
-  struct Slot {
-    std::string_view id{};
+  class Slot {
+   public:
+    Slot() = default;
+    Slot(std::string_view id, std::uint32_t id_hash, std::uint32_t id_index)
+        : size_(static_cast<std::uint32_t>(id.size())), hash(id_hash), index(id_index) {
+      if (inline_key()) {
+        std::memcpy(key_, id.data(), id.size());
+      } else {
+        const char* data = id.data();
+        std::memcpy(key_, &data, sizeof data);
+      }
+    }
+    std::string_view id() const {
+      if (inline_key()) return {key_, size_};
+      const char* data = nullptr;
+      std::memcpy(&data, key_, sizeof data);
+      return {data, size_};
+    }
+    bool holds(std::string_view id, std::uint32_t id_hash) const {
+      return hash == id_hash && size_ == id.size() && this->id() == id;
+    }
+
+   private:
+    bool inline_key() const { return size_ <= sizeof key_; }
+    char key_[16] = {};  ///< the id's bytes when they fit, else a pointer to them
+    std::uint32_t size_ = 0;
+
+   public:
     std::uint32_t hash = 0;         ///< low bits of the id's hash
     std::uint32_t index = k_empty;  ///< of the id's first addition; k_empty: a free slot
   };
@@ -75,7 +101,7 @@ class IdTable {
     mask_ = capacity - 1;
     for (const Slot& slot : old) {
       if (slot.index == k_empty) continue;
-      std::size_t s = slot_of(hash_of(slot.id));
+      std::size_t s = slot_of(hash_of(slot.id()));
       while (slots_[s].index != k_empty) s = (s + 1) & mask_;
       slots_[s] = slot;
     }
