@@ -123,6 +123,10 @@ void stream_lists(const Report& report, JsonStream& json) {
 // string, on two threads while the blocks already printed are written; the strings go out in
 // order, so the bytes are those of printing them one by one.
 constexpr std::size_t k_block = 512;
+// A second thread prints from as many positions as any pass takes to use one; it keeps at
+// most this many blocks ready ahead of the writing.
+constexpr std::size_t k_blocks_for_two = (k_worth_a_second_thread + k_block - 1) / k_block;
+constexpr std::size_t k_blocks_ahead = 8;
 
 void stream_positions(const std::vector<PositionRow>& rows, JsonStream& json) {
   json.key("positions").begin_array();
@@ -133,7 +137,8 @@ void stream_positions(const std::vector<PositionRow>& rows, JsonStream& json) {
     for (std::size_t i = block * k_block; i < stop; ++i) stream_position(rows[i], part);
     return part.take();
   };
-  make_in_order(blocks, 4, 8, print, [&](std::string& printed) { json.append_values(printed); });
+  make_in_order(blocks, k_blocks_for_two, k_blocks_ahead, print,
+                [&](std::string& printed) { json.append_values(printed); });
   json.end_array();
 }
 
