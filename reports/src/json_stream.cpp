@@ -12,25 +12,28 @@ namespace {
 constexpr std::size_t k_flush_bytes = 1 << 16;
 }
 
+// Starts an item of the innermost frame on a line of its own, after a comma unless it is
+// the frame's first.
+void JsonStream::new_item() {
+  Frame& frame = frames_.back();
+  buffer_ += frame.empty ? "\n" : ",\n";
+  frame.empty = false;
+  buffer_.append(2 * frames_.size(), ' ');
+}
+
 void JsonStream::before_value() {
   if (after_key_) {
     after_key_ = false;
     return;
   }
   if (frames_.empty()) return;
-  Frame& frame = frames_.back();
-  assert(!frame.object && "an object member needs a key first");
-  buffer_ += frame.empty ? "\n" : ",\n";
-  frame.empty = false;
-  buffer_.append(2 * frames_.size(), ' ');
+  assert(!frames_.back().object && "an object member needs a key first");
+  new_item();
 }
 
 JsonStream& JsonStream::key(std::string_view name) {
   assert(!frames_.empty() && frames_.back().object && !after_key_);
-  Frame& frame = frames_.back();
-  buffer_ += frame.empty ? "\n" : ",\n";
-  frame.empty = false;
-  buffer_.append(2 * frames_.size(), ' ');
+  new_item();
   append_json_string(buffer_, name);
   buffer_ += ": ";
   after_key_ = true;

@@ -79,6 +79,7 @@ class JsonStream {
 
   void begin(char bracket, bool object);
   void end(char bracket, bool object);
+  void new_item();
   void before_value();
   void flush();
 
