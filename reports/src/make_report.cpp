@@ -161,22 +161,18 @@ std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analy
     return scenario.issues[a].id < scenario.issues[b].id;
   });
   // One row per issue id (validate() rejects repeats; the last one's title and status win,
-  // as they always did); `row_of` maps every issue index to its id's row.
+  // as they always did).
   std::vector<IssueRow> rows;
-  std::vector<std::size_t> row_of(scenario.issues.size());
+  std::unordered_map<std::string_view, std::size_t> row_of_id;
   for (const std::size_t i : order) {
     const Issue& issue = scenario.issues[i];
     const IssueStatus status = i < analysis.issues.size() ? analysis.issues[i] : IssueStatus::open;
     if (rows.empty() || rows.back().id != issue.id) {
       rows.push_back({.id = issue.id, .cells = std::vector<MatrixCell>(parties.size())});
+      row_of_id.try_emplace(issue.id, rows.size() - 1);
     }
     rows.back().title = issue.title;
     rows.back().status = status;
-    row_of[i] = rows.size() - 1;
-  }
-  std::unordered_map<std::string_view, std::size_t> issue_index;
-  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
-    issue_index.try_emplace(scenario.issues[i].id, i);
   }
   // The report's column of each scenario party.
   std::unordered_map<std::string_view, std::size_t> column_of_id;
@@ -189,9 +185,9 @@ std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analy
   }
   for (std::size_t p = 0; p < scenario.positions.size(); ++p) {
     const Position& position = scenario.positions[p];
-    const auto issue = issue_index.find(position.issue.id);
-    if (issue == issue_index.end()) continue;  // validate() rejects unknown issues
-    IssueRow& row = rows[row_of[issue->second]];
+    const auto issue = row_of_id.find(position.issue.id);
+    if (issue == row_of_id.end()) continue;  // validate() rejects unknown issues
+    IssueRow& row = rows[issue->second];
     if (const auto holder = column_of_id.find(position.party); holder != column_of_id.end()) {
       ++row.cells[holder->second].held;
       if (position.red_line) ++row.cells[holder->second].red_lines;
