@@ -187,7 +187,8 @@ void write_text(const ConcedeResult& r, std::ostream& out) {
                        join(r.plans.front().agreed));
     return;
   }
-  out << fmt::format("\nCheapest: cost {}, {}{}\n", *r.cost, detail::plural(r.plans.size(), "plan", "plans"),
+  out << fmt::format("\nCheapest: cost {}, {}{}\n", *r.cost,
+                     detail::plural(r.plans.size(), "plan", "plans"),
                      r.more_plans ? " shown; more of that cost exist" : "");
   for (std::size_t i = 0; i < r.plans.size(); ++i) write_plan(out, r.plans[i], i + 1);
 }

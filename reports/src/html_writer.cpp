@@ -63,7 +63,8 @@ void write_top(std::ostream& out, const Report& report) {
 }
 
 // One bar split in proportion to the statuses: the balance of the whole negotiation at a glance.
-void write_status_bar(std::ostream& out, const Report& report, const detail::PositionCounts& counts) {
+void write_status_bar(std::ostream& out, const Report& report,
+                      const detail::PositionCounts& counts) {
   if (report.positions.empty()) return;
   out << R"(<div class="bar" role="img" aria-label="positions by status">)";
   for (const PositionStatus status : k_statuses) {
@@ -86,8 +87,8 @@ void write_summary(std::ostream& out, const Report& report) {
   detail::write_html_card(out, "all", "", report.positions.size(), "positions");
   for (const PositionStatus status : k_statuses) {
     const EffectiveStance look = detail::status_stance(status);
-    detail::write_html_card(out, stance_class(look), stance_symbol(look),
-                            counts.of(status), to_string(status));
+    detail::write_html_card(out, stance_class(look), stance_symbol(look), counts.of(status),
+                            to_string(status));
   }
   detail::write_html_card(out, "deadlock", "\u203c", counts.deadlocks, "deadlocks");
   detail::write_html_card(out, "package", "+", report.packages.size(), "packages");

@@ -12,9 +12,9 @@
 
 namespace entente::reports {
 
-/// An audience party's effective stance on a position, with what the file says about it.
 // The rows' std::string_view members are views of the scenario's strings (see make_report).
 
+/// An audience party's effective stance on a position, with what the file says about it.
 struct StanceRow {
   std::string_view party{};
   EffectiveStance stance = EffectiveStance::silent;
