@@ -8,6 +8,9 @@
 #
 # No fixed sleeps: every step polls for what it waits for, and gives up after 20 s.
 set -euo pipefail
+# With the parse cache on, as users run it: its writes into the watched folder must not
+# count as edits (ctest turns the cache off for the other tests).
+unset ENTENTE_NO_CACHE
 entente=$1
 scenario=$2
 work=$(mktemp -d)
@@ -68,6 +71,7 @@ wait_for "the first report" has_reports 1
 # The status line goes to standard error after the report: wait for it too.
 wait_for "the status line" has_count 'report written; watching 3 scenario files; Ctrl-C to stop' 1
 last_report_has '"landlord": "consider"' || fail "the first report lacks the landlord's stance"
+[ -d "$work/stdout/.entente-cache" ] || fail "the run kept no parse cache in the watched folder"
 
 agree "$work/stdout"  # sed -i saves by renaming a new file over the old, as many editors do
 wait_for "the report after the edit" has_reports 2
