@@ -23,6 +23,7 @@
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
 #include "scoped_env.h"
+#include "temp_dir.h"
 
 namespace entente::cli {
 namespace {
@@ -87,14 +88,8 @@ Result run_cli(const std::vector<std::string>& args) {
   return {.exit_code = code, .out = out.str(), .err = err.str()};
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in{path, std::ios::binary};
-  return {std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
-}
-
-void write_text(const fs::path& path, std::string_view text) {
-  std::ofstream{path, std::ios::binary} << text;
-}
+using test::read_text;
+using test::write_text;
 
 std::vector<std::string> listing(const fs::path& folder) {
   std::vector<std::string> names;

@@ -41,7 +41,6 @@ TEST(HtmlComparison, WritesOneSelfContainedPage) {
   EXPECT_NE(page.find("<title>What changed: Lease</title>"), std::string::npos);
   EXPECT_NE(page.find("Old: <code>old/lease</code><br>New: <code>new/lease</code>"),
             std::string::npos);
-  EXPECT_EQ(page, to_html(testing::every_change())) << "the same bytes every time";
 }
 
 TEST(HtmlComparison, HasASectionForEveryKindOfChangeInOrderAndLinksToThem) {

@@ -70,7 +70,9 @@ TEST(MakeInOrder, MakesAtMostAheadPastTheLastPieceUsed) {
       300, 2, k_ahead,
       [&](std::size_t i) {
         const std::size_t lead = i - used.load();
-        if (lead > worst) worst = lead;
+        std::size_t seen = worst.load();
+        while (lead > seen && !worst.compare_exchange_weak(seen, lead)) {
+        }
         return std::string(1, 'x');
       },
       [&](std::string&) {

@@ -1,12 +1,13 @@
 #pragma once
 
 // A fresh folder under the system's temporary folder for a test, removed with everything in
-// it.
+// it; and a file's bytes read or written whole.
 
 #include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -38,5 +39,16 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+/// The bytes of a file (empty when it cannot be read).
+inline std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in{path, std::ios::binary};
+  return {std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
+}
+
+/// Replaces a file's bytes with `text`.
+inline void write_text(const std::filesystem::path& path, std::string_view text) {
+  std::ofstream{path, std::ios::binary | std::ios::trunc} << text;
+}
 
 }  // namespace entente::test

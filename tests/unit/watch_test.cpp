@@ -25,9 +25,7 @@ constexpr milliseconds k_patience{5000};
 // How long a test waits to see that nothing happens.
 constexpr milliseconds k_nothing{300};
 
-void write_text(const fs::path& path, std::string_view text) {
-  std::ofstream{path, std::ios::binary} << text;
-}
+using test::write_text;
 
 class Watch : public testing::Test {
  protected:
