@@ -13,6 +13,7 @@
 
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
+#include "stats_table.h"
 
 #ifndef ENTENTE_VERSION
 #error "ENTENTE_VERSION must be defined by the build (tools/CMakeLists.txt)"
@@ -110,31 +111,39 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
     sub->set_help_flag("-h,--help", "Print this help and exit");
     sub->footer(k_footer);
   }
+  const auto run_selected = [&] {
+    if (report_app->parsed()) {
+      return code(run_report(report, io));
+    }
+    if (check_app->parsed()) {
+      return code(run_check(check, io));
+    }
+    if (whatif_app->parsed()) {
+      return code(run_whatif(whatif, io));
+    }
+    if (diff_app->parsed()) {
+      return code(run_diff(diff, io));
+    }
+    if (concede_app->parsed()) {
+      return code(run_concede(concede, io));
+    }
+    if (explain_app->parsed()) {
+      return code(run_explain(explain, io));
+    }
+    print_tool_error("no command was run", io);  // unreachable while require_subcommand(1)
+    return code(ExitCode::internal);
+  };
+  stats::disable();  // --stats turns it on while parsing
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    stats::disable();
     return parse_failure(app, e, io);
   }
-  if (report_app->parsed()) {
-    return code(run_report(report, io));
-  }
-  if (check_app->parsed()) {
-    return code(run_check(check, io));
-  }
-  if (whatif_app->parsed()) {
-    return code(run_whatif(whatif, io));
-  }
-  if (diff_app->parsed()) {
-    return code(run_diff(diff, io));
-  }
-  if (concede_app->parsed()) {
-    return code(run_concede(concede, io));
-  }
-  if (explain_app->parsed()) {
-    return code(run_explain(explain, io));
-  }
-  print_tool_error("no command was run", io);  // unreachable while require_subcommand(1)
-  return code(ExitCode::internal);
+  const int status = run_selected();
+  print_stats(io.err);
+  stats::disable();
+  return status;
 }
 
 int run_unguarded(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {

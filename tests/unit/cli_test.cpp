@@ -282,6 +282,63 @@ TEST_F(CliFiles, ReportWritesTextOrJsonToStdout) {
   EXPECT_TRUE(json.out.starts_with("{")) << json.out;
 }
 
+// The names of the stages in a --stats table, in order (and "whole run" last).
+std::vector<std::string> stage_names(const std::string& err) {
+  std::vector<std::string> names;
+  const std::size_t table = err.find("entente: stats\n");
+  if (table == std::string::npos) return names;
+  std::istringstream lines(err.substr(table));
+  std::string line;
+  std::getline(lines, line);  // the title
+  std::getline(lines, line);  // the column heads
+  const std::regex row(R"(  (.+?) +[0-9]+\.[0-9] +[0-9]+\.[0-9] +[0-9]+\.[0-9]( peak)?)");
+  std::smatch m;
+  while (std::getline(lines, line) && std::regex_match(line, m, row)) names.push_back(m[1]);
+  return names;
+}
+
+TEST_F(CliFiles, StatsListEachStageOnStandardErrorAndLeaveTheReportAlone) {
+  const std::string path = tiny_folder();
+  const Result plain = run_cli({"report", path, "--format", "json"});
+  const Result timed = run_cli({"report", path, "--format", "json", "--stats"});
+  EXPECT_EQ(timed.exit_code, 0) << timed.err;
+  EXPECT_EQ(timed.out, plain.out);
+  EXPECT_EQ(plain.err, "");
+  EXPECT_EQ(stage_names(timed.err),
+            (std::vector<std::string>{"read and parse files", "merge party files", "validate",
+                                      "build graph", "analyse", "make report", "write output",
+                                      "whole run"}))
+      << timed.err;
+  // Recording ends with the run that asked for it.
+  EXPECT_EQ(run_cli({"check", path}).err, "");
+}
+
+TEST_F(CliFiles, StatsNameTheStagesEachCommandRuns) {
+  const std::string path = tiny_folder();
+  const Result check = run_cli({"check", path, "--stats"});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_EQ(stage_names(check.err),
+            (std::vector<std::string>{"read and parse files", "merge party files", "validate",
+                                      "whole run"}))
+      << check.err;
+  const Result whatif =
+      run_cli({"whatif", path, "--set", "seller:buyer/lower-price=agree", "--stats"});
+  EXPECT_EQ(whatif.exit_code, 0) << whatif.err;
+  EXPECT_EQ(stage_names(whatif.err),
+            (std::vector<std::string>{"read and parse files", "merge party files", "validate",
+                                      "apply changes", "build graph", "analyse", "make report",
+                                      "build graph", "analyse", "make report", "compare",
+                                      "write output", "whole run"}))
+      << whatif.err;
+  // A scenario that does not load still shows the stages it went through.
+  write_text(fs::path(path) / "seller.yaml", "party: seller\nstances: [\n");
+  const Result broken = run_cli({"report", path, "--stats"});
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_EQ(stage_names(broken.err),
+            (std::vector<std::string>{"read and parse files", "whole run"}))
+      << broken.err;
+}
+
 TEST_F(CliFiles, ReportToAFileWritesExactlyStdoutsReportAndNoTempFile) {
   const std::string path = tiny_file();
   const Result r =

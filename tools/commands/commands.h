@@ -15,8 +15,9 @@
 #include "entente/concede.h"
 #include "entente/loader.h"
 #include "entente/model.h"
-#include "entente/what_if.h"
 #include "entente/reports/report.h"
+#include "entente/stats.h"
+#include "entente/what_if.h"
 
 namespace CLI {
 class App;

@@ -40,7 +40,10 @@ ExitCode run_concede(const ConcedeCommandOptions& options, const Io& io) {
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
   const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
   if (!scenario) return ExitCode::bad_input;
-  const Expected<ConcedeResult> result = concede(*scenario, options.query);
+  const Expected<ConcedeResult> result = [&] {
+    const stats::Stage stage("concede");
+    return concede(*scenario, options.query);
+  }();
   if (!result) {
     print_diagnostics(result.error(), io.err, {.color = io.err_color()});
     return ExitCode::bad_input;  // names the scenario does not have, as whatif

@@ -33,7 +33,10 @@ ExitCode run_diff(const DiffOptions& options, const Io& io) {
   if (!before || !after) return ExitCode::bad_input;
   const reports::Report old_report = report_of(*before);
   const reports::Report new_report = report_of(*after);
-  const reports::Comparison comparison = reports::compare_reports(old_report, new_report);
+  const reports::Comparison comparison = [&] {
+    const stats::Stage stage("compare");
+    return reports::compare_reports(old_report, new_report);
+  }();
   const reports::ComparisonKind kind{reports::ComparisonKind::diff,
                                      {options.old_scenario, options.new_scenario}};
   return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {

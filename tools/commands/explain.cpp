@@ -36,7 +36,10 @@ ExitCode run_explain(const ExplainOptions& options, const Io& io) {
   const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
   if (!scenario) return ExitCode::bad_input;
   const reports::Report report = report_of(*scenario);
-  const auto explanation = reports::explain(report, options.position);
+  const auto explanation = [&] {
+    const stats::Stage stage("explain");
+    return reports::explain(report, options.position);
+  }();
   if (!explanation) {
     // An unknown ref names no place in a file: the message is the whole story.
     for (const Diagnostic& d : explanation.error()) print_tool_error(d.message, io);

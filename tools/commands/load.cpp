@@ -33,6 +33,10 @@ void add_load_options(CLI::App& command, LoadOptions& options) {
       "--no-cache", [&options] { options.cache = false; },
       "Neither read nor write the parse cache (.entente-cache beside the scenario); so does "
       "a non-empty ENTENTE_NO_CACHE");
+  command.add_flag_callback(
+      "--stats", [] { stats::enable(); },
+      "Print on standard error the time and memory each stage of the run took "
+      "(docs/performance.md)");
 }
 
 void add_scenario_argument(CLI::App& command, std::string& path, std::string name,
@@ -43,7 +47,15 @@ void add_scenario_argument(CLI::App& command, std::string& path, std::string nam
 reports::Report report_of(const Scenario& scenario) {
   // The graph is gone before the report is made: on a large scenario the two together
   // would set the peak of memory.
-  const Analysis analysis = analyze(PositionGraph::build(scenario));
+  const Analysis analysis = [&] {
+    const PositionGraph graph = [&] {
+      const stats::Stage stage("build graph");
+      return PositionGraph::build(scenario);
+    }();
+    const stats::Stage stage("analyse");
+    return analyze(graph);
+  }();
+  const stats::Stage stage("make report");
   return reports::make_report(scenario, analysis);
 }
 

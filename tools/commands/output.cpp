@@ -249,9 +249,11 @@ bool refuse_output(const std::filesystem::path& scenario, const std::string& out
 }
 
 ExitCode emit(const std::string& output, const Io& io, const Render& render) {
+  const stats::Stage stage("write output");
   if (output.empty()) {
     render(io.out, {.color = io.out_color()});
-    return ExitCode::ok;  // run() checks that standard output took it
+    io.out.flush();  // within the stage; run() checks that standard output took it
+    return ExitCode::ok;
   }
   if (const auto error = replace_file(output, render)) {
     print_tool_error(*error, io);

@@ -17,6 +17,7 @@
 #include "entente/loader.h"
 #include "entente/position_graph.h"
 #include "graphviz.h"
+#include "stats_table.h"
 #include "watch.h"
 
 namespace entente::cli {
@@ -100,6 +101,7 @@ ExitCode watch_report(const ReportOptions& options, const Io& io) {
     if (to_stdout && !io.out_is_terminal && run == ExitCode::ok) io.out << k_end_of_report;
     if (!io.out.flush()) return ExitCode::bad_input;  // run() says why
     print_watch_status(options, run, io);
+    print_stats(io.err);
     switch (watcher->wait()) {
       case WatchEvent::changed:
         break;

@@ -65,14 +65,20 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
   std::optional<Scenario> baseline = load_and_print(options.scenario, options.load, io);
   if (!baseline) return ExitCode::bad_input;
-  auto changed = apply_changes(*baseline, changes);
+  auto changed = [&] {
+    const stats::Stage stage("apply changes");
+    return apply_changes(*baseline, changes);
+  }();
   if (!changed) {
     print_diagnostics(changed.error(), io.err, {.color = io.err_color()});
     return ExitCode::bad_input;
   }
   const reports::Report before = report_of(*baseline);
   const reports::Report after = report_of(*changed);
-  const reports::Comparison comparison = reports::compare_reports(before, after);
+  const reports::Comparison comparison = [&] {
+    const stats::Stage stage("compare");
+    return reports::compare_reports(before, after);
+  }();
   reports::ComparisonKind kind;
   for (const Change& change : changes) kind.items.push_back(change.text);
   return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {

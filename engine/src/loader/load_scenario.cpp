@@ -18,6 +18,7 @@
 
 #include "entente/loader.h"
 #include "entente/parallel.h"
+#include "entente/stats.h"
 #include "loader/parse_cache.h"
 #include "model/spelling.h"
 
@@ -259,7 +260,11 @@ Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& option
   std::vector<Diagnostic> diagnostics;
   Scenario scenario;
   std::vector<std::pair<PartyFile, fs::path>> party_files;
-  std::vector<ParsedFile> parsed = parse_files(path, *files, options);
+  std::vector<ParsedFile> parsed;
+  {
+    const stats::Stage stage("read and parse files");
+    parsed = parse_files(path, *files, options);
+  }
   for (std::size_t i = 0; i < parsed.size(); ++i) {
     ParsedFile& file = parsed[i];
     diagnostics.insert(diagnostics.end(), file.diagnostics.begin(), file.diagnostics.end());
@@ -270,6 +275,7 @@ Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& option
   // Cross-file checks need every file read: a broken file would make its references look
   // unknown elsewhere.
   if (!has_errors(diagnostics)) {
+    const stats::Stage stage("merge party files");
     std::map<std::string, std::string> file_of_party;
     std::vector<PartyFile*> accepted;
     for (auto& [party_file, file] : party_files) {
@@ -284,7 +290,10 @@ Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& option
     return tl::unexpected(limit_diagnostics(std::move(diagnostics), options.max_diagnostics));
   }
   scenario.warnings.insert(scenario.warnings.end(), diagnostics.begin(), diagnostics.end());
-  auto valid = validate(std::move(scenario));
+  auto valid = [&] {
+    const stats::Stage stage("validate");
+    return validate(std::move(scenario));
+  }();
   if (!valid) return tl::unexpected(limit_diagnostics(std::move(valid.error()), options.max_diagnostics));
   valid->warnings = limit_diagnostics(std::move(valid->warnings), options.max_diagnostics);
   return valid;

@@ -1,0 +1,114 @@
+// The stage recorder behind `--stats` (engine/src/model/stats.cpp) and its table
+// (tools/stats_table.cpp).
+
+#include "entente/stats.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <memory>
+
+#include "stats_table.h"
+
+namespace entente::stats {
+namespace {
+
+// Every test leaves recording off, as the process starts.
+class Stats : public testing::Test {
+ protected:
+  void TearDown() override { disable(); }
+};
+
+TEST_F(Stats, RecordsNothingUnlessEnabled) {
+  { const Stage stage("quiet"); }
+  EXPECT_FALSE(enabled());
+  EXPECT_TRUE(recorded().empty());
+}
+
+TEST_F(Stats, RecordsStagesInTheOrderTheyEnd) {
+  enable();
+  {
+    const Stage outer("outer");
+    { const Stage inner("inner"); }
+  }
+  { const Stage next("next"); }
+  const std::vector<StageRecord> stages = recorded();
+  ASSERT_EQ(stages.size(), 3u);
+  EXPECT_EQ(stages[0].name, "inner");
+  EXPECT_EQ(stages[1].name, "outer");
+  EXPECT_EQ(stages[2].name, "next");
+  for (const StageRecord& stage : stages) {
+    EXPECT_GE(stage.wall_seconds, 0.0);
+    EXPECT_GE(stage.cpu_seconds, 0.0);
+  }
+}
+
+TEST_F(Stats, AStageSeesTheMemoryItLeavesResident) {
+  constexpr std::size_t k_bytes = 64u << 20;
+  enable();
+  std::unique_ptr<char[]> kept;
+  {
+    const Stage stage("touch 64 MiB");
+    kept = std::make_unique<char[]>(k_bytes);
+    std::memset(kept.get(), 1, k_bytes);  // resident only once written
+  }
+  const std::vector<StageRecord> stages = recorded();
+  ASSERT_EQ(stages.size(), 1u);
+  EXPECT_GE(stages[0].resident_bytes, k_bytes);
+  EXPECT_GE(totals().peak_resident_bytes, stages[0].resident_bytes);
+}
+
+TEST_F(Stats, CountsTheCpuTimeOfTheStage) {
+  enable();
+  volatile std::uint64_t sink = 0;
+  {
+    const Stage stage("spin");
+    // Busy until the process has used 20 ms of CPU time since the stage began.
+    const double start = totals().cpu_seconds;
+    while (totals().cpu_seconds - start < 0.02) sink = sink + 1;
+  }
+  ASSERT_EQ(recorded().size(), 1u);
+  EXPECT_GE(recorded()[0].cpu_seconds, 0.02);
+  EXPECT_GE(recorded()[0].wall_seconds, 0.01);
+}
+
+TEST_F(Stats, DisablingForgetsAndEnablingStartsAfresh) {
+  enable();
+  { const Stage stage("first run"); }
+  enable();
+  EXPECT_TRUE(recorded().empty());
+  { const Stage stage("second run"); }
+  ASSERT_EQ(recorded().size(), 1u);
+  EXPECT_EQ(recorded()[0].name, "second run");
+  disable();
+  EXPECT_TRUE(recorded().empty());
+  // A stage that began while recording was on and ends after it was turned off is dropped.
+  enable();
+  {
+    const Stage stage("cut short");
+    disable();
+  }
+  EXPECT_TRUE(recorded().empty());
+}
+
+TEST(StatsTable, OneLinePerStageThenTheWholeRunWithItsPeak) {
+  const std::vector<StageRecord> stages{{.name = "validate",
+                                         .wall_seconds = 0.0681,
+                                         .cpu_seconds = 0.0776,
+                                         .resident_bytes = 124'500'000},
+                                        {.name = "read and parse files",
+                                         .wall_seconds = 1.6645,
+                                         .cpu_seconds = 3.2567,
+                                         .resident_bytes = 120'100'000}};
+  const Totals totals{
+      .wall_seconds = 2.0703, .cpu_seconds = 3.819, .peak_resident_bytes = 206'700'000};
+  EXPECT_EQ(cli::format_stats(stages, totals),
+            "entente: stats\n"
+            "  stage                   wall ms     cpu ms  resident MB\n"
+            "  validate                   68.1       77.6        124.5\n"
+            "  read and parse files     1664.5     3256.7        120.1\n"
+            "  whole run                2070.3     3819.0   206.7 peak\n");
+}
+
+}  // namespace
+}  // namespace entente::stats
