@@ -97,7 +97,7 @@ cp -r "$scenario" "$work/file"
 report=$work/file/report.md
 out=$report
 err=$work/file.err
-"$entente" report --watch "$work/file" --format md -o "$report" >"$work/file.out" 2>"$err" &
+"$entente" report --watch "$work/file" --format md -o "$report" --stats >"$work/file.out" 2>"$err" &
 pid=$!
 wait_for "the first report file" has_count 'report written' 1
 first=$(cat "$report")
@@ -118,3 +118,8 @@ stop_with TERM
 [ "$(cat "$report")" = "$second" ] || fail "the last good report is gone"
 [ ! -s "$work/file.out" ] || fail "-o FILE wrote to standard output"
 echo "ok: -o FILE is rewritten per save and kept as it was after a broken one"
+# --stats: a table after each run (the broken one's ends at its reading), none at the end.
+[ "$(count 'entente: stats')" -eq 3 ] || fail "expected 3 stats tables (one per run), got $(count 'entente: stats')"
+[ "$(count '  write output ')" -eq 2 ] || fail "expected the 2 good runs to show their writing"
+[ "$(tail -n 1 "$err" | grep -c '  whole run ')" -eq 1 ] || fail "the last line is not the last run's total"
+echo "ok: --stats prints a table per run"
