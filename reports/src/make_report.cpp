@@ -14,17 +14,29 @@
 namespace entente::reports {
 namespace {
 
-std::string ref_of(const Scenario& scenario, PositionId id) {
-  assert(id < scenario.positions.size());
-  return scenario.positions[id].ref();
-}
+// The refs of positions by id, read from the position rows (made in ref order) rather than
+// built again: the lists name every position of a scenario at least once.
+class RefOf {
+ public:
+  RefOf(const std::vector<PositionRow>& rows, const Analysis& analysis)
+      : rows_(rows), row_of_(analysis.by_ref.size()) {
+    for (std::size_t k = 0; k < analysis.by_ref.size(); ++k) row_of_[analysis.by_ref[k]] = k;
+  }
+  const std::string& operator()(PositionId id) const {
+    assert(id < row_of_.size());
+    return rows_[row_of_[id]].ref;
+  }
+  std::vector<std::string> operator()(const std::vector<PositionId>& ids) const {
+    std::vector<std::string> refs;
+    refs.reserve(ids.size());
+    for (const PositionId id : ids) refs.push_back((*this)(id));
+    return refs;
+  }
 
-std::vector<std::string> refs_of(const Scenario& scenario, const std::vector<PositionId>& ids) {
-  std::vector<std::string> refs;
-  refs.reserve(ids.size());
-  for (const PositionId id : ids) refs.push_back(ref_of(scenario, id));
-  return refs;
-}
+ private:
+  const std::vector<PositionRow>& rows_;
+  std::vector<std::size_t> row_of_;
+};
 
 const std::string& party_id(const Scenario& scenario, PartyId id) {
   assert(id < scenario.parties.size());
@@ -100,35 +112,31 @@ PositionRow position_row(const Scenario& scenario, const SourceTitles& source_ti
   return row;
 }
 
+// In the analysis's ref order, each row made in its place (rows are large).
 std::vector<PositionRow> position_rows(const Scenario& scenario, const Analysis& analysis) {
   assert(analysis.positions.size() == scenario.positions.size());
-  // The refs are sorted first, so that each row is made in its place (rows are large).
-  std::vector<std::pair<std::string, std::size_t>> order;
-  order.reserve(scenario.positions.size());
-  for (std::size_t i = 0; i < scenario.positions.size(); ++i) {
-    order.emplace_back(scenario.positions[i].ref(), i);
-  }
-  std::sort(order.begin(), order.end());
+  assert(analysis.by_ref.size() == scenario.positions.size());
   const SourceTitles source_title(scenario);
-  std::vector<PositionRow> rows(order.size());
+  std::vector<PositionRow> rows(analysis.by_ref.size());
   const auto make = [&](std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
-      auto& [ref, i] = order[k];
-      rows[k] = position_row(scenario, source_title, std::move(ref), scenario.positions[i],
-                             analysis.positions[i]);
+      const PositionId i = analysis.by_ref[k];
+      rows[k] = position_row(scenario, source_title, scenario.positions[i].ref(),
+                             scenario.positions[i], analysis.positions[i]);
     }
   };
   // Rows are independent of each other: on a large scenario a second thread makes half.
-  for_two_halves(order.size(), k_worth_a_second_thread, make);
+  for_two_halves(rows.size(), k_worth_a_second_thread, make);
   return rows;
 }
 
-std::vector<StickingPoint> sticking_points(const Scenario& scenario, const Analysis& analysis) {
+std::vector<StickingPoint> sticking_points(const Scenario& scenario, const Analysis& analysis,
+                                           const RefOf& ref_of) {
   std::vector<StickingPoint> points;
   points.reserve(analysis.sticking_points.size());
   for (const PositionId id : analysis.sticking_points) {
     const PositionAnalysis& position = analysis.positions[id];
-    points.push_back({.ref = ref_of(scenario, id),
+    points.push_back({.ref = ref_of(id),
                       .rejected_by = sorted_party_ids(scenario, position.rejected_by),
                       .deadlock = position.deadlock});
   }
@@ -253,14 +261,15 @@ Report make_report(const Scenario& scenario, const Analysis& analysis) {
                 .parties = party_rows(scenario),
                 .sources = source_rows(scenario),
                 .positions = position_rows(scenario, analysis),
-                .common_ground = refs_of(scenario, analysis.common_ground),
-                .bargaining_space = refs_of(scenario, analysis.bargaining_space),
-                .unanswered = refs_of(scenario, analysis.unanswered),
-                .sticking_points = sticking_points(scenario, analysis),
                 .diagnostics = scenario.warnings};
+  const RefOf ref_of(report.positions, analysis);
+  report.common_ground = ref_of(analysis.common_ground);
+  report.bargaining_space = ref_of(analysis.bargaining_space);
+  report.unanswered = ref_of(analysis.unanswered);
+  report.sticking_points = sticking_points(scenario, analysis, ref_of);
   report.issues = issue_rows(scenario, analysis, report.parties);
   for (const std::vector<PositionId>& package : analysis.packages) {
-    report.packages.push_back(refs_of(scenario, package));
+    report.packages.push_back(ref_of(package));
   }
   return report;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 
 #include <fmt/format.h>
@@ -367,6 +368,11 @@ TEST(Analysis, LargeScenarioGivesEachPositionItsOwnAnalysisAndSortsTheLists) {
   EXPECT_EQ(static_cast<std::size_t>(k_positions + 2) / 3, agreed.size());
   EXPECT_TRUE(std::is_sorted(agreed.begin(), agreed.end()));
   EXPECT_EQ("a/p1", agreed.front());
+  // Every position once, in ref order.
+  const std::vector<std::string> all = r.refs(r.analysis.by_ref);
+  ASSERT_EQ(static_cast<std::size_t>(k_positions), all.size());
+  EXPECT_TRUE(std::is_sorted(all.begin(), all.end()));
+  EXPECT_EQ(std::set<std::string>(all.begin(), all.end()).size(), all.size());
 }
 
 TEST(Analysis, IssueIsAgreedOnlyWhenAllItsPositionsAre) {

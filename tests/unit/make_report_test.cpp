@@ -1,5 +1,6 @@
 #include "entente/reports/report.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,8 @@ Analysis lease_analysis() {
                      .decl = 3}}},
   };
   a.issues = {IssueStatus::open, IssueStatus::deadlocked};
+  // landlord/rent-plus-8, landlord/three-year-term, tenant/rent-freeze, tenant/repairs-first
+  a.by_ref = {1, 2, 0, 3};
   a.common_ground = {2};
   a.bargaining_space = {3};
   a.sticking_points = {0, 1};  // rank order: priority 5 before 4, not ref order
@@ -239,6 +242,11 @@ TEST(MakeReport, LargeScenarioRowsAreEachTheirPositionsInRefOrder) {
     a.positions.push_back(std::move(pa));
   }
   a.issues = {IssueStatus::open};
+  // As analyze() orders them: every row moves.
+  for (PositionId p = 0; p < s.positions.size(); ++p) a.by_ref.push_back(p);
+  std::sort(a.by_ref.begin(), a.by_ref.end(), [&](PositionId x, PositionId y) {
+    return s.positions[x].ref() < s.positions[y].ref();
+  });
   const Report r = make_report(s, a);
   ASSERT_EQ(r.positions.size(), static_cast<std::size_t>(k_positions));
   for (std::size_t k = 0; k < r.positions.size(); ++k) {

@@ -41,6 +41,7 @@ struct PositionAnalysis {
 struct Analysis {
   std::vector<PositionAnalysis> positions{};  ///< indexed by PositionId
   std::vector<IssueStatus> issues{};          ///< indexed like Scenario::issues
+  std::vector<PositionId> by_ref{};           ///< every position, in ref order
   std::vector<PositionId> common_ground{};
   std::vector<PositionId> bargaining_space{};
   std::vector<PositionId> unanswered{};

@@ -135,7 +135,8 @@ Analysis analyze(const PositionGraph& graph) {
   const PositionGraph::Impl& g = graph.impl();
   const detail::Fixpoints fix = detail::solve_conditions(g);
   Analysis a;
-  std::vector<PositionId> by_ref(g.positions.size());
+  std::vector<PositionId>& by_ref = a.by_ref;
+  by_ref.resize(g.positions.size());
   for (PositionId p = 0; p < by_ref.size(); ++p) by_ref[p] = p;
   // Files usually list positions in ref order already: checked in one pass before sorting.
   const auto ref_less = [&](PositionId x, PositionId y) {
