@@ -153,6 +153,12 @@ measure "$entente" report "$scenario" --format json
 t_rerun=$best
 before_each=""
 
+echo "bench.sh: stage by stage (--stats)" >&2
+stages() { sed -n '/^entente: stats$/,$p' "$1"; }
+"$entente" report "$scenario" --format json "${cold[@]}" --stats >/dev/null 2>"$tmp/stats-cold"
+edit_party_file stats
+"$entente" report "$scenario" --format json --stats >/dev/null 2>"$tmp/stats-rerun"
+
 echo "bench.sh: chain, cycle, concede" >&2
 measure "$entente" report "$work/chain" --format json "${cold[@]}"
 t_chain=$best
@@ -215,3 +221,15 @@ row "cores used by the cold report (CPU time / wall time)" "$(secs "$cpu_cold") 
 row "chain of $links conditional stances: \`entente report\`" "$(secs "$t_chain")" "" "" "under 1 s" "$(at_most "$t_chain" 1)"
 row "cycle of $links conditional stances: \`entente report\`" "$(secs "$t_cycle")" "" "" "under 1 s" "$(at_most "$t_cycle" 1)"
 row "\`entente concede\` on an issue of 60 positions, 12 parties" "$(secs "$t_concede")" "" "" "under 2 s" "$(at_most "$t_concede" 2)"
+
+cat <<EOF2
+
+Stage by stage, from \`--stats\` (one run each, after the table's runs): the cold report
+(\`--no-cache\`), then a rerun after editing one party file.
+
+\`\`\`text
+$(stages "$tmp/stats-cold")
+
+$(stages "$tmp/stats-rerun")
+\`\`\`
+EOF2
