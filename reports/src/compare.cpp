@@ -1,7 +1,9 @@
 // What moved between two reports: the change report of `entente whatif`.
 #include <algorithm>
 #include <map>
-#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -15,58 +17,79 @@ bool is_sticking(const PositionRow* row) {
 }
 bool is_deadlock(const PositionRow* row) { return row != nullptr && row->deadlock; }
 
+// Calls `visit(key, a, b)` for each key of two lists sorted by `key_of`, in order, with the
+// item of each list that has it or null: a walk over both at once.
+template <class Item, class KeyOf, class Visit>
+void merge_walk(const std::vector<Item>& as, const std::vector<Item>& bs, KeyOf key_of,
+                Visit visit) {
+  auto a = as.begin();
+  auto b = bs.begin();
+  while (a != as.end() || b != bs.end()) {
+    const bool take_a = b == bs.end() || (a != as.end() && key_of(*a) <= key_of(*b));
+    const bool take_b = a == as.end() || (b != bs.end() && key_of(*b) <= key_of(*a));
+    visit(take_a ? key_of(*a) : key_of(*b), take_a ? &*a : nullptr, take_b ? &*b : nullptr);
+    if (take_a) ++a;
+    if (take_b) ++b;
+  }
+}
+
+// Only the fields that differ are printed, so only they are made into strings.
 void compare_edits(const PositionRow& a, const PositionRow& b, Comparison& c) {
-  const auto edit = [&](std::string_view field, std::string from, std::string to) {
-    if (from != to) c.edits.push_back({a.ref, std::string(field), std::move(from), std::move(to)});
+  const auto edit = [&](std::string_view field, std::string_view from, std::string_view to) {
+    c.edits.push_back({a.ref, std::string(field), std::string(from), std::string(to)});
   };
-  edit("kind", std::string(to_string(a.kind)), std::string(to_string(b.kind)));
-  edit("text", std::string(a.text), std::string(b.text));
-  edit("priority", std::to_string(a.priority), std::to_string(b.priority));
-  edit("red_line", a.red_line ? "true" : "false", b.red_line ? "true" : "false");
+  if (a.kind != b.kind) edit("kind", to_string(a.kind), to_string(b.kind));
+  if (a.text != b.text) edit("text", a.text, b.text);
+  if (a.priority != b.priority) {
+    edit("priority", std::to_string(a.priority), std::to_string(b.priority));
+  }
+  if (a.red_line != b.red_line) {
+    edit("red_line", a.red_line ? "true" : "false", b.red_line ? "true" : "false");
+  }
 }
 
+// Stance rows are sorted by party (PositionRow::stances).
 void compare_stances(const PositionRow& a, const PositionRow& b, Comparison& c) {
-  const auto stance_of = [](const PositionRow& row, std::string_view party) {
-    for (const StanceRow& s : row.stances) {
-      if (s.party == party) return std::optional<EffectiveStance>(s.stance);
-    }
-    return std::optional<EffectiveStance>();
-  };
-  std::set<std::string_view> parties;
-  for (const StanceRow& s : a.stances) parties.insert(s.party);
-  for (const StanceRow& s : b.stances) parties.insert(s.party);
-  for (const std::string_view party : parties) {
-    // Outside the audience on one side: silent there, as far as the reader is concerned.
-    const auto from = stance_of(a, party).value_or(EffectiveStance::silent);
-    const auto to = stance_of(b, party).value_or(EffectiveStance::silent);
-    if (from != to) c.stances.push_back({a.ref, std::string(party), from, to});
-  }
+  merge_walk(
+      a.stances, b.stances, [](const StanceRow& s) { return s.party; },
+      [&](std::string_view party, const StanceRow* old_stance, const StanceRow* new_stance) {
+        // Outside the audience on one side: silent there, as far as the reader is
+        // concerned.
+        const auto from = old_stance ? old_stance->stance : EffectiveStance::silent;
+        const auto to = new_stance ? new_stance->stance : EffectiveStance::silent;
+        if (from != to) c.stances.push_back({a.ref, std::string(party), from, to});
+      });
 }
 
-void compare_positions(const Report& before, const Report& after, Comparison& c) {
-  std::set<std::string> refs;
-  for (const PositionRow& row : before.positions) refs.insert(row.ref);
-  for (const PositionRow& row : after.positions) refs.insert(row.ref);
-  for (const std::string& ref : refs) {
-    const PositionRow* old_row = before.find(ref);
-    const PositionRow* new_row = after.find(ref);
-    StatusChange change{ref};
-    if (old_row) change.from = old_row->status, change.deadlock_from = old_row->deadlock;
-    if (new_row) change.to = new_row->status, change.deadlock_to = new_row->deadlock;
-    if (change.from != change.to || change.deadlock_from != change.deadlock_to) {
-      c.positions.push_back(change);
-    }
-    if (!old_row) c.added.push_back(ref);
-    if (!new_row) c.withdrawn.push_back(ref);
-    if (old_row && new_row) {
-      compare_edits(*old_row, *new_row, c);
-      compare_stances(*old_row, *new_row, c);
-    }
-    if (is_sticking(old_row) && !is_sticking(new_row)) c.sticking_resolved.push_back(ref);
-    if (!is_sticking(old_row) && is_sticking(new_row)) c.sticking_created.push_back(ref);
-    if (is_deadlock(old_row) && !is_deadlock(new_row)) c.deadlocks_broken.push_back(ref);
-    if (!is_deadlock(old_row) && is_deadlock(new_row)) c.deadlocks_created.push_back(ref);
+// One ref of either report: its row before, after, or both.
+void compare_position(const std::string& ref, const PositionRow* old_row,
+                      const PositionRow* new_row, Comparison& c) {
+  StatusChange change{ref};
+  if (old_row) change.from = old_row->status, change.deadlock_from = old_row->deadlock;
+  if (new_row) change.to = new_row->status, change.deadlock_to = new_row->deadlock;
+  if (change.from != change.to || change.deadlock_from != change.deadlock_to) {
+    c.positions.push_back(change);
   }
+  if (!old_row) c.added.push_back(ref);
+  if (!new_row) c.withdrawn.push_back(ref);
+  if (old_row && new_row) {
+    compare_edits(*old_row, *new_row, c);
+    compare_stances(*old_row, *new_row, c);
+  }
+  if (is_sticking(old_row) && !is_sticking(new_row)) c.sticking_resolved.push_back(ref);
+  if (!is_sticking(old_row) && is_sticking(new_row)) c.sticking_created.push_back(ref);
+  if (is_deadlock(old_row) && !is_deadlock(new_row)) c.deadlocks_broken.push_back(ref);
+  if (!is_deadlock(old_row) && is_deadlock(new_row)) c.deadlocks_created.push_back(ref);
+}
+
+// Position rows are sorted by ref (Report::positions).
+void compare_positions(const Report& before, const Report& after, Comparison& c) {
+  merge_walk(
+      before.positions, after.positions,
+      [](const PositionRow& row) -> std::string_view { return row.ref; },
+      [&](std::string_view ref, const PositionRow* old_row, const PositionRow* new_row) {
+        compare_position(std::string(ref), old_row, new_row, c);
+      });
 }
 
 // Conditional stances whose conditions hold, keyed by (position, party).

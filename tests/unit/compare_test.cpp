@@ -73,6 +73,27 @@ TEST(Compare, FindsStanceMovesBothWays) {
   EXPECT_EQ(EffectiveStance::agree, c.stances[1].to);
 }
 
+// A party outside a position's audience on one side is silent there (the rows of each side
+// are walked together by party).
+TEST(Compare, AStanceOfAPartyOutsideTheAudienceOnOneSideMovesFromOrToSilent) {
+  const Report before = testing::small_report();
+  Report after = before;
+  std::vector<StanceRow>& plus = row(after, "landlord/plus-8")->stances;  // tenant: reject
+  plus.insert(plus.begin(), {.party = "agency", .stance = EffectiveStance::agree});
+  plus.push_back({.party = "zz-observer", .stance = EffectiveStance::silent});
+  row(after, "tenant/freeze")->stances.clear();  // landlord: consider
+  const Comparison c = compare_reports(before, after);
+  ASSERT_EQ(2u, c.stances.size());
+  EXPECT_EQ("landlord/plus-8", c.stances[0].position);
+  EXPECT_EQ("agency", c.stances[0].party);
+  EXPECT_EQ(EffectiveStance::silent, c.stances[0].from);
+  EXPECT_EQ(EffectiveStance::agree, c.stances[0].to);
+  EXPECT_EQ("tenant/freeze", c.stances[1].position);
+  EXPECT_EQ("landlord", c.stances[1].party);
+  EXPECT_EQ(EffectiveStance::consider, c.stances[1].from);
+  EXPECT_EQ(EffectiveStance::silent, c.stances[1].to);
+}
+
 TEST(Compare, FindsPackagesConditionsAndIssues) {
   const Report before = testing::small_report();
   Report after = before;
