@@ -51,7 +51,7 @@
 #include <string>
 #include <vector>
 
-#include "entente/parallel.h"
+#include "blocks.h"
 #include "json_value.h"
 
 namespace entente::reports {
@@ -119,15 +119,8 @@ void stream_lists(const Report& report, JsonStream& json) {
   json.end_array();
 }
 
-// Positions are nearly all of a large report. They are printed in blocks, each into its own
-// string, on two threads while the blocks already printed are written; the strings go out in
-// order, so the bytes are those of printing them one by one.
-constexpr std::size_t k_block = 512;
-// A second thread prints from as many positions as any pass takes to use one; it keeps at
-// most this many blocks ready ahead of the writing.
-constexpr std::size_t k_blocks_for_two = (k_worth_a_second_thread + k_block - 1) / k_block;
-constexpr std::size_t k_blocks_ahead = 8;
-
+// Positions are nearly all of a large report: they are printed in blocks (blocks.h), each
+// into a fragment of the stream.
 void stream_positions(const std::vector<PositionRow>& rows, JsonStream& json) {
   json.key("positions").begin_array();
   const std::size_t blocks = (rows.size() + k_block - 1) / k_block;

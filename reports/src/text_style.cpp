@@ -35,6 +35,15 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+namespace {
+
+// Printable ASCII, nearly every word of a report: safe as it is, a column per byte.
+bool printable_ascii(std::string_view word) {
+  return std::all_of(word.begin(), word.end(), [](char c) { return c > ' ' && c < 0x7F; });
+}
+
+}  // namespace
+
 // Whitespace runs (newlines included) become one space. A word longer than the line stays
 // whole on its own line rather than being cut.
 std::vector<std::string> wrap(std::string_view text, int first_width, int width) {
@@ -45,8 +54,10 @@ std::vector<std::string> wrap(std::string_view text, int first_width, int width)
   while (i < text.size()) {
     const std::size_t end = std::min(text.find_first_of(" \t\r\n", i), text.size());
     if (end > i) {
-      const std::string word = safe(text.substr(i, end - i));
-      const int word_width = display_width(word);
+      const std::string_view raw = text.substr(i, end - i);
+      const bool plain = printable_ascii(raw);
+      const std::string word = plain ? std::string(raw) : safe(raw);
+      const int word_width = plain ? static_cast<int>(raw.size()) : display_width(word);
       const int room = lines.empty() ? first_width : width;
       if (!line.empty() && line_width + 1 + word_width > room) {
         lines.push_back(std::move(line));

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "blocks.h"
 #include "escape.h"
 #include "report_summary.h"
 #include "text_style.h"
@@ -137,32 +138,33 @@ void write_position_list(std::ostream& out, const Painter& paint, const Report& 
                          std::string_view name, const std::vector<std::string>& refs) {
   write_heading(out, paint, name, refs.size());
   if (refs.empty()) out << "  (none)\n";
-  for (const std::string& ref : refs) {
-    const PositionRow* row = report.find(ref);
-    out << "  " << safe(ref);
+  detail::write_in_blocks(out, refs.size(), [&](std::ostream& part, std::size_t i) {
+    const PositionRow* row = report.find(refs[i]);
+    part << "  " << safe(refs[i]);
     if (row == nullptr) {
-      out << '\n';
-      continue;
+      part << '\n';
+      return;
     }
-    out << "  " << position_facts(*row, paint) << '\n';
-    write_position_body(out, paint, *row);
-  }
+    part << "  " << position_facts(*row, paint) << '\n';
+    write_position_body(part, paint, *row);
+  });
 }
 
 void write_sticking_points(std::ostream& out, const Painter& paint, const Report& report) {
   write_heading(out, paint, "Sticking points", report.sticking_points.size());
   if (report.sticking_points.empty()) out << "  (none)\n";
   const int rank_width = static_cast<int>(std::to_string(report.sticking_points.size()).size());
-  for (std::size_t i = 0; i < report.sticking_points.size(); ++i) {
-    const StickingPoint& point = report.sticking_points[i];
-    out << fmt::format("  {:>{}}. ", i + 1, rank_width);
-    if (point.deadlock) out << paint("DEADLOCK", k_bold_red) << ' ';
-    out << safe(point.ref);
-    const PositionRow* row = report.find(point.ref);
-    if (row != nullptr) out << "  " << position_facts(*row, paint);
-    out << "  rejected by " << paint(join(point.rejected_by, ", "), k_red) << '\n';
-    if (row != nullptr) write_position_body(out, paint, *row);
-  }
+  detail::write_in_blocks(
+      out, report.sticking_points.size(), [&](std::ostream& part, std::size_t i) {
+        const StickingPoint& point = report.sticking_points[i];
+        part << fmt::format("  {:>{}}. ", i + 1, rank_width);
+        if (point.deadlock) part << paint("DEADLOCK", k_bold_red) << ' ';
+        part << safe(point.ref);
+        const PositionRow* row = report.find(point.ref);
+        if (row != nullptr) part << "  " << position_facts(*row, paint);
+        part << "  rejected by " << paint(join(point.rejected_by, ", "), k_red) << '\n';
+        if (row != nullptr) write_position_body(part, paint, *row);
+      });
 }
 
 void write_packages(std::ostream& out, const Painter& paint, const Report& report) {

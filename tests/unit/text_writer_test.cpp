@@ -33,6 +33,32 @@ std::string without_sgr(std::string text) {
   return text;
 }
 
+// From 20,000 entries on, a list is printed in blocks on two threads (blocks.h): every entry
+// once, in order, across block borders, the last block short.
+TEST(TextWriter, LargeListPrintsEachEntryOnceInOrder) {
+  Report r;
+  constexpr int k_rows = 40 * 512 + 7;
+  std::vector<std::string> texts;  // the rows view them
+  texts.reserve(k_rows);
+  std::string expected = "\nBargaining space (" + std::to_string(k_rows) + ")\n";
+  for (int n = 0; n < k_rows; ++n) {
+    texts.push_back("position " + std::to_string(n));
+    const std::string ref = "a/p" + std::to_string(100000 + n);
+    r.positions.push_back({.ref = ref, .party = "a", .issue = "i", .text = texts.back()});
+    r.bargaining_space.push_back(ref);
+    expected += "  " + ref + "  [i, demand, priority 3]\n      " + texts.back() + "\n";
+  }
+  const std::string text = to_text(r);
+  const std::size_t from = text.find("\nBargaining space");
+  const std::size_t to = text.find("\nSticking points");
+  ASSERT_NE(from, std::string::npos);
+  ASSERT_NE(to, std::string::npos);
+  const std::string section = text.substr(from, to - from);
+  const auto [at, _] =
+      std::mismatch(expected.begin(), expected.end(), section.begin(), section.end());
+  EXPECT_TRUE(expected == section) << "first difference at byte " << (at - expected.begin());
+}
+
 TEST(TextWriter, WritesTheWholeSmallReport) {
   EXPECT_EQ(to_text(testing::small_report()), R"(Lease (2026-03-01)
 ==================

@@ -1,0 +1,27 @@
+#pragma once
+// Long lists of a report (the positions of a large scenario) are printed in blocks: from
+// k_blocks_for_two blocks on, a second thread prints blocks while the calling thread writes
+// each as soon as it is ready (make_in_order, entente/parallel.h). Blocks go out in order, so
+// the bytes are those of printing the items one by one.
+
+#include <cstddef>
+#include <functional>
+#include <iosfwd>
+
+#include "entente/parallel.h"
+
+namespace entente::reports::detail {
+
+/// Items per block.
+inline constexpr std::size_t k_block = 512;
+/// A second thread prints from as many items as any pass takes to use one.
+inline constexpr std::size_t k_blocks_for_two = (k_worth_a_second_thread + k_block - 1) / k_block;
+/// Blocks printed ahead of the writing, at most.
+inline constexpr std::size_t k_blocks_ahead = 8;
+
+/// Calls `write_item(stream, i)` for each i in [0, count) and writes what it printed to `out`,
+/// in blocks as above. `write_item` may run on two threads at once: it only reads.
+void write_in_blocks(std::ostream& out, std::size_t count,
+                     const std::function<void(std::ostream& out, std::size_t i)>& write_item);
+
+}  // namespace entente::reports::detail
