@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "blocks.h"
 #include "escape.h"
 #include "html_parts.h"
 #include "report_summary.h"
@@ -165,11 +166,11 @@ void write_html_sticking_points(std::ostream& out, const Report& report) {
                       "number of parties that reject.");
   if (closed_when_empty(out, report.sticking_points.empty())) return;
   out << R"(<ol class="cards-list">)" << '\n';
-  for (std::size_t i = 0; i < report.sticking_points.size(); ++i) {
+  write_in_blocks(out, report.sticking_points.size(), [&](std::ostream& part, std::size_t i) {
     const StickingPoint& point = report.sticking_points[i];
     const PositionRow* row = report.find(point.ref);
-    if (row != nullptr) write_card(out, report, *row, {.rank = i + 1, .point = &point});
-  }
+    if (row != nullptr) write_card(part, report, *row, {.rank = i + 1, .point = &point});
+  });
   out << "</ol>\n</section>\n";
 }
 
@@ -178,10 +179,10 @@ void write_html_positions(std::ostream& out, const Report& report, const Positio
   write_section_start(out, section.id, section.title, refs.size(), section.lede);
   if (closed_when_empty(out, refs.empty())) return;
   out << R"(<ol class="cards-list">)" << '\n';
-  for (const std::string& ref : refs) {
-    const PositionRow* row = report.find(ref);
-    if (row != nullptr) write_card(out, report, *row, {});
-  }
+  write_in_blocks(out, refs.size(), [&](std::ostream& part, std::size_t i) {
+    const PositionRow* row = report.find(refs[i]);
+    if (row != nullptr) write_card(part, report, *row, {});
+  });
   out << "</ol>\n</section>\n";
 }
 

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "blocks.h"
 #include "comparison_tables.h"
 #include "entente/reports/comparison.h"
 #include "escape.h"
@@ -125,36 +126,37 @@ void write_position_list(std::ostream& out, const Report& report, std::string_vi
                          const std::vector<std::string>& refs) {
   write_heading(out, name, refs.size());
   if (refs.empty()) out << "None.\n";
-  for (std::size_t i = 0; i < refs.size(); ++i) {
+  detail::write_in_blocks(out, refs.size(), [&](std::ostream& part, std::size_t i) {
     const PositionRow* row = report.find(refs[i]);
-    if (i > 0) out << '\n';
+    if (i > 0) part << '\n';
     if (row == nullptr) {
-      out << "- " << markdown_code(refs[i]) << '\n';
+      part << "- " << markdown_code(refs[i]) << '\n';
     } else {
-      write_position_item(out, report, "- ", markdown_code(refs[i]), *row);
+      write_position_item(part, report, "- ", markdown_code(refs[i]), *row);
     }
-  }
+  });
 }
 
 void write_sticking_points(std::ostream& out, const Report& report) {
   write_heading(out, "Sticking points", report.sticking_points.size());
   if (report.sticking_points.empty()) out << "None.\n";
-  for (std::size_t i = 0; i < report.sticking_points.size(); ++i) {
-    const StickingPoint& point = report.sticking_points[i];
-    std::string head = point.deadlock ? "**DEADLOCK** " : "";
-    head += markdown_code(point.ref) + ": rejected by ";
-    for (std::size_t p = 0; p < point.rejected_by.size(); ++p) {
-      head += (p == 0 ? "**" : ", **") + markdown_cell(point.rejected_by[p]) + "**";
-    }
-    if (i > 0) out << '\n';
-    const std::string marker = fmt::format("{}. ", i + 1);
-    const PositionRow* row = report.find(point.ref);
-    if (row == nullptr) {
-      out << marker << head << '\n';
-    } else {
-      write_position_item(out, report, marker, head, *row);
-    }
-  }
+  detail::write_in_blocks(
+      out, report.sticking_points.size(), [&](std::ostream& part, std::size_t i) {
+        const StickingPoint& point = report.sticking_points[i];
+        std::string head = point.deadlock ? "**DEADLOCK** " : "";
+        head += markdown_code(point.ref) + ": rejected by ";
+        for (std::size_t p = 0; p < point.rejected_by.size(); ++p) {
+          head += (p == 0 ? "**" : ", **") + markdown_cell(point.rejected_by[p]) + "**";
+        }
+        if (i > 0) part << '\n';
+        const std::string marker = fmt::format("{}. ", i + 1);
+        const PositionRow* row = report.find(point.ref);
+        if (row == nullptr) {
+          part << marker << head << '\n';
+        } else {
+          write_position_item(part, report, marker, head, *row);
+        }
+      });
 }
 
 void write_packages(std::ostream& out, const Report& report) {

@@ -36,6 +36,35 @@ Report hostile_report() {
   return r;
 }
 
+// From 20,000 entries on, a list is printed in blocks on two threads (blocks.h): every card
+// once, in order, across block borders.
+TEST(HtmlWriter, LargeListHasEachCardOnceInOrder) {
+  constexpr int k_rows = 40 * 512 + 7;
+  Report r;
+  std::vector<std::string> texts;  // the rows view them
+  texts.reserve(k_rows);
+  for (int n = 0; n < k_rows; ++n) {
+    texts.push_back("position " + std::to_string(n));
+    const std::string ref = "a/p" + std::to_string(100000 + n);
+    r.positions.push_back({.ref = ref, .party = "a", .issue = "i", .text = texts.back()});
+    r.bargaining_space.push_back(ref);
+  }
+  const std::string page = to_html(r);
+  const std::string k_card = R"(<li class="pos )";
+  std::size_t at = 0;
+  for (int n = 0; n < k_rows; ++n) {
+    at = page.find(k_card, at);
+    ASSERT_NE(at, std::string::npos) << "card " << n << " missing";
+    const std::size_t end = page.find("</li>", at);
+    const std::string card = page.substr(at, end - at);
+    ASSERT_NE(card.find("id=\"pos-a/p" + std::to_string(100000 + n) + "\""), std::string::npos)
+        << "card " << n << " is " << card.substr(0, 80);
+    ASSERT_NE(card.find(">position " + std::to_string(n) + "<"), std::string::npos) << n;
+    at = end;
+  }
+  EXPECT_EQ(page.find(k_card, at), std::string::npos) << "a card too many";
+}
+
 TEST(HtmlWriter, WritesOneSelfContainedPage) {
   const std::string page = to_html(testing::small_report());
   EXPECT_TRUE(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));

@@ -69,6 +69,51 @@ std::string without_code_spans(std::string_view text) {
 // The pipes that a GFM table reads as cell borders.
 int cell_borders(std::string_view line) { return unescaped(line, '|'); }
 
+// A report of `rows` positions a/p100000, a/p100001, ... in the bargaining space.
+Report bargaining_report(int rows, std::vector<std::string>& texts) {
+  Report r;
+  texts.reserve(static_cast<std::size_t>(rows));  // the rows view them
+  for (int n = 0; n < rows; ++n) {
+    texts.push_back("position " + std::to_string(n));
+    const std::string ref = "a/p" + std::to_string(100000 + n);
+    r.positions.push_back({.ref = ref, .party = "a", .issue = "i", .text = texts.back()});
+    r.bargaining_space.push_back(ref);
+  }
+  return r;
+}
+
+std::string section(const std::string& text, std::string_view from, std::string_view to) {
+  const std::size_t begin = text.find(from);
+  const std::size_t end = text.find(to, begin);
+  return begin == std::string::npos || end == std::string::npos ? std::string()
+                                                                : text.substr(begin, end - begin);
+}
+
+// From 20,000 entries on, a list is printed in blocks on two threads (blocks.h): each item
+// once, in order, one blank line between items across block borders.
+TEST(MarkdownWriter, LargeListPrintsEachItemOnceInOrder) {
+  constexpr int k_rows = 40 * 512 + 7;
+  std::vector<std::string> texts;
+  std::vector<std::string> one_text;
+  // The item of one position, as a report of that position alone prints it.
+  const std::string one =
+      section(to_markdown(bargaining_report(1, one_text)), "- `a/p100000`", "\n## ");
+  ASSERT_FALSE(one.empty());
+  std::string expected;
+  for (int n = 0; n < k_rows; ++n) {
+    std::string item = one;
+    const std::string number = std::to_string(100000 + n);
+    item.replace(item.find("100000"), 6, number);
+    item.replace(item.find("position 0"), 10, "position " + std::to_string(n));
+    expected += (n == 0 ? "" : "\n") + item;
+  }
+  const std::string printed =
+      section(to_markdown(bargaining_report(k_rows, texts)), "- `a/p100000`", "\n## ");
+  const auto [at, _] =
+      std::mismatch(expected.begin(), expected.end(), printed.begin(), printed.end());
+  EXPECT_TRUE(expected == printed) << "first difference at byte " << (at - expected.begin());
+}
+
 TEST(MarkdownWriter, WritesTheWholeSmallReport) {
   EXPECT_EQ(to_markdown(testing::small_report()), R"(# Lease
 
