@@ -3,9 +3,23 @@
 # runs the whole test suite there. Memory limits are off (ASan reserves terabytes of
 # address space) and time limits are longer; the out-of-memory tests need a real
 # allocator, so they are left to the normal build.
+#
+#   tools/sanitize.sh            ASan and UBSan, every test
+#   tools/sanitize.sh --thread   ThreadSanitizer in build-tsan/, the unit tests (every pass
+#                                that uses a second thread has one there at 20,000+ items)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/build.sh --deps-only
+if [ "${1:-}" = --thread ]; then
+  flags="-fsanitize=thread -fno-omit-frame-pointer"
+  cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="$flags" \
+    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
+  cmake --build build-tsan -j "$(nproc)" --target entente_unit_tests
+  export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 ENTENTE_NO_CACHE=1
+  build-tsan/tests/entente_unit_tests
+  exit
+fi
+[ $# -eq 0 ] || { echo "sanitize.sh: unknown argument '$1' (--thread or nothing)" >&2; exit 2; }
 flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null

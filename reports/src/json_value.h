@@ -33,6 +33,8 @@ class JsonStream {
   /// A stream that prints into a string what this one would print next, at the same depth,
   /// for values of the open array made on another thread: pass `after_others` unless it
   /// holds the array's first values. Take the text with take(), give it to append_values().
+  /// This stream changes as values are appended: another thread takes its fragments from a
+  /// fragment made before it started, which nothing writes to.
   JsonStream fragment(bool after_others) const;
   std::string take() { return std::move(buffer_); }
   /// Values of the open array that fragment() printed, in the order they go.

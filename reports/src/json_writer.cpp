@@ -124,8 +124,11 @@ void stream_lists(const Report& report, JsonStream& json) {
 void stream_positions(const std::vector<PositionRow>& rows, JsonStream& json) {
   json.key("positions").begin_array();
   const std::size_t blocks = (rows.size() + k_block - 1) / k_block;
+  // Blocks are fragments of this one, taken before a second thread starts: `json` itself
+  // changes as blocks are written.
+  const JsonStream context = json.fragment(false);
   const auto print = [&](std::size_t block) {
-    JsonStream part = json.fragment(block > 0);
+    JsonStream part = context.fragment(block > 0);
     const std::size_t stop = std::min(rows.size(), (block + 1) * k_block);
     for (std::size_t i = block * k_block; i < stop; ++i) stream_position(rows[i], part);
     return part.take();
