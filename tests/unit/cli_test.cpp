@@ -22,6 +22,8 @@
 
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
+#include "entente/reports/comparison.h"
+#include "generate/scenario_generator.h"
 #include "scoped_env.h"
 #include "temp_dir.h"
 
@@ -326,7 +328,7 @@ TEST_F(CliFiles, StatsNameTheStagesEachCommandRuns) {
   EXPECT_EQ(whatif.exit_code, 0) << whatif.err;
   EXPECT_EQ(stage_names(whatif.err),
             (std::vector<std::string>{"read and parse files", "merge party files", "validate",
-                                      "apply changes", "build graph", "analyse", "make report",
+                                      "build graph", "analyse", "make report", "apply changes",
                                       "build graph", "analyse", "make report", "compare",
                                       "write output", "whole run"}))
       << whatif.err;
@@ -337,6 +339,41 @@ TEST_F(CliFiles, StatsNameTheStagesEachCommandRuns) {
   EXPECT_EQ(stage_names(broken.err),
             (std::vector<std::string>{"read and parse files", "whole run"}))
       << broken.err;
+}
+
+// Past 20,000 positions and stances, whatif makes the baseline's report and the changed
+// scenario's at once: its answer must be the one made one step after the other.
+TEST_F(CliFiles, WhatIfOnALargeScenarioAnswersAsOneStepAfterTheOther) {
+  generate::GeneratorOptions options;
+  options.parties = 20;
+  options.issues = 10;
+  options.positions_per_party = 700;
+  const generate::GeneratedScenario generated = generate::generate_scenario(options);
+  ASSERT_GE(generated.positions + generated.stances, 20'000u);
+  const fs::path folder = dir_ / "large";
+  fs::create_directory(folder);
+  for (const generate::GeneratedFile& file : generated.files) {
+    write_text(folder / file.name, file.text);
+  }
+  const Expected<Scenario> baseline = load_scenario(folder, {});
+  ASSERT_TRUE(baseline);
+  const StanceDecl& stance = baseline->stances.front();
+  const std::string argument = stance.party + ":" + stance.position.id +
+                               (stance.stance == Stance::agree ? "=reject" : "=agree");
+  const Expected<Change> change = parse_change(ChangeKind::set, argument);
+  ASSERT_TRUE(change);
+  const Expected<Scenario> changed = apply_changes(*baseline, {&*change, 1});
+  ASSERT_TRUE(changed);
+  const reports::Report before = report_of(*baseline);
+  const reports::Report after = report_of(*changed);
+  std::ostringstream expected;
+  reports::write_comparison({.items = {change->text}}, before, after,
+                            reports::compare_reports(before, after), reports::Format::json,
+                            expected);
+  const Result r = run_cli({"whatif", folder.string(), "--set", argument, "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out == expected.str()) << "the answers differ";
+  EXPECT_NE(r.out.find("\"changes\""), std::string::npos);
 }
 
 TEST_F(CliFiles, ReportToAFileWritesExactlyStdoutsReportAndNoTempFile) {

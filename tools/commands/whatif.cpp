@@ -7,8 +7,7 @@
 
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
-#include "entente/analysis.h"
-#include "entente/position_graph.h"
+#include "entente/parallel.h"
 #include "entente/reports/comparison.h"
 #include "entente/what_if.h"
 
@@ -65,16 +64,25 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
   std::optional<Scenario> baseline = load_and_print(options.scenario, options.load, io);
   if (!baseline) return ExitCode::bad_input;
-  auto changed = [&] {
-    const stats::Stage stage("apply changes");
-    return apply_changes(*baseline, changes);
-  }();
+  // The baseline's report, and the changed copy with its report, need nothing of each other:
+  // on a large scenario they are made at once.
+  reports::Report before;
+  Expected<Scenario> changed = Scenario{};
+  reports::Report after;
+  run_both(
+      baseline->positions.size() + baseline->stances.size() >= k_worth_a_second_thread,
+      [&] { before = report_of(*baseline); },
+      [&] {
+        changed = [&] {
+          const stats::Stage stage("apply changes");
+          return apply_changes(*baseline, changes);
+        }();
+        if (changed) after = report_of(*changed);
+      });
   if (!changed) {
     print_diagnostics(changed.error(), io.err, {.color = io.err_color()});
     return ExitCode::bad_input;
   }
-  const reports::Report before = report_of(*baseline);
-  const reports::Report after = report_of(*changed);
   const reports::Comparison comparison = [&] {
     const stats::Stage stage("compare");
     return reports::compare_reports(before, after);

@@ -18,6 +18,12 @@ inline constexpr std::size_t k_worth_a_second_thread = 20'000;
 void for_two_halves(std::size_t n, std::size_t min_for_two,
                     const std::function<void(std::size_t begin, std::size_t end)>& work);
 
+/// Calls `first` and `second`: at once, `second` on a second thread, when `at_once` (and a
+/// thread can be had); otherwise one after the other here. Returns when both are done; an
+/// exception from either is thrown again here.
+void run_both(bool at_once, const std::function<void()>& first,
+              const std::function<void()>& second);
+
 /// Calls `make(i)` for each i in [0, n) and `use` on the pieces it returns, in the order of
 /// i, on the calling thread. From `min_for_two` pieces on, a second thread makes pieces while
 /// this one uses them (and makes them too when none is ready), at most `ahead` ahead of the

@@ -125,15 +125,10 @@ void move_items(std::vector<PartyFile*>& files, std::vector<T> PartyFile::*field
 void merge_party_files(std::vector<PartyFile*>& files, Scenario& scenario) {
   std::size_t items = 0;
   for (const PartyFile* file : files) items += file->positions.size() + file->stances.size();
-  const auto move = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) {
-      if (k == 0)
-        move_items(files, &PartyFile::positions, scenario.positions);
-      else
-        move_items(files, &PartyFile::stances, scenario.stances);
-    }
-  };
-  for_two_halves(2, items >= k_worth_a_second_thread ? 2 : 3, move);
+  run_both(
+      items >= k_worth_a_second_thread,
+      [&] { move_items(files, &PartyFile::positions, scenario.positions); },
+      [&] { move_items(files, &PartyFile::stances, scenario.stances); });
 }
 
 }  // namespace

@@ -40,6 +40,19 @@ void for_two_halves(std::size_t n, std::size_t min_for_two,
   if (failure) std::rethrow_exception(failure);
 }
 
+void run_both(bool at_once, const std::function<void()>& first,
+              const std::function<void()>& second) {
+  if (!at_once) {
+    first();
+    second();
+    return;
+  }
+  // Two halves of two items, `second` the helper's half (both here when no thread is had).
+  for_two_halves(2, 2, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) (k == 0 ? second : first)();
+  });
+}
+
 namespace {
 
 // The pieces of make_in_order between its two threads: which is made next, which are ready.
