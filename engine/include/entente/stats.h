@@ -1,8 +1,9 @@
 #pragma once
 // Where a run's time and memory go, stage by stage (`entente ... --stats`, after ninja's
 // `-d stats`): each Stage records its wall and CPU time and the memory resident after it.
-// Off unless enabled, when a stage costs one relaxed load. Stages are timed on the thread
-// that runs the command; the CPU time of a stage counts every thread of the process.
+// Off unless enabled, when a stage costs one relaxed load. The CPU time of a stage counts
+// every thread of the process: where two stages run at once (the two reports of a large
+// `whatif`), each counts both, and they are listed in the order they end.
 
 #include <cstdint>
 #include <string>
