@@ -34,6 +34,45 @@ TEST(ForTwoHalves, AnExceptionOfTheSecondThreadComesBackHere) {
 
 // The pieces are used in order, each once, on the calling thread, whatever the threads'
 // timing: some pieces are slow so that the order of making them differs from that of use.
+TEST(RunBoth, RunsEachOnceAtOnceOnTwoThreadsOrOneAfterTheOtherHere) {
+  const std::thread::id here = std::this_thread::get_id();
+  for (const bool at_once : {false, true}) {
+    std::thread::id first_on, second_on;
+    int first_runs = 0, second_runs = 0;
+    run_both(
+        at_once,
+        [&] {
+          ++first_runs;
+          first_on = std::this_thread::get_id();
+        },
+        [&] {
+          ++second_runs;
+          second_on = std::this_thread::get_id();
+        });
+    EXPECT_EQ(first_runs, 1) << at_once;
+    EXPECT_EQ(second_runs, 1) << at_once;
+    EXPECT_EQ(first_on, here) << at_once;
+    EXPECT_EQ(second_on == here, !at_once);
+  }
+}
+
+TEST(RunBoth, AnExceptionOfEitherComesBackHereAfterBothEnded) {
+  for (const bool at_once : {false, true}) {
+    std::atomic<int> ended{0};
+    EXPECT_THROW(run_both(
+                     at_once, [&] { ++ended; },
+                     [&] {
+                       ++ended;
+                       throw std::runtime_error("second");
+                     }),
+                 std::runtime_error);
+    EXPECT_EQ(ended, 2) << at_once;
+    EXPECT_THROW(run_both(
+                     at_once, [] { throw std::runtime_error("first"); }, [&] { ++ended; }),
+                 std::runtime_error);
+  }
+}
+
 TEST(MakeInOrder, UsesEveryPieceOnceInOrderOnTheCallingThread) {
   for (const std::size_t n : {0u, 1u, 3u, 4u, 5u, 200u}) {
     const std::thread::id caller = std::this_thread::get_id();

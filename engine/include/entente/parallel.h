@@ -20,7 +20,8 @@ void for_two_halves(std::size_t n, std::size_t min_for_two,
 
 /// Calls `first` and `second`: at once, `second` on a second thread, when `at_once` (and a
 /// thread can be had); otherwise one after the other here. Returns when both are done; an
-/// exception from either is thrown again here.
+/// exception from either is thrown again here, once the other has ended (or, one after the
+/// other, in place of calling `second`).
 void run_both(bool at_once, const std::function<void()>& first,
               const std::function<void()>& second);
 
