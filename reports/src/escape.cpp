@@ -240,7 +240,12 @@ std::string json_string(std::string_view s) {
   return out;
 }
 
+bool printable_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= ' ' && c < 0x7F; });
+}
+
 std::string terminal(std::string_view s) {
+  if (printable_ascii(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
@@ -327,6 +332,7 @@ std::string markdown_code(std::string_view s) {
 }
 
 int display_width(std::string_view utf8) {
+  if (printable_ascii(utf8)) return static_cast<int>(utf8.size());
   int width = 0;
   for (std::size_t i = 0; i < utf8.size();) {
     const CodePoint cp = decode(utf8, i);

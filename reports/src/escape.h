@@ -13,6 +13,10 @@ std::string json_string(std::string_view s);
 /// json_string() appended to `out`, without a string of its own.
 void append_json_string(std::string& out, std::string_view s);
 
+/// True when every byte is printable ASCII (space to '~'), as nearly all report text is: such
+/// text is safe for a terminal as it is and takes one column a byte.
+bool printable_ascii(std::string_view s);
+
 /// Text that cannot drive a terminal: C0 controls, DEL, C1 controls (U+0080..U+009F) and bytes
 /// that are not UTF-8 are shown as \xNN; other UTF-8 passes through.
 std::string terminal(std::string_view s);

@@ -35,15 +35,6 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-namespace {
-
-// Printable ASCII, nearly every word of a report: safe as it is, a column per byte.
-bool printable_ascii(std::string_view word) {
-  return std::all_of(word.begin(), word.end(), [](char c) { return c > ' ' && c < 0x7F; });
-}
-
-}  // namespace
-
 // Whitespace runs (newlines included) become one space. A word longer than the line stays
 // whole on its own line rather than being cut.
 std::vector<std::string> wrap(std::string_view text, int first_width, int width) {
@@ -54,6 +45,7 @@ std::vector<std::string> wrap(std::string_view text, int first_width, int width)
   while (i < text.size()) {
     const std::size_t end = std::min(text.find_first_of(" \t\r\n", i), text.size());
     if (end > i) {
+      // Nearly every word is printable ASCII: kept as it is, a column a byte.
       const std::string_view raw = text.substr(i, end - i);
       const bool plain = printable_ascii(raw);
       const std::string word = plain ? std::string(raw) : safe(raw);

@@ -86,6 +86,18 @@ TEST(Escape, TerminalKeepsPrintableUtf8) {
   EXPECT_EQ(terminal("\xc2\xa0"), "\xc2\xa0");  // U+00A0 is printable, not C1
 }
 
+// The fast path of terminal() and display_width(): printable ASCII, space to '~', only.
+TEST(Escape, PrintableAsciiIsSpaceToTildeAndNothingElse) {
+  EXPECT_TRUE(printable_ascii(""));
+  EXPECT_TRUE(printable_ascii(" ~ !p-001/pos-0001"));
+  for (const char c : {'\x1f', '\x7f', '\t', '\n', '\x80', '\xc3', '\xff'}) {
+    EXPECT_FALSE(printable_ascii(std::string("a") + c + "b")) << static_cast<int>(c);
+  }
+  // The slow path still answers where the fast one does not.
+  EXPECT_EQ(terminal("a\x7f b"), "a\\x7f b");
+  EXPECT_EQ(display_width("a \xe4\xb8\xad"), 4);  // a, space, one wide character
+}
+
 TEST(Escape, HtmlEscapesMarkupCharacters) {
   EXPECT_EQ(html(R"(<script>alert('x & "y"')</script>)"),
             "&lt;script&gt;alert(&#39;x &amp; &quot;y&quot;&#39;)&lt;/script&gt;");
