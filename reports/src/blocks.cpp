@@ -13,6 +13,7 @@ void write_in_blocks(std::ostream& out, std::size_t count,
   const std::size_t blocks = (count + k_block - 1) / k_block;
   const auto print = [&](std::size_t block) {
     std::ostringstream part;
+    part.imbue(out.getloc());  // formats as `out` would
     const std::size_t stop = std::min(count, (block + 1) * k_block);
     for (std::size_t i = block * k_block; i < stop; ++i) write_item(part, i);
     return std::move(part).str();
