@@ -272,6 +272,34 @@ issues: [{id: i}]
 )"));
 }
 
+// Stances of other parties between the two do not hide the second one, and do not count as
+// one themselves.
+TEST(Validate, ReportsTheSecondStanceOfOnePartyAmongOthersOnOnePosition) {
+  Scenario s;
+  s.parties = {{.id = "a"}, {.id = "b"}, {.id = "c"}};
+  s.issues = {{.id = "i"}};
+  s.positions = {{.party = "a", .id = "p", .issue = {"i"}},
+                 {.party = "a", .id = "q", .issue = {"i"}}};
+  const auto stance = [](std::string party, std::string target, int line) {
+    const SourceLocation at{"s.yaml", line, 1};
+    return StanceDecl{.party = std::move(party),
+                      .position = {std::move(target), at},
+                      .stance = Stance::agree,
+                      .where = at};
+  };
+  s.stances = {stance("b", "a/p", 1), stance("c", "a/p", 2), stance("b", "a/q", 3),
+               stance("c", "a/q", 4), stance("b", "a/p", 5), stance("c", "a/q", 6)};
+  const auto result = validate(std::move(s));
+  ASSERT_FALSE(result.has_value());
+  std::vector<std::string> errors;
+  for (const Diagnostic& d : result.error()) {
+    if (d.severity == Severity::error) errors.push_back(format_diagnostic(d));
+  }
+  EXPECT_EQ(errors, (std::vector<std::string>{
+                        "s.yaml:5:1: error: second stance of 'b' on 'a/p' (first at s.yaml:1:1)",
+                        "s.yaml:6:1: error: second stance of 'c' on 'a/q' (first at s.yaml:4:1)"}));
+}
+
 TEST(Validate, ReportsStanceOnOwnPosition) {
   EXPECT_EQ(Lines{"s.yaml:7:20: error: 'a' takes a stance on its own position 'a/p'"},
             validate_errors(R"(format: 1

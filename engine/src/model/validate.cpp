@@ -190,7 +190,7 @@ class Validator {
     return r;
   }
 
-  void check_stance(const StanceDecl& st, const Resolved& r) {
+  void check_stance(std::uint32_t index, const StanceDecl& st, const Resolved& r) {
     cite(st.source);
     if (!r.via_found) {
       error(st.via->where,
@@ -213,12 +213,16 @@ class Validator {
     }
     // The stance-taker by index when it is a party; an unknown one (an error of the loader's)
     // by a number past every party's.
-    const std::uint64_t key = std::uint64_t{r.taker.value_or(s_.parties.size())} << 32 | *r.target;
-    if (const auto [it, inserted] = first_stance_.try_emplace(key, &st.where); !inserted) {
-      error(st.where, fmt::format("second stance of '{}' on '{}' (first at {})", st.party,
-                                  st.position.id, place(*it->second)));
-      return;
+    const auto taker = r.taker.value_or(static_cast<std::uint32_t>(s_.parties.size()));
+    for (std::uint32_t j = last_on_[*r.target]; j != k_unknown; j = before_on_[j]) {
+      if (taker_of_[j] == taker) {
+        error(st.where, fmt::format("second stance of '{}' on '{}' (first at {})", st.party,
+                                    st.position.id, place(s_.stances[j].where)));
+        return;
+      }
     }
+    taker_of_[index] = taker;
+    before_on_[index] = std::exchange(last_on_[*r.target], index);
     if (!in_audience(*r.target, r.taker, st.party)) {
       warning(st.position.where,
               fmt::format("'{}' is not in the audience of '{}', so this stance does not count",
@@ -234,8 +238,10 @@ class Validator {
       for (std::size_t i = begin; i < end; ++i) found[i] = resolved(s_.stances[i], via);
     };
     for_two_halves(found.size(), k_worth_a_second_thread, resolve);
-    first_stance_.reserve(s_.stances.size());
-    for (std::size_t i = 0; i < found.size(); ++i) check_stance(s_.stances[i], found[i]);
+    last_on_.assign(s_.positions.size(), k_unknown);
+    before_on_.assign(s_.stances.size(), k_unknown);
+    taker_of_.assign(s_.stances.size(), k_unknown);
+    for (std::uint32_t i = 0; i < found.size(); ++i) check_stance(i, s_.stances[i], found[i]);
   }
 
   void check_unused_sources() {
@@ -252,7 +258,11 @@ class Validator {
   std::vector<Diagnostic> out_{};
   IdIndex parties_{}, issues_{}, sources_{}, positions_{};
   std::vector<std::string> refs_{};  ///< PARTY/POSITION of each position, keys of positions_
-  std::unordered_map<std::uint64_t, const SourceLocation*> first_stance_{};
+  // The stances counted so far on each position, as lists through stance indexes (a second
+  // stance of one party on one position is looked for among the few on that position).
+  std::vector<std::uint32_t> last_on_{};    ///< by position: the last stance counted on it
+  std::vector<std::uint32_t> before_on_{};  ///< by stance: the one counted before it there
+  std::vector<std::uint32_t> taker_of_{};   ///< by stance counted: its taker's party index
   std::vector<bool> cited_{};              ///< by index in Scenario::sources
   std::vector<std::uint64_t> named_in_{};  ///< by party: the last position whose `to` names it
   std::uint64_t audience_stamp_ = 0;
