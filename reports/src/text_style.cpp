@@ -45,11 +45,8 @@ std::vector<std::string> wrap(std::string_view text, int first_width, int width)
   while (i < text.size()) {
     const std::size_t end = std::min(text.find_first_of(" \t\r\n", i), text.size());
     if (end > i) {
-      // Nearly every word is printable ASCII: kept as it is, a column a byte.
-      const std::string_view raw = text.substr(i, end - i);
-      const bool plain = printable_ascii(raw);
-      const std::string word = plain ? std::string(raw) : safe(raw);
-      const int word_width = plain ? static_cast<int>(raw.size()) : display_width(word);
+      const std::string word = safe(text.substr(i, end - i));
+      const int word_width = display_width(word);
       const int room = lines.empty() ? first_width : width;
       if (!line.empty() && line_width + 1 + word_width > room) {
         lines.push_back(std::move(line));
