@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <iosfwd>
+#include <string>
 
 #include "entente/parallel.h"
 
@@ -19,8 +20,15 @@ inline constexpr std::size_t k_blocks_for_two = (k_worth_a_second_thread + k_blo
 /// Blocks printed ahead of the writing, at most.
 inline constexpr std::size_t k_blocks_ahead = 8;
 
+/// Calls `print(begin, end)` for each block [begin, end) of [0, count) and `use` on what it
+/// printed, block after block, as above. `print` may run on two threads at once: it only
+/// reads; `use` runs on the calling thread.
+void print_in_blocks(std::size_t count,
+                     const std::function<std::string(std::size_t begin, std::size_t end)>& print,
+                     const std::function<void(std::string& printed)>& use);
+
 /// Calls `write_item(stream, i)` for each i in [0, count) and writes what it printed to `out`,
-/// in blocks as above. `write_item` may run on two threads at once: it only reads.
+/// in blocks as above.
 void write_in_blocks(std::ostream& out, std::size_t count,
                      const std::function<void(std::ostream& out, std::size_t i)>& write_item);
 

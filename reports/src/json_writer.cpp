@@ -46,7 +46,6 @@
 // Printed with two-space indentation and a final newline; equal reports give equal bytes.
 #include "writers.h"
 
-#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -123,18 +122,15 @@ void stream_lists(const Report& report, JsonStream& json) {
 // into a fragment of the stream.
 void stream_positions(const std::vector<PositionRow>& rows, JsonStream& json) {
   json.key("positions").begin_array();
-  const std::size_t blocks = (rows.size() + k_block - 1) / k_block;
   // Blocks are fragments of this one, taken before a second thread starts: `json` itself
   // changes as blocks are written.
   const JsonStream context = json.fragment(false);
-  const auto print = [&](std::size_t block) {
-    JsonStream part = context.fragment(block > 0);
-    const std::size_t stop = std::min(rows.size(), (block + 1) * k_block);
-    for (std::size_t i = block * k_block; i < stop; ++i) stream_position(rows[i], part);
+  const auto print = [&](std::size_t begin, std::size_t end) {
+    JsonStream part = context.fragment(begin > 0);
+    for (std::size_t i = begin; i < end; ++i) stream_position(rows[i], part);
     return part.take();
   };
-  make_in_order(blocks, k_blocks_for_two, k_blocks_ahead, print,
-                [&](std::string& printed) { json.append_values(printed); });
+  print_in_blocks(rows.size(), print, [&](std::string& printed) { json.append_values(printed); });
   json.end_array();
 }
 
