@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <new>
 #include <string_view>
@@ -101,34 +102,25 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
   DiffOptions diff;
   ConcedeCommandOptions concede;
   ExplainOptions explain;
-  CLI::App* report_app = setup_report(app, report);
-  CLI::App* check_app = setup_check(app, check);
-  CLI::App* whatif_app = setup_whatif(app, whatif);
-  CLI::App* diff_app = setup_diff(app, diff);
-  CLI::App* concede_app = setup_concede(app, concede);
-  CLI::App* explain_app = setup_explain(app, explain);
-  for (CLI::App* sub : {report_app, check_app, whatif_app, diff_app, concede_app, explain_app}) {
-    sub->set_help_flag("-h,--help", "Print this help and exit");
-    sub->footer(k_footer);
+  struct Command {
+    CLI::App* app;
+    std::function<ExitCode()> run;
+  };
+  const std::vector<Command> commands{
+      {setup_report(app, report), [&] { return run_report(report, io); }},
+      {setup_check(app, check), [&] { return run_check(check, io); }},
+      {setup_whatif(app, whatif), [&] { return run_whatif(whatif, io); }},
+      {setup_diff(app, diff), [&] { return run_diff(diff, io); }},
+      {setup_concede(app, concede), [&] { return run_concede(concede, io); }},
+      {setup_explain(app, explain), [&] { return run_explain(explain, io); }},
+  };
+  for (const Command& command : commands) {
+    command.app->set_help_flag("-h,--help", "Print this help and exit");
+    command.app->footer(k_footer);
   }
   const auto run_selected = [&] {
-    if (report_app->parsed()) {
-      return code(run_report(report, io));
-    }
-    if (check_app->parsed()) {
-      return code(run_check(check, io));
-    }
-    if (whatif_app->parsed()) {
-      return code(run_whatif(whatif, io));
-    }
-    if (diff_app->parsed()) {
-      return code(run_diff(diff, io));
-    }
-    if (concede_app->parsed()) {
-      return code(run_concede(concede, io));
-    }
-    if (explain_app->parsed()) {
-      return code(run_explain(explain, io));
+    for (const Command& command : commands) {
+      if (command.app->parsed()) return code(command.run());
     }
     print_tool_error("no command was run", io);  // unreachable while require_subcommand(1)
     return code(ExitCode::internal);
