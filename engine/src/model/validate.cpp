@@ -19,7 +19,8 @@ namespace {
 
 using detail::IdTable;
 
-// A party index that names no party.
+// An index that names nothing: no party (an unknown holder or audience member), no stance
+// (the end of a position's list of stances).
 constexpr std::uint32_t k_unknown = UINT32_MAX;
 
 std::string place(const SourceLocation& where) {
