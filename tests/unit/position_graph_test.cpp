@@ -74,12 +74,6 @@ TEST(PositionGraph, EdgesComeBySourceThenInFileOrder) {
   EXPECT_EQ(expected, edges);
 }
 
-}  // namespace
-}  // namespace entente
-
-namespace entente {
-namespace {
-
 // Above 20,000 stances the references are resolved on two threads: every stance must still
 // land on its own position, in stance order.
 TEST(PositionGraph, LargeScenarioResolvesEveryStanceInBothHalves) {
