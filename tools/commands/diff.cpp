@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "commands/commands.h"
+#include "dispose.h"
 #include "entente/reports/comparison.h"
 
 namespace entente::cli {
@@ -28,21 +29,28 @@ ExitCode run_diff(const DiffOptions& options, const Io& io) {
     return ExitCode::bad_input;
   }
   // Both are loaded before either is judged, so that one run shows the problems of both.
-  const std::optional<Scenario> before = load_and_print(options.old_scenario, options.load, io);
-  const std::optional<Scenario> after = load_and_print(options.new_scenario, options.load, io);
+  std::optional<Scenario> before = load_and_print(options.old_scenario, options.load, io);
+  std::optional<Scenario> after = load_and_print(options.new_scenario, options.load, io);
   if (!before || !after) return ExitCode::bad_input;
-  const reports::Report old_report = report_of(*before);
-  const reports::Report new_report = report_of(*after);
-  const reports::Comparison comparison = [&] {
+  reports::Report old_report = report_of(*before);
+  reports::Report new_report = report_of(*after);
+  reports::Comparison comparison = [&] {
     const stats::Stage stage("compare");
     return reports::compare_reports(old_report, new_report);
   }();
   const reports::ComparisonKind kind{reports::ComparisonKind::diff,
                                      {options.old_scenario, options.new_scenario}};
-  return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
-    reports::write_comparison(kind, old_report, new_report, comparison, options.format, out,
-                              write);
-  });
+  const ExitCode code =
+      emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
+        reports::write_comparison(kind, old_report, new_report, comparison, options.format, out,
+                                  write);
+      });
+  dispose(comparison);
+  dispose(old_report);
+  dispose(new_report);
+  dispose(before);
+  dispose(after);
+  return code;
 }
 
 }  // namespace entente::cli

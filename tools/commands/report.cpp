@@ -13,6 +13,7 @@
 
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
+#include "dispose.h"
 #include "entente/analysis.h"
 #include "entente/loader.h"
 #include "entente/position_graph.h"
@@ -53,19 +54,25 @@ Drawing draw_graph(const reports::Report& report, const Io& io) {
 
 // One run: load, analyse and write the report; the diagnostics go to io.err.
 ExitCode report_once(const ReportOptions& options, const Io& io) {
-  const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
+  std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
   if (!scenario) {
     return ExitCode::bad_input;
   }
-  const reports::Report report = report_of(*scenario);
+  reports::Report report = report_of(*scenario);
   const Drawing picture =
       options.format == reports::Format::html ? draw_graph(report, io) : Drawing{};
-  return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
-    reports::WriteOptions all = write;
-    all.graph_svg = picture.svg;
-    all.graph_note = picture.problem;
-    reports::write_report(report, options.format, out, all);
-  });
+  const ExitCode code =
+      emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
+        reports::WriteOptions all = write;
+        all.graph_svg = picture.svg;
+        all.graph_note = picture.problem;
+        reports::write_report(report, options.format, out, all);
+      });
+  if (!options.watch) {
+    dispose(report);
+    dispose(scenario);
+  }
+  return code;
 }
 
 // Home the cursor and clear the screen, so that each report replaces the last one.

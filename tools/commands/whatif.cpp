@@ -7,6 +7,7 @@
 
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
+#include "dispose.h"
 #include "entente/parallel.h"
 #include "entente/reports/comparison.h"
 #include "entente/what_if.h"
@@ -83,15 +84,22 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
     print_diagnostics(changed.error(), io.err, {.color = io.err_color()});
     return ExitCode::bad_input;
   }
-  const reports::Comparison comparison = [&] {
+  reports::Comparison comparison = [&] {
     const stats::Stage stage("compare");
     return reports::compare_reports(before, after);
   }();
   reports::ComparisonKind kind;
   for (const Change& change : changes) kind.items.push_back(change.text);
-  return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
-    reports::write_comparison(kind, before, after, comparison, options.format, out, write);
-  });
+  const ExitCode code =
+      emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
+        reports::write_comparison(kind, before, after, comparison, options.format, out, write);
+      });
+  dispose(comparison);
+  dispose(before);
+  dispose(after);
+  dispose(changed);
+  dispose(baseline);
+  return code;
 }
 
 }  // namespace entente::cli
