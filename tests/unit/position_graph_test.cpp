@@ -76,46 +76,5 @@ TEST(PositionGraph, EdgesComeBySourceThenInFileOrder) {
 
 // Above 20,000 stances the references are resolved on two threads: every stance must still
 // land on its own position, in stance order.
-TEST(PositionGraph, LargeScenarioResolvesEveryStanceInBothHalves) {
-  constexpr int k_count = 25'000;
-  Scenario s;
-  s.parties = {{.id = "a"}, {.id = "b"}};
-  s.issues = {{.id = "i"}};
-  for (int n = 0; n < k_count; ++n) {
-    s.positions.push_back({.party = "a", .id = "p" + std::to_string(n), .issue = {"i"}});
-  }
-  // Stances in reverse, each through b's own position q when n is even.
-  s.positions.push_back({.party = "b", .id = "q", .issue = {"i"}});
-  for (int n = k_count - 1; n >= 0; --n) {
-    StanceDecl st{.party = "b",
-                  .position = {"a/p" + std::to_string(n)},
-                  .stance = n % 3 == 0 ? Stance::reject : Stance::agree};
-    if (n % 2 == 0) st.via = IdRef{"q"};
-    s.stances.push_back(std::move(st));
-  }
-  const PositionGraph graph = PositionGraph::build(s);
-  using K = Vertex::Kind;
-  std::vector<Edge> from_party, from_q;
-  for (const Edge& e : graph.edges()) {
-    if (e.relation == Relation::holds) continue;
-    (e.from.kind == K::party ? from_party : from_q).push_back(e);
-  }
-  ASSERT_EQ(from_party.size() + from_q.size(), static_cast<std::size_t>(k_count));
-  std::size_t odd = 0, even = 0;
-  for (int n = k_count - 1; n >= 0; --n) {
-    const Edge& e = n % 2 == 0 ? from_q.at(even++) : from_party.at(odd++);
-    const Edge expected{n % 2 == 0 ? Vertex{K::position, k_count} : Vertex{K::party, 1},
-                        {K::position, static_cast<std::uint32_t>(n)},
-                        n % 3 == 0 ? Relation::reject : Relation::agree};
-    ASSERT_EQ(expected, e) << n;
-  }
-  const Analysis analysis = analyze(graph);
-  for (int n = 0; n < k_count; ++n) {
-    const auto& audience = analysis.positions[n].audience;
-    ASSERT_EQ(audience.size(), 1u);
-    EXPECT_EQ(audience[0].decl, std::optional<std::size_t>(k_count - 1 - n)) << n;
-  }
-}
-
 }  // namespace
 }  // namespace entente

@@ -16,6 +16,7 @@
 #include "entente/loader.h"
 #include "entente/model.h"
 #include "entente/reports/report.h"
+#include "entente/resolution.h"
 #include "entente/stats.h"
 #include "entente/what_if.h"
 
@@ -133,8 +134,10 @@ bool refuse_output(const std::filesystem::path& scenario, const std::string& out
 /// beside it that is renamed over it once complete.
 ExitCode emit(const std::string& output, const Io& io, const Render& render);
 
-/// The report of a loaded scenario: graph, analyses, report.
-reports::Report report_of(const Scenario& scenario);
+/// The report of a loaded scenario: graph, analyses, report. The graph is built from
+/// `resolution` when given (load_and_print's), which is freed as soon as the graph is made.
+reports::Report report_of(const Scenario& scenario,
+                          std::optional<Resolution> resolution = std::nullopt);
 
 /// Adds the options of every command that reads a scenario (--max-file-size, --jobs).
 void add_load_options(CLI::App& command, LoadOptions& options);
@@ -146,6 +149,7 @@ void add_scenario_argument(CLI::App& command, std::string& path, std::string nam
 /// Loads a scenario and prints its diagnostics (errors and warnings) on io.err; empty when
 /// it has errors. Shared by every command that reads a scenario.
 std::optional<Scenario> load_and_print(const std::filesystem::path& path,
-                                       const LoadOptions& options, const Io& io);
+                                       const LoadOptions& options, const Io& io,
+                                       Resolution* resolution = nullptr);
 
 }  // namespace entente::cli

@@ -29,11 +29,15 @@ ExitCode run_diff(const DiffOptions& options, const Io& io) {
     return ExitCode::bad_input;
   }
   // Both are loaded before either is judged, so that one run shows the problems of both.
-  std::optional<Scenario> before = load_and_print(options.old_scenario, options.load, io);
-  std::optional<Scenario> after = load_and_print(options.new_scenario, options.load, io);
+  Resolution old_resolution;
+  Resolution new_resolution;
+  std::optional<Scenario> before =
+      load_and_print(options.old_scenario, options.load, io, &old_resolution);
+  std::optional<Scenario> after =
+      load_and_print(options.new_scenario, options.load, io, &new_resolution);
   if (!before || !after) return ExitCode::bad_input;
-  reports::Report old_report = report_of(*before);
-  reports::Report new_report = report_of(*after);
+  reports::Report old_report = report_of(*before, std::move(old_resolution));
+  reports::Report new_report = report_of(*after, std::move(new_resolution));
   reports::Comparison comparison = [&] {
     const stats::Stage stage("compare");
     return reports::compare_reports(old_report, new_report);

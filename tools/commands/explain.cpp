@@ -33,9 +33,11 @@ CLI::App* setup_explain(CLI::App& app, ExplainOptions& options) {
 
 ExitCode run_explain(const ExplainOptions& options, const Io& io) {
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
-  const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
+  Resolution resolution;
+  const std::optional<Scenario> scenario =
+      load_and_print(options.scenario, options.load, io, &resolution);
   if (!scenario) return ExitCode::bad_input;
-  const reports::Report report = report_of(*scenario);
+  const reports::Report report = report_of(*scenario, std::move(resolution));
   const auto explanation = [&] {
     const stats::Stage stage("explain");
     return reports::explain(report, options.position);

@@ -44,13 +44,16 @@ void add_scenario_argument(CLI::App& command, std::string& path, std::string nam
   command.add_option(std::move(name), path, std::move(help))->required()->type_name("");
 }
 
-reports::Report report_of(const Scenario& scenario) {
+reports::Report report_of(const Scenario& scenario, std::optional<Resolution> resolution) {
   // The graph is gone before the report is made: on a large scenario the two together
   // would set the peak of memory.
   const Analysis analysis = [&] {
     const PositionGraph graph = [&] {
       const stats::Stage stage("build graph");
-      return PositionGraph::build(scenario);
+      if (!resolution) return PositionGraph::build(scenario);
+      PositionGraph built = PositionGraph::build(scenario, *resolution);
+      resolution.reset();
+      return built;
     }();
     const stats::Stage stage("analyse");
     return analyze(graph);
@@ -60,8 +63,9 @@ reports::Report report_of(const Scenario& scenario) {
 }
 
 std::optional<Scenario> load_and_print(const std::filesystem::path& path,
-                                       const LoadOptions& options, const Io& io) {
-  Expected<Scenario> scenario = load_scenario(path, options);
+                                       const LoadOptions& options, const Io& io,
+                                       Resolution* resolution) {
+  Expected<Scenario> scenario = load_scenario(path, options, resolution);
   const PrintOptions print{.color = io.err_color()};
   if (!scenario) {
     print_diagnostics(scenario.error(), io.err, print);

@@ -54,11 +54,13 @@ Drawing draw_graph(const reports::Report& report, const Io& io) {
 
 // One run: load, analyse and write the report; the diagnostics go to io.err.
 ExitCode report_once(const ReportOptions& options, const Io& io) {
-  std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
+  Resolution resolution;
+  std::optional<Scenario> scenario =
+      load_and_print(options.scenario, options.load, io, &resolution);
   if (!scenario) {
     return ExitCode::bad_input;
   }
-  reports::Report report = report_of(*scenario);
+  reports::Report report = report_of(*scenario, std::move(resolution));
   const Drawing picture =
       options.format == reports::Format::html ? draw_graph(report, io) : Drawing{};
   const ExitCode code =

@@ -63,7 +63,9 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
     return ExitCode::usage;
   }
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
-  std::optional<Scenario> baseline = load_and_print(options.scenario, options.load, io);
+  Resolution resolution;
+  std::optional<Scenario> baseline =
+      load_and_print(options.scenario, options.load, io, &resolution);
   if (!baseline) return ExitCode::bad_input;
   // The baseline's report, and the changed copy with its report, need nothing of each other:
   // on a large scenario they are made at once.
@@ -72,7 +74,7 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
   reports::Report after;
   run_both(
       baseline->positions.size() + baseline->stances.size() >= k_worth_a_second_thread,
-      [&] { before = report_of(*baseline); },
+      [&] { before = report_of(*baseline, std::move(resolution)); },
       [&] {
         changed = [&] {
           const stats::Stage stage("apply changes");

@@ -10,6 +10,8 @@
 
 namespace entente {
 
+struct Resolution;
+
 /// Limits that keep a hostile file from exhausting time or memory.
 struct LoadOptions {
   /// Per file; larger files are rejected. 4 MiB is 30 times a party file of the largest
@@ -52,11 +54,14 @@ struct PartyFile {
     const std::filesystem::path& path);
 
 /// Reads, parses and validates a scenario (folder or single file); every problem of every
-/// file comes back at once, sorted.
+/// file comes back at once, sorted. The scenario's resolution goes to `resolution` if given.
 [[nodiscard]] Expected<Scenario> load_scenario(const std::filesystem::path& path,
-                                               const LoadOptions& options = {});
+                                               const LoadOptions& options = {},
+                                               Resolution* resolution = nullptr);
 
 /// Cross-file checks (unknown references, duplicate ids, audiences, stances); adds warnings.
-[[nodiscard]] Expected<Scenario> validate(Scenario scenario);
+/// When the scenario is valid and `resolution` is given, its resolution (entente/resolution.h)
+/// goes there, for PositionGraph::build.
+[[nodiscard]] Expected<Scenario> validate(Scenario scenario, Resolution* resolution = nullptr);
 
 }  // namespace entente

@@ -10,6 +10,8 @@
 
 namespace entente {
 
+struct Resolution;
+
 /// Index of a position in `Scenario::positions`.
 using PositionId = std::uint32_t;
 /// Index of a party in `Scenario::parties`.
@@ -40,8 +42,12 @@ struct Edge {
 /// The graph of parties, positions and stances of a validated scenario (Boost.Graph inside).
 class PositionGraph {
  public:
-  /// `scenario` must have passed validate(); the graph keeps its own copy of what it needs.
+  /// `scenario` must have passed validate() (std::invalid_argument otherwise); the graph keeps
+  /// its own copy of what it needs. Its references are looked up here.
   static PositionGraph build(const Scenario& scenario);
+  /// The same, with the references as validate() resolved them (a resolution that does not
+  /// fit the scenario is made again).
+  static PositionGraph build(const Scenario& scenario, const Resolution& resolution);
 
   PositionGraph(PositionGraph&&) noexcept;
   PositionGraph& operator=(PositionGraph&&) noexcept;

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
 
 #include <boost/range/iterator_range.hpp>
 
-#include "entente/parallel.h"
+#include "entente/resolution.h"
 #include "graph/bgl_graph.h"
-#include "model/id_table.h"
 
 namespace entente {
 namespace {
@@ -22,24 +22,21 @@ struct PendingEdge {
   detail::EdgeProps props{};
 };
 
-// Id -> index; the keys are views of the strings indexed, which outlive the table.
-using Index = detail::IdTable;
-
-template <class T>
-Index index_of(const std::vector<T>& items) {
-  Index index(items.size());
-  for (const T& item : items) index.add(item.id);
+// An index of the resolution, which must name something: the graph is made of a validated
+// scenario only.
+std::uint32_t named(std::uint32_t index) {
+  if (index == Resolution::k_none) {
+    throw std::invalid_argument("PositionGraph::build: the scenario has not passed validate()");
+  }
   return index;
 }
 
-void add_positions(const Scenario& s, PositionGraph::Impl& g, const Index& party_index,
+void add_positions(const Scenario& s, const Resolution& r, PositionGraph::Impl& g,
                    std::vector<PendingEdge>& edges) {
-  const auto issue_index = index_of(s.issues);
   for (PositionId i = 0; i < s.positions.size(); ++i) {
     const Position& p = s.positions[i];
-    const PartyId holder = party_index.find(p.party).value();
-    g.positions.push_back(
-        {p.ref(), holder, issue_index.find(p.issue.id).value(), p.priority, p.red_line});
+    const PartyId holder = named(r.holder[i]);
+    g.positions.push_back({p.ref(), holder, named(r.issue[i]), p.priority, p.red_line});
     edges.push_back({static_cast<std::uint32_t>(g.vertex_of_party(holder)),
                      static_cast<std::uint32_t>(g.vertex_of_position(i)),
                      {Relation::holds, k_no_stance}});
@@ -48,7 +45,9 @@ void add_positions(const Scenario& s, PositionGraph::Impl& g, const Index& party
         if (q != holder) g.audiences.push({q, k_no_stance});
       }
     } else {
-      for (const IdRef& q : p.to) g.audiences.push({party_index.find(q.id).value(), k_no_stance});
+      for (std::uint32_t k = i == 0 ? 0 : r.audience_end[i - 1]; k < r.audience_end[i]; ++k) {
+        g.audiences.push({named(r.audience[k]), k_no_stance});
+      }
     }
     g.audiences.end_list();
     const std::span<AudienceEntry> audience = g.audiences[i];
@@ -67,29 +66,25 @@ Relation relation_of(Stance s) {
   return Relation::consider;
 }
 
-void add_stances(const Scenario& s, PositionGraph::Impl& g, const Index& party_index,
+void add_stances(const Scenario& s, const Resolution& r, PositionGraph::Impl& g,
                  std::vector<PendingEdge>& edges) {
-  Index by_ref(g.positions.size());
-  for (const detail::PositionInfo& p : g.positions) by_ref.add(p.ref);
-  const auto find = [&](std::string_view ref) { return by_ref.find(ref); };
-  // The references are resolved on two threads (lookups in no order: most of the time),
-  // the audiences and edges filled in on one, in stance order.
   g.stances.resize(s.stances.size());
-  const auto resolve = [&](std::size_t begin, std::size_t end) {
-    std::string via;
-    for (std::size_t d = begin; d < end; ++d) {
-      const StanceDecl& decl = s.stances[d];
-      detail::StanceInfo& info = g.stances[d];
-      info.party = party_index.find(decl.party).value();
-      info.target = find(decl.position.id).value();
-      info.value = decl.stance;
-      if (decl.via) info.via = find(via.assign(decl.party).append("/").append(decl.via->id));
-      info.conditions.reserve(decl.agree_if.size());
-      for (const IdRef& c : decl.agree_if) info.conditions.push_back(find(c.id));
-      info.decl = d;
+  for (std::size_t d = 0; d < s.stances.size(); ++d) {
+    detail::StanceInfo& info = g.stances[d];
+    info.party = named(r.taker[d]);
+    info.target = named(r.target[d]);
+    info.value = s.stances[d].stance;
+    if (s.stances[d].via) info.via = named(r.via[d]);
+    const std::uint32_t begin = d == 0 ? 0 : r.conditions_end[d - 1];
+    info.conditions.reserve(r.conditions_end[d] - begin);
+    for (std::uint32_t k = begin; k < r.conditions_end[d]; ++k) {
+      // A condition on a withdrawn position stays, and can never be met.
+      const std::uint32_t condition = r.conditions[k];
+      info.conditions.push_back(condition == Resolution::k_none ? std::nullopt
+                                                                : std::optional(condition));
     }
-  };
-  for_two_halves(s.stances.size(), k_worth_a_second_thread, resolve);
+    info.decl = d;
+  }
   for (std::uint32_t index = 0; index < g.stances.size(); ++index) {
     detail::StanceInfo& info = g.stances[index];
     for (AudienceEntry& entry : g.audiences[info.target]) {
@@ -118,9 +113,11 @@ std::string_view to_string(Relation r) {
   return "?";
 }
 
-PositionGraph PositionGraph::build(const Scenario& s) {
+PositionGraph PositionGraph::build(const Scenario& s) { return build(s, resolve(s)); }
+
+PositionGraph PositionGraph::build(const Scenario& s, const Resolution& r) {
+  if (!r.fits(s)) return build(s);
   auto g = std::make_unique<Impl>();
-  const auto party_index = index_of(s.parties);
   for (const Party& p : s.parties) g->party_ids.push_back(p.id);
   std::vector<PartyId> order(s.parties.size());
   std::iota(order.begin(), order.end(), 0);
@@ -137,8 +134,8 @@ PositionGraph PositionGraph::build(const Scenario& s) {
   g->positions.reserve(s.positions.size());
   std::vector<PendingEdge> edges;
   edges.reserve(s.positions.size() + s.stances.size());
-  add_positions(s, *g, party_index, edges);
-  add_stances(s, *g, party_index, edges);
+  add_positions(s, r, *g, edges);
+  add_stances(s, r, *g, edges);
   // By source vertex, and in the order added within one (the order edges() promises).
   std::stable_sort(edges.begin(), edges.end(),
                    [](const PendingEdge& a, const PendingEdge& b) { return a.from < b.from; });

@@ -249,7 +249,8 @@ std::size_t LoadOptions::default_threads() {
   return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
 }
 
-Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& options) {
+Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& options,
+                                 Resolution* resolution) {
   auto files = scenario_files(path);
   if (!files) return tl::unexpected(std::move(files.error()));
   std::vector<Diagnostic> diagnostics;
@@ -287,7 +288,7 @@ Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& option
   scenario.warnings.insert(scenario.warnings.end(), diagnostics.begin(), diagnostics.end());
   auto valid = [&] {
     const stats::Stage stage("validate");
-    return validate(std::move(scenario));
+    return validate(std::move(scenario), resolution);
   }();
   if (!valid) return tl::unexpected(limit_diagnostics(std::move(valid.error()), options.max_diagnostics));
   valid->warnings = limit_diagnostics(std::move(valid->warnings), options.max_diagnostics);

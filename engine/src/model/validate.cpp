@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "entente/loader.h"
-#include "entente/parallel.h"
+#include "entente/resolution.h"
 #include "model/id_table.h"
 #include "model/spelling.h"
 
@@ -20,21 +20,18 @@ namespace {
 using detail::IdTable;
 
 // An index that names nothing: no party (an unknown holder or audience member), no stance
-// (the end of a position's list of stances).
-constexpr std::uint32_t k_unknown = UINT32_MAX;
+// (the end of a position's list of stances). The resolution's k_none, so that its arrays
+// are read as they are.
+constexpr std::uint32_t k_unknown = Resolution::k_none;
 
 std::string place(const SourceLocation& where) {
   return fmt::format("{}:{}:{}", where.file.view(), where.line, where.column);
 }
 
-// Ids of one kind -> the index of their first item, reporting repeats as it is built. It
-// keeps views: of the scenario's strings, or of the validator's refs.
+// Source ids -> the index of their first source, reporting repeats as it is built. It keeps
+// views of the scenario's strings.
 class IdIndex {
  public:
-  void reserve(std::size_t n) {
-    table_ = IdTable(n);
-    where_.reserve(n);
-  }
   /// Adds the next item (items are added in order, so the n-th call is item n).
   void add(std::string_view id, const SourceLocation& where, std::string_view what,
            std::vector<Diagnostic>& out) {
@@ -63,26 +60,43 @@ class IdIndex {
   mutable std::optional<std::vector<std::string>> ids_{};
 };
 
+// The distinct ids of a list in order (an item whose id came before is left out): the
+// candidates of a spelling suggestion, made on the first error that needs them.
+class Candidates {
+ public:
+  template <class Items, class IdOf>
+  const std::vector<std::string>& get(const Items& items, const std::vector<std::uint32_t>& first,
+                                      IdOf id_of) {
+    if (!ids_) {
+      ids_.emplace();
+      for (std::uint32_t i = 0; i < items.size(); ++i) {
+        if (first[i] == i) ids_->push_back(id_of(items[i]));
+      }
+    }
+    return *ids_;
+  }
+
+ private:
+  std::optional<std::vector<std::string>> ids_{};
+};
+
+// Judges a scenario by its resolution: what names nothing, what is named twice, and the
+// rules of FORMAT.md 3.1 on audiences and stances.
 class Validator {
  public:
-  explicit Validator(const Scenario& s) : s_(s) {}
+  Validator(const Scenario& s, const Resolution& r)
+      : s_(s), r_(r), holder_(r.holder), audience_(r.audience), audience_end_(r.audience_end) {}
 
   std::vector<Diagnostic> run() {
-    for (const Party& p : s_.parties) parties_.add(p.id, p.where, "party id", out_);
-    for (const Issue& i : s_.issues) issues_.add(i.id, i.where, "issue id", out_);
+    report_repeats(s_.parties, r_.first_party, "party id", [](const Party& p) { return p.id; });
+    report_repeats(s_.issues, r_.first_issue, "issue id", [](const Issue& i) { return i.id; });
     for (const Source& src : s_.sources) sources_.add(src.id, src.where, "source id", out_);
-    // Reserved first: the index keeps views of these strings.
-    refs_.reserve(s_.positions.size());
-    positions_.reserve(s_.positions.size());
-    for (const Position& p : s_.positions) {
-      positions_.add(refs_.emplace_back(p.ref()), p.where, "position id", out_);
-    }
+    report_repeats(s_.positions, r_.first_position, "position id",
+                   [](const Position& p) { return p.ref(); });
     cited_.assign(s_.sources.size(), false);
     named_in_.assign(s_.parties.size(), 0);
-    holder_.reserve(s_.positions.size());
     everyone_.reserve(s_.positions.size());
-    audience_end_.reserve(s_.positions.size());
-    for (const Position& p : s_.positions) check_position(p);
+    for (std::uint32_t i = 0; i < s_.positions.size(); ++i) check_position(i, s_.positions[i]);
     check_stances();
     check_unused_sources();
     return std::move(out_);
@@ -96,40 +110,62 @@ class Validator {
     out_.push_back({at, Severity::warning, std::move(message)});
   }
 
-  std::optional<std::uint32_t> resolve(const IdRef& ref, const IdIndex& index,
-                                       std::string_view what) {
-    const std::optional<std::uint32_t> found = index.find(ref.id);
-    if (!found) {
-      error(ref.where, fmt::format("unknown {} '{}'{}", what, ref.id,
-                                   detail::did_you_mean(ref.id, index.ids())));
+  template <class T, class IdOf>
+  void report_repeats(const std::vector<T>& items, const std::vector<std::uint32_t>& first,
+                      std::string_view what, IdOf id_of) {
+    for (std::uint32_t i = 0; i < items.size(); ++i) {
+      if (first[i] == i) continue;
+      error(items[i].where, fmt::format("duplicate {} '{}' (first defined at {})", what,
+                                        id_of(items[i]), place(items[first[i]].where)));
     }
-    return found;
+  }
+
+  void unknown(const IdRef& ref, std::string_view what,
+               const std::vector<std::string>& candidates) {
+    error(ref.where,
+          fmt::format("unknown {} '{}'{}", what, ref.id, detail::did_you_mean(ref.id, candidates)));
+  }
+  void unknown_party(const IdRef& ref) {
+    unknown(ref, "party",
+            party_ids_.get(s_.parties, r_.first_party, [](const Party& p) { return p.id; }));
+  }
+  void unknown_position(const IdRef& ref) {
+    unknown(ref, "position",
+            position_refs_.get(s_.positions, r_.first_position,
+                               [](const Position& p) { return p.ref(); }));
   }
 
   void cite(const std::optional<IdRef>& source) {
     if (!source) return;
-    if (const auto index = resolve(*source, sources_, "source")) cited_[*index] = true;
+    if (const auto index = sources_.find(source->id))
+      cited_[*index] = true;
+    else
+      unknown(*source, "source", sources_.ids());
   }
 
-  // Also records the position's holder and audience as party indexes, so that the stance
+  // Also records whether the position's audience is every other party, so that the stance
   // checks, which visit positions in no order, read small arrays and not the positions.
-  void check_position(const Position& p) {
-    resolve(p.issue, issues_, "issue");
+  void check_position(std::uint32_t i, const Position& p) {
+    if (r_.issue[i] == k_unknown) {
+      unknown(p.issue, "issue",
+              issue_ids_.get(s_.issues, r_.first_issue, [](const Issue& x) { return x.id; }));
+    }
     cite(p.source);
-    holder_.push_back(parties_.find(p.party).value_or(k_unknown));
     everyone_.push_back(p.to.empty());
     ++audience_stamp_;
+    std::uint32_t k = i == 0 ? 0 : audience_end_[i - 1];
     for (const IdRef& party : p.to) {
-      const std::optional<std::uint32_t> index = resolve(party, parties_, "party");
-      audience_.push_back(index.value_or(k_unknown));
-      if (!index) continue;
+      const std::uint32_t index = audience_[k++];
+      if (index == k_unknown) {
+        unknown_party(party);
+        continue;
+      }
       if (party.id == p.party) {
         error(party.where, fmt::format("'to' names the holder '{}' itself", p.party));
-      } else if (std::exchange(named_in_[*index], audience_stamp_) == audience_stamp_) {
+      } else if (std::exchange(named_in_[index], audience_stamp_) == audience_stamp_) {
         error(party.where, fmt::format("'to' names '{}' twice", party.id));
       }
     }
-    audience_end_.push_back(static_cast<std::uint32_t>(audience_.size()));
   }
 
   // Whether position `t` is held by the stance-taker `taker` (its index, none when it is not
@@ -152,11 +188,6 @@ class Validator {
     return std::find(audience_.begin() + (t == 0 ? 0 : audience_end_[t - 1]), end, *taker) != end;
   }
 
-  // A PARTY/POSITION reference; suggests among all positions when it does not resolve.
-  std::optional<std::uint32_t> resolve_position(const IdRef& ref) {
-    return resolve(ref, positions_, "position");
-  }
-
   // The ids of `party`'s positions, for a suggestion; made on the first error that needs them.
   const std::vector<std::string>& own_ids(const std::string& party) {
     const auto [it, inserted] = own_ids_.try_emplace(party);
@@ -168,63 +199,47 @@ class Validator {
     return it->second;
   }
 
-  // What a stance's references resolve to: looked up for every stance on two threads
-  // (lookups in no order are most of the time), judged on one, in stance order.
-  struct Resolved {
-    std::optional<std::uint32_t> target{};  ///< the position it is on
-    std::optional<std::uint32_t> taker{};   ///< the party taking it
-    bool via_found = true;                  ///< no via, or via names a position of the taker
-    bool conditions_found = true;           ///< every agree_if resolves or is withdrawn
-  };
-
-  Resolved resolved(const StanceDecl& st, std::string& via) const {
-    Resolved r{.target = positions_.find(st.position.id), .taker = parties_.find(st.party)};
-    if (st.via) {
-      via.assign(st.party).append("/").append(st.via->id);
-      r.via_found = positions_.find(via).has_value();
-    }
-    for (const IdRef& condition : st.agree_if) {
-      if (!withdrawn_.contains(condition.id) && !positions_.find(condition.id)) {
-        r.conditions_found = false;
-      }
-    }
-    return r;
+  static std::optional<std::uint32_t> known(std::uint32_t index) {
+    return index == k_unknown ? std::nullopt : std::optional(index);
   }
 
-  void check_stance(std::uint32_t index, const StanceDecl& st, const Resolved& r) {
+  void check_stance(std::uint32_t index, const StanceDecl& st) {
     cite(st.source);
-    if (!r.via_found) {
+    if (st.via && r_.via[index] == k_unknown) {
       error(st.via->where,
             fmt::format("'via' must name a position of '{}', and '{}' is not one{}", st.party,
                         st.via->id, detail::did_you_mean(st.via->id, own_ids(st.party))));
     }
-    if (!r.conditions_found) {
-      for (const IdRef& condition : st.agree_if) {
-        if (!withdrawn_.contains(condition.id)) resolve_position(condition);
+    std::uint32_t k = index == 0 ? 0 : r_.conditions_end[index - 1];
+    for (const IdRef& condition : st.agree_if) {
+      if (r_.conditions[k++] == k_unknown && !withdrawn_.contains(condition.id)) {
+        unknown_position(condition);
       }
     }
-    if (!r.target) {
-      resolve_position(st.position);  // says so
+    const std::optional<std::uint32_t> target = known(r_.target[index]);
+    const std::optional<std::uint32_t> taker = known(r_.taker[index]);
+    if (!target) {
+      unknown_position(st.position);
       return;
     }
-    if (holds(*r.target, r.taker, st.party)) {
+    if (holds(*target, taker, st.party)) {
       error(st.position.where,
             fmt::format("'{}' takes a stance on its own position '{}'", st.party, st.position.id));
       return;
     }
     // The stance-taker by index when it is a party; an unknown one (an error of the loader's)
     // by a number past every party's.
-    const auto taker = r.taker.value_or(static_cast<std::uint32_t>(s_.parties.size()));
-    for (std::uint32_t j = last_on_[*r.target]; j != k_unknown; j = before_on_[j]) {
-      if (taker_of_[j] == taker) {
+    const auto taker_index = taker.value_or(static_cast<std::uint32_t>(s_.parties.size()));
+    for (std::uint32_t j = last_on_[*target]; j != k_unknown; j = before_on_[j]) {
+      if (taker_of_[j] == taker_index) {
         error(st.where, fmt::format("second stance of '{}' on '{}' (first at {})", st.party,
                                     st.position.id, place(s_.stances[j].where)));
         return;
       }
     }
-    taker_of_[index] = taker;
-    before_on_[index] = std::exchange(last_on_[*r.target], index);
-    if (!in_audience(*r.target, r.taker, st.party)) {
+    taker_of_[index] = taker_index;
+    before_on_[index] = std::exchange(last_on_[*target], index);
+    if (!in_audience(*target, taker, st.party)) {
       warning(st.position.where,
               fmt::format("'{}' is not in the audience of '{}', so this stance does not count",
                           st.party, st.position.id));
@@ -233,16 +248,10 @@ class Validator {
 
   void check_stances() {
     withdrawn_.insert(s_.withdrawn.begin(), s_.withdrawn.end());
-    std::vector<Resolved> found(s_.stances.size());
-    const auto resolve = [&](std::size_t begin, std::size_t end) {
-      std::string via;
-      for (std::size_t i = begin; i < end; ++i) found[i] = resolved(s_.stances[i], via);
-    };
-    for_two_halves(found.size(), k_worth_a_second_thread, resolve);
     last_on_.assign(s_.positions.size(), k_unknown);
     before_on_.assign(s_.stances.size(), k_unknown);
     taker_of_.assign(s_.stances.size(), k_unknown);
-    for (std::uint32_t i = 0; i < found.size(); ++i) check_stance(i, s_.stances[i], found[i]);
+    for (std::uint32_t i = 0; i < s_.stances.size(); ++i) check_stance(i, s_.stances[i]);
   }
 
   void check_unused_sources() {
@@ -256,9 +265,10 @@ class Validator {
   }
 
   const Scenario& s_;
+  const Resolution& r_;
   std::vector<Diagnostic> out_{};
-  IdIndex parties_{}, issues_{}, sources_{}, positions_{};
-  std::vector<std::string> refs_{};  ///< PARTY/POSITION of each position, keys of positions_
+  IdIndex sources_{};
+  Candidates party_ids_{}, issue_ids_{}, position_refs_{};
   // The stances counted so far on each position, as lists through stance indexes (a second
   // stance of one party on one position is looked for among the few on that position).
   std::vector<std::uint32_t> last_on_{};    ///< by position: the last stance counted on it
@@ -267,18 +277,19 @@ class Validator {
   std::vector<bool> cited_{};              ///< by index in Scenario::sources
   std::vector<std::uint64_t> named_in_{};  ///< by party: the last position whose `to` names it
   std::uint64_t audience_stamp_ = 0;
-  std::vector<std::uint32_t> holder_{};        ///< by position: its holder's party index
-  std::vector<bool> everyone_{};               ///< by position: no `to`, every other party
-  std::vector<std::uint32_t> audience_{};      ///< every position's `to`, as party indexes
-  std::vector<std::uint32_t> audience_end_{};  ///< by position: where its `to` ends in audience_
+  const std::vector<std::uint32_t>& holder_;        ///< by position: its holder's party index
+  std::vector<bool> everyone_{};                    ///< by position: no `to`, every other party
+  const std::vector<std::uint32_t>& audience_;      ///< every position's `to`, as party indexes
+  const std::vector<std::uint32_t>& audience_end_;  ///< by position: where its `to` ends
   std::unordered_map<std::string, std::vector<std::string>> own_ids_{};
   std::unordered_set<std::string_view> withdrawn_{};
 };
 
 }  // namespace
 
-Expected<Scenario> validate(Scenario scenario) {
-  std::vector<Diagnostic> found = Validator(scenario).run();
+Expected<Scenario> validate(Scenario scenario, Resolution* resolution) {
+  Resolution resolved = resolve(scenario);
+  std::vector<Diagnostic> found = Validator(scenario, resolved).run();
   if (has_errors(found)) {
     // Every problem comes back at once: the warnings of loading too.
     found.insert(found.end(), scenario.warnings.begin(), scenario.warnings.end());
@@ -287,6 +298,7 @@ Expected<Scenario> validate(Scenario scenario) {
   }
   scenario.warnings.insert(scenario.warnings.end(), found.begin(), found.end());
   sort_diagnostics(scenario.warnings);
+  if (resolution != nullptr) *resolution = std::move(resolved);
   return scenario;
 }
 

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "entente/model.h"
+
+namespace entente {
+
+/// A scenario's references as indexes into its lists: each name looked up once. validate()
+/// judges the scenario by it and hands it on; the graph is built from it.
+struct Resolution {
+  /// Names nothing: an unknown id, no `via`, or a condition on a withdrawn position.
+  static constexpr std::uint32_t k_none = std::numeric_limits<std::uint32_t>::max();
+
+  /// By item: the index of the first item with the same id (its own index when unique).
+  std::vector<std::uint32_t> first_party{};
+  std::vector<std::uint32_t> first_issue{};
+  std::vector<std::uint32_t> first_position{};  ///< by PARTY/POSITION ref
+
+  /// By position: its holder (in parties) and its issue (in issues).
+  std::vector<std::uint32_t> holder{};
+  std::vector<std::uint32_t> issue{};
+  /// Every position's `to`, as party indexes, end to end; audience_end[p] is where the
+  /// list of position p ends (it begins where p - 1's ends).
+  std::vector<std::uint32_t> audience{};
+  std::vector<std::uint32_t> audience_end{};
+
+  /// By stance: who takes it (in parties), the position it is on, and its `via` position.
+  std::vector<std::uint32_t> taker{};
+  std::vector<std::uint32_t> target{};
+  std::vector<std::uint32_t> via{};
+  /// Every stance's agree_if, as positions, end to end (as audience above).
+  std::vector<std::uint32_t> conditions{};
+  std::vector<std::uint32_t> conditions_end{};
+
+  /// Whether this can be the resolution of `scenario`: one entry per item of each list.
+  bool fits(const Scenario& scenario) const;
+
+  friend bool operator==(const Resolution&, const Resolution&) = default;
+};
+
+/// Looks every reference of `scenario` up (on two threads on a large one). Ids that name
+/// nothing are k_none; a repeated id names its first item.
+Resolution resolve(const Scenario& scenario);
+
+}  // namespace entente

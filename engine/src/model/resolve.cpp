@@ -1,0 +1,82 @@
+// Every reference of a scenario looked up once, for validate() and the graph.
+#include <string>
+
+#include "entente/parallel.h"
+#include "entente/resolution.h"
+#include "model/id_table.h"
+
+namespace entente {
+namespace {
+
+using detail::IdTable;
+
+constexpr std::uint32_t k_none = Resolution::k_none;
+
+template <class T>
+IdTable index_ids(const std::vector<T>& items, std::vector<std::uint32_t>& first) {
+  IdTable table(items.size());
+  first.reserve(items.size());
+  for (const T& item : items) first.push_back(table.add(item.id).first);
+  return table;
+}
+
+std::uint32_t find(const IdTable& table, std::string_view id) {
+  return table.find(id).value_or(k_none);
+}
+
+}  // namespace
+
+bool Resolution::fits(const Scenario& s) const {
+  return first_party.size() == s.parties.size() && first_issue.size() == s.issues.size() &&
+         first_position.size() == s.positions.size() && holder.size() == s.positions.size() &&
+         issue.size() == s.positions.size() && audience_end.size() == s.positions.size() &&
+         taker.size() == s.stances.size() && target.size() == s.stances.size() &&
+         via.size() == s.stances.size() && conditions_end.size() == s.stances.size();
+}
+
+Resolution resolve(const Scenario& s) {
+  Resolution r;
+  const IdTable parties = index_ids(s.parties, r.first_party);
+  const IdTable issues = index_ids(s.issues, r.first_issue);
+  // The table keeps views of the refs longer than 16 bytes: reserved first, never moved.
+  std::vector<std::string> refs;
+  refs.reserve(s.positions.size());
+  IdTable positions(s.positions.size());
+  r.first_position.reserve(s.positions.size());
+  r.holder.reserve(s.positions.size());
+  r.issue.reserve(s.positions.size());
+  r.audience_end.reserve(s.positions.size());
+  for (const Position& p : s.positions) {
+    r.first_position.push_back(positions.add(refs.emplace_back(p.ref())).first);
+    r.holder.push_back(find(parties, p.party));
+    r.issue.push_back(find(issues, p.issue.id));
+    for (const IdRef& q : p.to) r.audience.push_back(find(parties, q.id));
+    r.audience_end.push_back(static_cast<std::uint32_t>(r.audience.size()));
+  }
+  r.conditions_end.reserve(s.stances.size());
+  for (const StanceDecl& st : s.stances) {
+    const std::size_t before = r.conditions_end.empty() ? 0 : r.conditions_end.back();
+    r.conditions_end.push_back(static_cast<std::uint32_t>(before + st.agree_if.size()));
+  }
+  r.conditions.resize(r.conditions_end.empty() ? 0 : r.conditions_end.back());
+  r.taker.resize(s.stances.size());
+  r.target.resize(s.stances.size());
+  r.via.resize(s.stances.size());
+  // Lookups in no order are most of the time: on two threads past 20,000 stances.
+  const auto resolve_stances = [&](std::size_t begin, std::size_t end) {
+    std::string via;
+    for (std::size_t d = begin; d < end; ++d) {
+      const StanceDecl& st = s.stances[d];
+      r.taker[d] = find(parties, st.party);
+      r.target[d] = find(positions, st.position.id);
+      r.via[d] =
+          st.via ? find(positions, via.assign(st.party).append("/").append(st.via->id)) : k_none;
+      std::uint32_t k = d == 0 ? 0 : r.conditions_end[d - 1];
+      for (const IdRef& condition : st.agree_if) r.conditions[k++] = find(positions, condition.id);
+    }
+  };
+  for_two_halves(s.stances.size(), k_worth_a_second_thread, resolve_stances);
+  return r;
+}
+
+}  // namespace entente

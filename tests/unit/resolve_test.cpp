@@ -1,0 +1,114 @@
+#include "entente/resolution.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "entente/analysis.h"
+#include "entente/loader.h"
+#include "entente/position_graph.h"
+
+namespace entente {
+namespace {
+
+constexpr std::uint32_t k_none = Resolution::k_none;
+const std::filesystem::path k_flagship =
+    std::filesystem::path(ENTENTE_SOURCE_DIR) / "positions/russia-us-nato-2022";
+
+// Every kind of reference, some naming nothing, some named twice; not a valid scenario.
+Scenario mixed() {
+  Scenario s;
+  s.parties = {{.id = "a"}, {.id = "b"}, {.id = "c"}, {.id = "a"}};
+  s.issues = {{.id = "i"}, {.id = "j"}, {.id = "i"}};
+  s.positions = {
+      {.party = "a", .id = "x", .issue = {"j"}, .to = {{"c"}, {"zz"}, {"b"}}},
+      {.party = "b", .id = "y", .issue = {"k"}},
+      {.party = "c", .id = "x", .issue = {"i"}},
+      {.party = "a", .id = "x", .issue = {"i"}},
+      {.party = "q", .id = "w", .issue = {"i"}},
+  };
+  s.stances = {
+      {.party = "b", .position = {"a/x"}, .via = IdRef{"y"}, .agree_if = {{"c/x"}, {"a/gone"}}},
+      {.party = "c", .position = {"b/y"}, .via = IdRef{"nope"}},
+      {.party = "zz", .position = {"c/none"}, .agree_if = {{"b/y"}}},
+  };
+  return s;
+}
+
+TEST(Resolve, LooksEveryReferenceUpAndNamesTheFirstOfRepeatedIds) {
+  const Resolution r = resolve(mixed());
+  EXPECT_EQ((std::vector<std::uint32_t>{0, 1, 2, 0}), r.first_party);
+  EXPECT_EQ((std::vector<std::uint32_t>{0, 1, 0}), r.first_issue);
+  EXPECT_EQ((std::vector<std::uint32_t>{0, 1, 2, 0, 4}), r.first_position);
+  EXPECT_EQ((std::vector<std::uint32_t>{0, 1, 2, 0, k_none}), r.holder);
+  EXPECT_EQ((std::vector<std::uint32_t>{1, k_none, 0, 0, 0}), r.issue);
+  EXPECT_EQ((std::vector<std::uint32_t>{2, k_none, 1}), r.audience);
+  EXPECT_EQ((std::vector<std::uint32_t>{3, 3, 3, 3, 3}), r.audience_end);
+  EXPECT_EQ((std::vector<std::uint32_t>{1, 2, k_none}), r.taker);
+  EXPECT_EQ((std::vector<std::uint32_t>{0, 1, k_none}), r.target);
+  EXPECT_EQ((std::vector<std::uint32_t>{1, k_none, k_none}), r.via);
+  EXPECT_EQ((std::vector<std::uint32_t>{2, k_none, 1}), r.conditions);
+  EXPECT_EQ((std::vector<std::uint32_t>{2, 2, 3}), r.conditions_end);
+  EXPECT_TRUE(r.fits(mixed()));
+  EXPECT_FALSE(Resolution{}.fits(mixed()));
+}
+
+TEST(Resolve, LargeScenarioResolvesEveryStanceInBothHalves) {
+  constexpr int k_count = 25'000;
+  Scenario s;
+  s.parties = {{.id = "a"}, {.id = "b"}};
+  s.issues = {{.id = "i"}};
+  for (int n = 0; n < k_count; ++n) {
+    s.positions.push_back({.party = "a", .id = "p" + std::to_string(n), .issue = {"i"}});
+  }
+  // Stances in reverse, each through b's own position q when n is even, each on the
+  // condition of the next position.
+  s.positions.push_back({.party = "b", .id = "q", .issue = {"i"}});
+  for (int n = k_count - 1; n >= 0; --n) {
+    StanceDecl st{.party = "b",
+                  .position = {"a/p" + std::to_string(n)},
+                  .agree_if = {{"a/p" + std::to_string((n + 1) % k_count)}}};
+    if (n % 2 == 0) st.via = IdRef{"q"};
+    s.stances.push_back(std::move(st));
+  }
+  const Resolution r = resolve(s);
+  ASSERT_TRUE(r.fits(s));
+  for (int d = 0; d < k_count; ++d) {
+    const int n = k_count - 1 - d;
+    ASSERT_EQ(1u, r.taker[d]) << d;
+    ASSERT_EQ(static_cast<std::uint32_t>(n), r.target[d]) << d;
+    ASSERT_EQ(n % 2 == 0 ? static_cast<std::uint32_t>(k_count) : k_none, r.via[d]) << d;
+    ASSERT_EQ(static_cast<std::uint32_t>((n + 1) % k_count), r.conditions[d]) << d;
+  }
+}
+
+TEST(Resolve, ValidateHandsOnTheResolutionOfAValidScenarioOnly) {
+  Resolution given;
+  const Scenario valid = load_scenario(k_flagship, {}, &given).value();
+  EXPECT_EQ(resolve(valid), given);
+  EXPECT_FALSE(given.holder.empty());
+
+  Resolution untouched;
+  EXPECT_FALSE(validate(mixed(), &untouched).has_value());
+  EXPECT_EQ(Resolution{}, untouched);
+}
+
+TEST(Resolve, TheGraphIsTheSameBuiltFromAResolutionOrWithout) {
+  Resolution resolution;
+  const Scenario s = load_scenario(k_flagship, {}, &resolution).value();
+  const PositionGraph looked_up = PositionGraph::build(s);
+  const PositionGraph given = PositionGraph::build(s, resolution);
+  EXPECT_EQ(looked_up.edges(), given.edges());
+  EXPECT_EQ(analyze(looked_up), analyze(given));
+  // A resolution of something else is made again.
+  EXPECT_EQ(looked_up.edges(), PositionGraph::build(s, Resolution{}).edges());
+}
+
+TEST(Resolve, TheGraphOfAnInvalidScenarioIsRefused) {
+  EXPECT_THROW((void)PositionGraph::build(mixed()), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace entente
