@@ -266,8 +266,11 @@ Report make_report(const Scenario& scenario, const Analysis& analysis) {
   report.common_ground = ref_of(analysis.common_ground);
   report.bargaining_space = ref_of(analysis.bargaining_space);
   report.unanswered = ref_of(analysis.unanswered);
-  report.sticking_points = sticking_points(scenario, analysis, ref_of);
-  report.issues = issue_rows(scenario, analysis, report.parties);
+  // Each a pass over every position of a large scenario, and independent of each other.
+  run_both(
+      scenario.positions.size() >= k_worth_a_second_thread,
+      [&] { report.sticking_points = sticking_points(scenario, analysis, ref_of); },
+      [&] { report.issues = issue_rows(scenario, analysis, report.parties); });
   for (const std::vector<PositionId>& package : analysis.packages) {
     report.packages.push_back(ref_of(package));
   }

@@ -247,7 +247,16 @@ TEST(MakeReport, LargeScenarioRowsAreEachTheirPositionsInRefOrder) {
   std::sort(a.by_ref.begin(), a.by_ref.end(), [&](PositionId x, PositionId y) {
     return s.positions[x].ref() < s.positions[y].ref();
   });
+  // Two sticking points, made beside the issue rows on a large scenario.
+  for (const PositionId p : {a.by_ref[1], a.by_ref[0]}) {
+    a.positions[p].rejected_by = {0};
+    a.sticking_points.push_back(p);
+  }
   const Report r = make_report(s, a);
+  ASSERT_EQ(r.sticking_points.size(), 2u);
+  EXPECT_EQ(r.positions[1].ref, r.sticking_points[0].ref);
+  EXPECT_EQ(r.positions[0].ref, r.sticking_points[1].ref);
+  EXPECT_EQ(std::vector<std::string>{"b"}, r.sticking_points[1].rejected_by);
   ASSERT_EQ(r.positions.size(), static_cast<std::size_t>(k_positions));
   for (std::size_t k = 0; k < r.positions.size(); ++k) {
     const PositionRow& row = r.positions[k];
