@@ -88,15 +88,21 @@ IssueStatus issue_status(const std::vector<PositionId>& on_issue, const Analysis
 }
 
 void rank_sticking_points(const PositionGraph::Impl& g, Analysis& a) {
-  const auto key = [&](PositionId p) {
+  // Deadlocks first, then higher priority, then more rejecting parties, then reference. The
+  // points are listed in ref order: their place there stands for the reference, so that the
+  // keys are numbers, made once.
+  using Key = std::tuple<bool, int, long, std::size_t>;
+  std::vector<std::pair<Key, PositionId>> keyed;
+  keyed.reserve(a.sticking_points.size());
+  for (std::size_t k = 0; k < a.sticking_points.size(); ++k) {
+    const PositionId p = a.sticking_points[k];
     const PositionAnalysis& pa = a.positions[p];
-    // Deadlocks first, then higher priority, then more rejecting parties, then reference.
-    return std::make_tuple(!pa.deadlock, -g.positions[p].priority,
-                           -static_cast<long>(pa.rejected_by.size()),
-                           std::string_view(g.positions[p].ref));
-  };
-  std::sort(a.sticking_points.begin(), a.sticking_points.end(),
-            [&](PositionId x, PositionId y) { return key(x) < key(y); });
+    keyed.push_back(
+        {{!pa.deadlock, -g.positions[p].priority, -static_cast<long>(pa.rejected_by.size()), k},
+         p});
+  }
+  std::sort(keyed.begin(), keyed.end());
+  for (std::size_t k = 0; k < keyed.size(); ++k) a.sticking_points[k] = keyed[k].second;
 }
 
 }  // namespace
@@ -163,7 +169,7 @@ Analysis analyze(const PositionGraph& graph) {
       case PositionStatus::sticking: a.sticking_points.push_back(p); break;
     }
   }
-  rank_sticking_points(g, a);
+  rank_sticking_points(g, a);  // sticking_points is in ref order until then
   for (const auto& positions : on_issue) a.issues.push_back(issue_status(positions, a));
   a.packages = detail::group_packages(g, fix.in_package);
   return a;
