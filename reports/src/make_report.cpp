@@ -4,6 +4,7 @@
 #include <cassert>
 #include <numeric>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -85,7 +86,8 @@ class SourceTitles {
 
 PositionRow position_row(const Scenario& scenario, const SourceTitles& source_title,
                          std::string ref, const Position& position,
-                         const PositionAnalysis& analysis) {
+                         const PositionAnalysis& analysis,
+                         std::span<const AudienceStance> audience) {
   PositionRow row{.ref = std::move(ref),
                   .party = position.party,
                   .id = position.id,
@@ -103,8 +105,8 @@ PositionRow position_row(const Scenario& scenario, const SourceTitles& source_ti
     row.source = position.source->id;
     row.source_title = source_title(row.source);
   }
-  row.stances.reserve(analysis.audience.size());
-  for (const AudienceStance& answer : analysis.audience) {
+  row.stances.reserve(audience.size());
+  for (const AudienceStance& answer : audience) {
     row.stances.push_back(stance_row(scenario, answer));
   }
   std::sort(row.stances.begin(), row.stances.end(),
@@ -122,7 +124,7 @@ std::vector<PositionRow> position_rows(const Scenario& scenario, const Analysis&
     for (std::size_t k = begin; k < end; ++k) {
       const PositionId i = analysis.by_ref[k];
       rows[k] = position_row(scenario, source_title, scenario.positions[i].ref(),
-                             scenario.positions[i], analysis.positions[i]);
+                             scenario.positions[i], analysis.positions[i], analysis.audience(i));
     }
   };
   // Rows are independent of each other: on a large scenario a second thread makes half.
@@ -137,7 +139,7 @@ std::vector<StickingPoint> sticking_points(const Scenario& scenario, const Analy
   for (const PositionId id : analysis.sticking_points) {
     const PositionAnalysis& position = analysis.positions[id];
     points.push_back({.ref = ref_of(id),
-                      .rejected_by = sorted_party_ids(scenario, position.rejected_by),
+                      .rejected_by = sorted_party_ids(scenario, analysis.rejected_by(id)),
                       .deadlock = position.deadlock});
   }
   return points;
@@ -200,7 +202,7 @@ std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analy
       ++row.cells[holder->second].held;
       if (position.red_line) ++row.cells[holder->second].red_lines;
     }
-    for (const AudienceStance& answer : analysis.positions[p].audience) {
+    for (const AudienceStance& answer : analysis.audience(static_cast<PositionId>(p))) {
       if (answer.party < column.size() && column[answer.party]) {
         count_stance(row.cells[*column[answer.party]], answer.stance);
       }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 
 #include <fmt/format.h>
@@ -20,11 +21,18 @@ struct Result {
   Scenario scenario;
   Analysis analysis;
 
-  const PositionAnalysis& at(std::string_view ref) const {
+  PositionId id(std::string_view ref) const {
     for (std::size_t i = 0; i < scenario.positions.size(); ++i) {
-      if (scenario.positions[i].ref() == ref) return analysis.positions[i];
+      if (scenario.positions[i].ref() == ref) return static_cast<PositionId>(i);
     }
     throw std::runtime_error(fmt::format("no position {}", ref));
+  }
+  const PositionAnalysis& at(std::string_view ref) const { return analysis.positions[id(ref)]; }
+  std::span<const AudienceStance> audience(std::string_view ref) const {
+    return analysis.audience(id(ref));
+  }
+  std::vector<PartyId> rejected_by(std::string_view ref) const {
+    return analysis.rejected_by(id(ref));
   }
   PositionStatus status(std::string_view ref) const { return at(ref).status; }
   std::vector<std::string> refs(const std::vector<PositionId>& ids) const {
@@ -81,7 +89,7 @@ TEST(Analysis, OneSilentPartyLeavesAPositionUnanswered) {
   - id: c)");
   EXPECT_EQ(PositionStatus::unanswered, r.status("a/x"));
   EXPECT_EQ(std::vector<std::string>{"a/x"}, r.refs(r.analysis.unanswered));
-  EXPECT_EQ(EffectiveStance::silent, r.at("a/x").audience[1].stance);
+  EXPECT_EQ(EffectiveStance::silent, r.audience("a/x")[1].stance);
   EXPECT_EQ(IssueStatus::open, r.issue("i"));
 }
 
@@ -107,7 +115,7 @@ TEST(Analysis, AnyRejectionMakesAStickingPointButNotADeadlock) {
     stances: [{position: a/x, stance: consider}])");
   EXPECT_EQ(PositionStatus::sticking, r.status("a/x"));
   EXPECT_FALSE(r.at("a/x").deadlock);  // y is not a red line
-  EXPECT_EQ(std::vector<PartyId>{1}, r.at("a/x").rejected_by);
+  EXPECT_EQ(std::vector<PartyId>{1}, r.rejected_by("a/x"));
   EXPECT_EQ(IssueStatus::contested, r.issue("i"));
 }
 
@@ -121,7 +129,7 @@ TEST(Analysis, RedLineRejectedViaRedLineIsADeadlock) {
   - id: c
     stances: [{position: a/x, stance: reject}])");
   EXPECT_TRUE(r.at("a/x").deadlock);
-  EXPECT_EQ((std::vector<PartyId>{1, 2}), r.at("a/x").rejected_by);
+  EXPECT_EQ((std::vector<PartyId>{1, 2}), r.rejected_by("a/x"));
   EXPECT_EQ(IssueStatus::deadlocked, r.issue("i"));
   EXPECT_EQ(IssueStatus::open, r.issue("j"));  // y: nobody answered
   EXPECT_EQ(IssueStatus::open, r.issue("k"));  // no positions at all
@@ -147,7 +155,7 @@ TEST(Analysis, StancesOutsideTheAudienceDoNotCount) {
   - id: c
     stances: [{position: a/x, stance: reject}])");
   EXPECT_EQ(PositionStatus::agreed, r.status("a/x"));
-  ASSERT_EQ(1u, r.at("a/x").audience.size());
+  ASSERT_EQ(1u, r.audience("a/x").size());
   EXPECT_EQ(1u, r.scenario.warnings.size());
 }
 
@@ -162,9 +170,9 @@ TEST(Analysis, ConditionalStanceCountsAsItsValueUntilItsConditionsAreAgreed) {
       - {position: a/x, stance: reject, agree_if: [a/w]}
       - {position: a/w, stance: consider})");
   EXPECT_EQ(PositionStatus::sticking, r.status("a/x"));
-  EXPECT_EQ(EffectiveStance::reject, r.at("a/x").audience[0].stance);
-  EXPECT_TRUE(r.at("a/x").audience[0].conditional);
-  EXPECT_FALSE(r.at("a/x").audience[0].condition_met);
+  EXPECT_EQ(EffectiveStance::reject, r.audience("a/x")[0].stance);
+  EXPECT_TRUE(r.audience("a/x")[0].conditional);
+  EXPECT_FALSE(r.audience("a/x")[0].condition_met);
   EXPECT_TRUE(r.packages().empty());
 }
 
@@ -179,8 +187,8 @@ TEST(Analysis, ConditionalStanceAgreesOnceItsConditionsAre) {
       - {position: a/x, stance: reject, agree_if: [a/w]}
       - {position: a/w, stance: agree})");
   EXPECT_EQ(PositionStatus::agreed, r.status("a/x"));
-  EXPECT_TRUE(r.at("a/x").audience[0].condition_met);
-  EXPECT_EQ(EffectiveStance::agree, r.at("a/x").audience[0].stance);
+  EXPECT_TRUE(r.audience("a/x")[0].condition_met);
+  EXPECT_EQ(EffectiveStance::agree, r.audience("a/x")[0].stance);
 }
 
 TEST(Analysis, EveryConditionMustHold) {
@@ -288,7 +296,7 @@ TEST(Analysis, AnAgreeStanceWithConditionsIsPlainAgreement) {
       - {position: a/x, stance: agree, agree_if: [a/w]}
       - {position: a/w, stance: reject})");
   EXPECT_EQ(PositionStatus::agreed, r.status("a/x"));
-  EXPECT_FALSE(r.at("a/x").audience[0].conditional);
+  EXPECT_FALSE(r.audience("a/x")[0].conditional);
 }
 
 TEST(Analysis, StickingPointsRankDeadlocksThenPriorityThenRejectionsThenRef) {
@@ -362,7 +370,8 @@ TEST(Analysis, LargeScenarioGivesEachPositionItsOwnAnalysisAndSortsTheLists) {
                                 : n % 3 == 1 ? PositionStatus::agreed
                                              : PositionStatus::sticking;
     ASSERT_EQ(want, a.status) << "a/p" << n;
-    ASSERT_EQ(n % 3 == 2, a.rejected_by.size() == 1) << "a/p" << n;
+    ASSERT_EQ(n % 3 == 2, r.analysis.rejected_by(static_cast<PositionId>(i)).size() == 1)
+        << "a/p" << n;
   }
   const std::vector<std::string> agreed = r.refs(r.analysis.common_ground);
   EXPECT_EQ(static_cast<std::size_t>(k_positions + 2) / 3, agreed.size());

@@ -1,6 +1,7 @@
 #include "entente/reports/report.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -65,27 +66,25 @@ Scenario lease_scenario() {
 constexpr PartyId k_tenant = 0;
 constexpr PartyId k_landlord = 1;
 
-Analysis lease_analysis() {
+// `more_on_rent_plus_8`: answers added to the audience of landlord/rent-plus-8 (position 1).
+Analysis lease_analysis(const std::vector<AudienceStance>& more_on_rent_plus_8 = {}) {
   Analysis a;
-  a.positions = {
-      {.status = PositionStatus::sticking,
-       .deadlock = true,
-       .audience = {{.party = k_landlord, .stance = EffectiveStance::reject, .decl = 0}},
-       .rejected_by = {k_landlord}},
-      {.status = PositionStatus::sticking,
-       .deadlock = true,
-       .in_package = true,
-       .audience = {{.party = k_tenant, .stance = EffectiveStance::reject, .decl = 1}},
-       .rejected_by = {k_tenant}},
-      {.status = PositionStatus::agreed,
-       .audience = {{.party = k_tenant, .stance = EffectiveStance::agree, .decl = 2}}},
-      {.status = PositionStatus::open,
-       .in_package = true,
-       .audience = {{.party = k_landlord,
-                     .stance = EffectiveStance::consider,
-                     .conditional = true,
-                     .decl = 3}}},
-  };
+  a.add_position({.status = PositionStatus::sticking, .deadlock = true},
+                 std::vector<AudienceStance>{
+                     {.party = k_landlord, .stance = EffectiveStance::reject, .decl = 0}});
+  std::vector<AudienceStance> rent_plus_8{
+      {.party = k_tenant, .stance = EffectiveStance::reject, .decl = 1}};
+  rent_plus_8.insert(rent_plus_8.end(), more_on_rent_plus_8.begin(), more_on_rent_plus_8.end());
+  a.add_position({.status = PositionStatus::sticking, .deadlock = true, .in_package = true},
+                 rent_plus_8);
+  a.add_position({.status = PositionStatus::agreed},
+                 std::vector<AudienceStance>{
+                     {.party = k_tenant, .stance = EffectiveStance::agree, .decl = 2}});
+  a.add_position({.status = PositionStatus::open, .in_package = true},
+                 std::vector<AudienceStance>{{.party = k_landlord,
+                                              .stance = EffectiveStance::consider,
+                                              .conditional = true,
+                                              .decl = 3}});
   a.issues = {IssueStatus::open, IssueStatus::deadlocked};
   // landlord/rent-plus-8, landlord/three-year-term, tenant/rent-freeze, tenant/repairs-first
   a.by_ref = {1, 2, 0, 3};
@@ -205,8 +204,7 @@ TEST(MakeReport, CopiesConditionsAndSourceOfAConditionalStance) {
 TEST(MakeReport, SortsTheAudienceAndItsStancesByPartyId) {
   Scenario s = lease_scenario();
   s.parties.push_back({.id = "bank", .name = "The bank"});  // PartyId 2, first by id
-  Analysis a = lease_analysis();
-  a.positions[1].audience.push_back({.party = 2, .stance = EffectiveStance::silent});
+  const Analysis a = lease_analysis({{.party = 2, .stance = EffectiveStance::silent}});
   const Report r = make_report(s, a);
   const PositionRow* row = r.find("landlord/rent-plus-8");
   ASSERT_NE(row, nullptr);
@@ -229,17 +227,20 @@ TEST(MakeReport, LargeScenarioRowsAreEachTheirPositionsInRefOrder) {
   for (int n = k_positions; n > 0; --n) {
     const std::string id = "p" + std::to_string(n);
     s.positions.push_back({.party = "a", .id = id, .issue = {"i"}, .text = "text of " + id});
-    PositionAnalysis pa{.status = n % 2 == 0 ? PositionStatus::agreed : PositionStatus::open};
-    pa.audience.push_back(
-        {.party = 0, .stance = n % 2 == 0 ? EffectiveStance::agree : EffectiveStance::silent});
+    const PositionAnalysis pa{.status = n % 2 == 0 ? PositionStatus::agreed : PositionStatus::open};
+    // a/p1 and a/p10, first in ref order, are rejected: the sticking points below.
+    AudienceStance answer{.party = 0,
+                          .stance = n == 1 || n == 10 ? EffectiveStance::reject
+                                    : n % 2 == 0      ? EffectiveStance::agree
+                                                      : EffectiveStance::silent};
     if (n % 2 == 0) {
-      pa.audience.back().decl = s.stances.size();
+      answer.decl = static_cast<std::uint32_t>(s.stances.size());
       s.stances.push_back({.party = "b",
                            .position = {"a/" + id},
                            .stance = Stance::agree,
                            .note = "note on " + id});
     }
-    a.positions.push_back(std::move(pa));
+    a.add_position(pa, std::span(&answer, 1));
   }
   a.issues = {IssueStatus::open};
   // As analyze() orders them: every row moves.
@@ -248,10 +249,7 @@ TEST(MakeReport, LargeScenarioRowsAreEachTheirPositionsInRefOrder) {
     return s.positions[x].ref() < s.positions[y].ref();
   });
   // Two sticking points, made beside the issue rows on a large scenario.
-  for (const PositionId p : {a.by_ref[1], a.by_ref[0]}) {
-    a.positions[p].rejected_by = {0};
-    a.sticking_points.push_back(p);
-  }
+  a.sticking_points = {a.by_ref[1], a.by_ref[0]};
   const Report r = make_report(s, a);
   ASSERT_EQ(r.sticking_points.size(), 2u);
   EXPECT_EQ(r.positions[1].ref, r.sticking_points[0].ref);
@@ -273,8 +271,9 @@ TEST(MakeReport, LargeScenarioRowsAreEachTheirPositionsInRefOrder) {
   ASSERT_EQ(r.issues.size(), 1u);
   ASSERT_EQ(r.issues[0].cells.size(), 2u);
   EXPECT_EQ(r.issues[0].cells[0].held, k_positions);  // "a", first by id
-  EXPECT_EQ(r.issues[0].cells[1].agree, k_positions / 2);
-  EXPECT_EQ(r.issues[0].cells[1].silent, k_positions / 2);
+  EXPECT_EQ(r.issues[0].cells[1].agree, k_positions / 2 - 1);
+  EXPECT_EQ(r.issues[0].cells[1].silent, k_positions / 2 - 1);
+  EXPECT_EQ(r.issues[0].cells[1].reject, 2);
 }
 
 TEST(MakeReport, KeepsTheAnalysisOrderOfListsAsRefs) {
@@ -295,8 +294,7 @@ TEST(MakeReport, KeepsTheAnalysisOrderOfListsAsRefs) {
 TEST(MakeReport, SortsRejectingPartiesById) {
   Scenario s = lease_scenario();
   s.parties.push_back({.id = "bank"});
-  Analysis a = lease_analysis();
-  a.positions[1].rejected_by = {k_tenant, 2};
+  const Analysis a = lease_analysis({{.party = 2, .stance = EffectiveStance::reject}});
   const Report r = make_report(s, a);
   EXPECT_EQ(r.sticking_points[1].rejected_by, (std::vector<std::string>{"bank", "tenant"}));
 }

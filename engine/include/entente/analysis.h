@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -8,8 +11,8 @@
 namespace entente {
 
 /// A party's stance on a position after conditions are resolved (FORMAT.md 3.1, 3.2).
-enum class EffectiveStance { agree, reject, consider, silent };
-enum class PositionStatus { agreed, sticking, open, unanswered };
+enum class EffectiveStance : std::uint8_t { agree, reject, consider, silent };
+enum class PositionStatus : std::uint8_t { agreed, sticking, open, unanswered };
 enum class IssueStatus { deadlocked, contested, agreed, open };
 
 std::string_view to_string(EffectiveStance s);
@@ -22,7 +25,7 @@ struct AudienceStance {
   EffectiveStance stance = EffectiveStance::silent;
   bool conditional = false;    ///< has agree_if and its own value is not agree
   bool condition_met = false;  ///< all of agree_if agreed (then `stance` is agree)
-  std::optional<std::size_t> decl{};  ///< index in Scenario::stances, none when silent
+  std::optional<std::uint32_t> decl{};  ///< index in Scenario::stances, none when silent
 
   friend bool operator==(const AudienceStance&, const AudienceStance&) = default;
 };
@@ -31,8 +34,6 @@ struct PositionAnalysis {
   PositionStatus status = PositionStatus::unanswered;
   bool deadlock = false;
   bool in_package = false;
-  std::vector<AudienceStance> audience{};  ///< sorted by party id
-  std::vector<PartyId> rejected_by{};      ///< sorted by party id
 
   friend bool operator==(const PositionAnalysis&, const PositionAnalysis&) = default;
 };
@@ -40,6 +41,10 @@ struct PositionAnalysis {
 /// Everything FORMAT.md section 3 derives, with lists in the order of section 3.5.
 struct Analysis {
   std::vector<PositionAnalysis> positions{};  ///< indexed by PositionId
+  /// Every position's audience, each sorted by party id, end to end: one array where a vector
+  /// per position would cost an allocation each (read them with audience()).
+  std::vector<AudienceStance> answers{};
+  std::vector<std::uint32_t> answers_end{};   ///< by position: where its audience ends
   std::vector<IssueStatus> issues{};          ///< indexed like Scenario::issues
   std::vector<PositionId> by_ref{};           ///< every position, in ref order
   std::vector<PositionId> common_ground{};
@@ -47,6 +52,13 @@ struct Analysis {
   std::vector<PositionId> unanswered{};
   std::vector<PositionId> sticking_points{};
   std::vector<std::vector<PositionId>> packages{};
+
+  /// Position p's audience and each party's answer, sorted by party id.
+  std::span<const AudienceStance> audience(PositionId p) const;
+  /// The audience parties that reject position p, sorted by party id.
+  std::vector<PartyId> rejected_by(PositionId p) const;
+  /// Appends a position and its audience (for analyses made by hand, as in tests).
+  void add_position(const PositionAnalysis& position, std::span<const AudienceStance> audience);
 
   friend bool operator==(const Analysis&, const Analysis&) = default;
 };

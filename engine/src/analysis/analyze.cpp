@@ -45,9 +45,9 @@ AudienceStance audience_stance(const PositionGraph::Impl& g, const AudienceEntry
   return out;
 }
 
-PositionStatus status_of(const PositionAnalysis& a) {
+PositionStatus status_of(std::span<const AudienceStance> audience) {
   const auto any = [&](EffectiveStance v) {
-    return std::any_of(a.audience.begin(), a.audience.end(),
+    return std::any_of(audience.begin(), audience.end(),
                        [&](const AudienceStance& s) { return s.stance == v; });
   };
   if (any(EffectiveStance::reject)) return PositionStatus::sticking;
@@ -56,19 +56,28 @@ PositionStatus status_of(const PositionAnalysis& a) {
   return PositionStatus::agreed;
 }
 
+// Fills in `audience`, one answer per entry of the graph's audience of t (already in
+// party-id order).
 PositionAnalysis analyze_position(const PositionGraph::Impl& g, PositionId t,
-                                  const detail::Fixpoints& fix) {
+                                  const detail::Fixpoints& fix,
+                                  std::span<AudienceStance> audience) {
   PositionAnalysis a;
   a.in_package = fix.in_package[t] != 0;
-  for (const AudienceEntry& entry : g.audiences[t]) {
-    a.audience.push_back(audience_stance(g, entry, fix.agreed));
-    if (a.audience.back().stance != EffectiveStance::reject) continue;
-    a.rejected_by.push_back(entry.party);  // audiences are already in party-id order
-    const auto& via = g.stances[entry.stance].via;
+  const std::span<const AudienceEntry> entries = g.audiences[t];
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    audience[k] = audience_stance(g, entries[k], fix.agreed);
+    if (audience[k].stance != EffectiveStance::reject) continue;
+    const auto& via = g.stances[entries[k].stance].via;
     if (g.positions[t].red_line && via && g.positions[*via].red_line) a.deadlock = true;
   }
-  a.status = status_of(a);
+  a.status = status_of(audience);
   return a;
+}
+
+std::size_t rejections(std::span<const AudienceStance> audience) {
+  return static_cast<std::size_t>(
+      std::count_if(audience.begin(), audience.end(),
+                    [](const AudienceStance& s) { return s.stance == EffectiveStance::reject; }));
 }
 
 IssueStatus issue_status(const std::vector<PositionId>& on_issue, const Analysis& a) {
@@ -98,7 +107,7 @@ void rank_sticking_points(const PositionGraph::Impl& g, Analysis& a) {
     const PositionId p = a.sticking_points[k];
     const PositionAnalysis& pa = a.positions[p];
     keyed.push_back(
-        {{!pa.deadlock, -g.positions[p].priority, -static_cast<long>(pa.rejected_by.size()), k},
+        {{!pa.deadlock, -g.positions[p].priority, -static_cast<long>(rejections(a.audience(p))), k},
          p});
   }
   std::sort(keyed.begin(), keyed.end());
@@ -137,6 +146,26 @@ std::string_view to_string(IssueStatus s) {
   return "?";
 }
 
+std::span<const AudienceStance> Analysis::audience(PositionId p) const {
+  const std::size_t begin = p == 0 ? 0 : answers_end[p - 1];
+  return std::span(answers).subspan(begin, answers_end[p] - begin);
+}
+
+std::vector<PartyId> Analysis::rejected_by(PositionId p) const {
+  std::vector<PartyId> parties;
+  for (const AudienceStance& s : audience(p)) {
+    if (s.stance == EffectiveStance::reject) parties.push_back(s.party);
+  }
+  return parties;
+}
+
+void Analysis::add_position(const PositionAnalysis& position,
+                            std::span<const AudienceStance> audience) {
+  positions.push_back(position);
+  answers.insert(answers.end(), audience.begin(), audience.end());
+  answers_end.push_back(static_cast<std::uint32_t>(answers.size()));
+}
+
 Analysis analyze(const PositionGraph& graph) {
   const PositionGraph::Impl& g = graph.impl();
   const detail::Fixpoints fix = detail::solve_conditions(g);
@@ -152,13 +181,22 @@ Analysis analyze(const PositionGraph& graph) {
     std::sort(by_ref.begin(), by_ref.end(), ref_less);
   }
   // Each position's analysis reads the graph and the fixpoints only: two threads on a large
-  // scenario.
+  // scenario. Its answers go where its audience is in the graph's.
   a.positions.resize(g.positions.size());
-  for_two_halves(g.positions.size(), k_worth_a_second_thread,
-                 [&](std::size_t begin, std::size_t end) {
-                   for (PositionId p = begin; p < end; ++p)
-                     a.positions[p] = analyze_position(g, p, fix);
-                 });
+  a.answers_end.reserve(g.positions.size());
+  for (PositionId p = 0; p < g.positions.size(); ++p) {
+    const std::size_t before = a.answers_end.empty() ? 0 : a.answers_end.back();
+    a.answers_end.push_back(static_cast<std::uint32_t>(before + g.audiences[p].size()));
+  }
+  a.answers.resize(a.answers_end.empty() ? 0 : a.answers_end.back());
+  for_two_halves(
+      g.positions.size(), k_worth_a_second_thread, [&](std::size_t begin, std::size_t end) {
+        for (PositionId p = begin; p < end; ++p) {
+          const std::size_t at = p == 0 ? 0 : a.answers_end[p - 1];
+          a.positions[p] =
+              analyze_position(g, p, fix, std::span(a.answers).subspan(at, a.answers_end[p] - at));
+        }
+      });
   std::vector<std::vector<PositionId>> on_issue(g.issue_count);
   for (const PositionId p : by_ref) {
     on_issue[g.positions[p].issue].push_back(p);
