@@ -37,6 +37,15 @@ Scenario mixed() {
   return s;
 }
 
+FlatLists<std::uint32_t> lists(std::initializer_list<std::vector<std::uint32_t>> all) {
+  FlatLists<std::uint32_t> out;
+  for (const std::vector<std::uint32_t>& list : all) {
+    for (const std::uint32_t item : list) out.push(item);
+    out.end_list();
+  }
+  return out;
+}
+
 TEST(Resolve, LooksEveryReferenceUpAndNamesTheFirstOfRepeatedIds) {
   const Resolution r = resolve(mixed());
   EXPECT_EQ((std::vector<std::uint32_t>{0, 1, 2, 0}), r.first_party);
@@ -44,13 +53,11 @@ TEST(Resolve, LooksEveryReferenceUpAndNamesTheFirstOfRepeatedIds) {
   EXPECT_EQ((std::vector<std::uint32_t>{0, 1, 2, 0, 4}), r.first_position);
   EXPECT_EQ((std::vector<std::uint32_t>{0, 1, 2, 0, k_none}), r.holder);
   EXPECT_EQ((std::vector<std::uint32_t>{1, k_none, 0, 0, 0}), r.issue);
-  EXPECT_EQ((std::vector<std::uint32_t>{2, k_none, 1}), r.audience);
-  EXPECT_EQ((std::vector<std::uint32_t>{3, 3, 3, 3, 3}), r.audience_end);
+  EXPECT_EQ(lists({{2, k_none, 1}, {}, {}, {}, {}}), r.audience);
   EXPECT_EQ((std::vector<std::uint32_t>{1, 2, k_none}), r.taker);
   EXPECT_EQ((std::vector<std::uint32_t>{0, 1, k_none}), r.target);
   EXPECT_EQ((std::vector<std::uint32_t>{1, k_none, k_none}), r.via);
-  EXPECT_EQ((std::vector<std::uint32_t>{2, k_none, 1}), r.conditions);
-  EXPECT_EQ((std::vector<std::uint32_t>{2, 2, 3}), r.conditions_end);
+  EXPECT_EQ(lists({{2, k_none}, {}, {1}}), r.conditions);
   EXPECT_TRUE(r.fits(mixed()));
   EXPECT_FALSE(Resolution{}.fits(mixed()));
 }
@@ -80,7 +87,8 @@ TEST(Resolve, LargeScenarioResolvesEveryStanceInBothHalves) {
     ASSERT_EQ(1u, r.taker[d]) << d;
     ASSERT_EQ(static_cast<std::uint32_t>(n), r.target[d]) << d;
     ASSERT_EQ(n % 2 == 0 ? static_cast<std::uint32_t>(k_count) : k_none, r.via[d]) << d;
-    ASSERT_EQ(static_cast<std::uint32_t>((n + 1) % k_count), r.conditions[d]) << d;
+    ASSERT_EQ(1u, r.conditions[d].size()) << d;
+    ASSERT_EQ(static_cast<std::uint32_t>((n + 1) % k_count), r.conditions[d][0]) << d;
   }
 }
 

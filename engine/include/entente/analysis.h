@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/flat_lists.h"
 #include "entente/position_graph.h"
 
 namespace entente {
@@ -41,10 +42,8 @@ struct PositionAnalysis {
 /// Everything FORMAT.md section 3 derives, with lists in the order of section 3.5.
 struct Analysis {
   std::vector<PositionAnalysis> positions{};  ///< indexed by PositionId
-  /// Every position's audience, each sorted by party id, end to end: one array where a vector
-  /// per position would cost an allocation each (read them with audience()).
-  std::vector<AudienceStance> answers{};
-  std::vector<std::uint32_t> answers_end{};   ///< by position: where its audience ends
+  /// By position: its audience's answers, sorted by party id (read them with audience()).
+  FlatLists<AudienceStance> answers{};
   std::vector<IssueStatus> issues{};          ///< indexed like Scenario::issues
   std::vector<PositionId> by_ref{};           ///< every position, in ref order
   std::vector<PositionId> common_ground{};

@@ -4,6 +4,7 @@
 #include <limits>
 #include <vector>
 
+#include "entente/flat_lists.h"
 #include "entente/model.h"
 
 namespace entente {
@@ -22,18 +23,15 @@ struct Resolution {
   /// By position: its holder (in parties) and its issue (in issues).
   std::vector<std::uint32_t> holder{};
   std::vector<std::uint32_t> issue{};
-  /// Every position's `to`, as party indexes, end to end; audience_end[p] is where the
-  /// list of position p ends (it begins where p - 1's ends).
-  std::vector<std::uint32_t> audience{};
-  std::vector<std::uint32_t> audience_end{};
+  /// By position: its `to`, as party indexes.
+  FlatLists<std::uint32_t> audience{};
 
   /// By stance: who takes it (in parties), the position it is on, and its `via` position.
   std::vector<std::uint32_t> taker{};
   std::vector<std::uint32_t> target{};
   std::vector<std::uint32_t> via{};
-  /// Every stance's agree_if, as positions, end to end (as audience above).
-  std::vector<std::uint32_t> conditions{};
-  std::vector<std::uint32_t> conditions_end{};
+  /// By stance: its agree_if, as positions.
+  FlatLists<std::uint32_t> conditions{};
 
   /// Whether this can be the resolution of `scenario`: one entry per item of each list.
   bool fits(const Scenario& scenario) const;

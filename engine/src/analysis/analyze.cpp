@@ -146,10 +146,7 @@ std::string_view to_string(IssueStatus s) {
   return "?";
 }
 
-std::span<const AudienceStance> Analysis::audience(PositionId p) const {
-  const std::size_t begin = p == 0 ? 0 : answers_end[p - 1];
-  return std::span(answers).subspan(begin, answers_end[p] - begin);
-}
+std::span<const AudienceStance> Analysis::audience(PositionId p) const { return answers[p]; }
 
 std::vector<PartyId> Analysis::rejected_by(PositionId p) const {
   std::vector<PartyId> parties;
@@ -162,8 +159,8 @@ std::vector<PartyId> Analysis::rejected_by(PositionId p) const {
 void Analysis::add_position(const PositionAnalysis& position,
                             std::span<const AudienceStance> audience) {
   positions.push_back(position);
-  answers.insert(answers.end(), audience.begin(), audience.end());
-  answers_end.push_back(static_cast<std::uint32_t>(answers.size()));
+  for (const AudienceStance& answer : audience) answers.push(answer);
+  answers.end_list();
 }
 
 Analysis analyze(const PositionGraph& graph) {
@@ -183,18 +180,11 @@ Analysis analyze(const PositionGraph& graph) {
   // Each position's analysis reads the graph and the fixpoints only: two threads on a large
   // scenario. Its answers go where its audience is in the graph's.
   a.positions.resize(g.positions.size());
-  a.answers_end.reserve(g.positions.size());
-  for (PositionId p = 0; p < g.positions.size(); ++p) {
-    const std::size_t before = a.answers_end.empty() ? 0 : a.answers_end.back();
-    a.answers_end.push_back(static_cast<std::uint32_t>(before + g.audiences[p].size()));
-  }
-  a.answers.resize(a.answers_end.empty() ? 0 : a.answers_end.back());
+  a.answers.assign_sizes(g.positions.size(), [&](std::size_t p) { return g.audiences[p].size(); });
   for_two_halves(
       g.positions.size(), k_worth_a_second_thread, [&](std::size_t begin, std::size_t end) {
         for (PositionId p = begin; p < end; ++p) {
-          const std::size_t at = p == 0 ? 0 : a.answers_end[p - 1];
-          a.positions[p] =
-              analyze_position(g, p, fix, std::span(a.answers).subspan(at, a.answers_end[p] - at));
+          a.positions[p] = analyze_position(g, p, fix, a.answers[p]);
         }
       });
   std::vector<std::vector<PositionId>> on_issue(g.issue_count);

@@ -10,6 +10,7 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
+#include "entente/flat_lists.h"
 #include "entente/position_graph.h"
 
 namespace entente {
@@ -50,32 +51,6 @@ struct StanceInfo {
   bool in_audience = false;
 };
 
-/// Lists stored end to end in one vector: list i is a span. For the many short lists read
-/// in no order (a vector per list costs an allocation and a cache miss of its own).
-template <class T>
-class FlatLists {
- public:
-  void reserve(std::size_t lists, std::size_t items) {
-    ends_.reserve(lists);
-    items_.reserve(items);
-  }
-  /// Appends an item to the list being built.
-  void push(const T& item) { items_.push_back(item); }
-  /// Ends the list being built: it becomes list size() - 1.
-  void end_list() { ends_.push_back(items_.size()); }
-  std::span<T> operator[](std::size_t i) {
-    return {items_.data() + begin(i), items_.data() + ends_[i]};
-  }
-  std::span<const T> operator[](std::size_t i) const {
-    return {items_.data() + begin(i), items_.data() + ends_[i]};
-  }
-
- private:
-  std::size_t begin(std::size_t i) const { return i == 0 ? 0 : ends_[i - 1]; }
-  std::vector<T> items_{};
-  std::vector<std::size_t> ends_{};
-};
-
 /// One audience party of a position and its stance there, if any.
 struct AudienceEntry {
   PartyId party = 0;
@@ -92,7 +67,7 @@ struct PositionGraph::Impl {
   std::vector<detail::PositionInfo> positions{};
   std::vector<detail::StanceInfo> stances{};
   /// Per position, its audience sorted by party id (FORMAT.md 3.1).
-  detail::FlatLists<detail::AudienceEntry> audiences{};
+  FlatLists<detail::AudienceEntry> audiences{};
 
   static std::size_t vertex_of_party(PartyId p) { return p; }
   std::size_t vertex_of_position(PositionId p) const { return party_ids.size() + p; }

@@ -45,9 +45,7 @@ void add_positions(const Scenario& s, const Resolution& r, PositionGraph::Impl& 
         if (q != holder) g.audiences.push({q, k_no_stance});
       }
     } else {
-      for (std::uint32_t k = i == 0 ? 0 : r.audience_end[i - 1]; k < r.audience_end[i]; ++k) {
-        g.audiences.push({named(r.audience[k]), k_no_stance});
-      }
+      for (const std::uint32_t q : r.audience[i]) g.audiences.push({named(q), k_no_stance});
     }
     g.audiences.end_list();
     const std::span<AudienceEntry> audience = g.audiences[i];
@@ -75,11 +73,9 @@ void add_stances(const Scenario& s, const Resolution& r, PositionGraph::Impl& g,
     info.target = named(r.target[d]);
     info.value = s.stances[d].stance;
     if (s.stances[d].via) info.via = named(r.via[d]);
-    const std::uint32_t begin = d == 0 ? 0 : r.conditions_end[d - 1];
-    info.conditions.reserve(r.conditions_end[d] - begin);
-    for (std::uint32_t k = begin; k < r.conditions_end[d]; ++k) {
+    info.conditions.reserve(r.conditions[d].size());
+    for (const std::uint32_t condition : r.conditions[d]) {
       // A condition on a withdrawn position stays, and can never be met.
-      const std::uint32_t condition = r.conditions[k];
       info.conditions.push_back(condition == Resolution::k_none ? std::nullopt
                                                                 : std::optional(condition));
     }

@@ -29,9 +29,9 @@ std::uint32_t find(const IdTable& table, std::string_view id) {
 bool Resolution::fits(const Scenario& s) const {
   return first_party.size() == s.parties.size() && first_issue.size() == s.issues.size() &&
          first_position.size() == s.positions.size() && holder.size() == s.positions.size() &&
-         issue.size() == s.positions.size() && audience_end.size() == s.positions.size() &&
+         issue.size() == s.positions.size() && audience.size() == s.positions.size() &&
          taker.size() == s.stances.size() && target.size() == s.stances.size() &&
-         via.size() == s.stances.size() && conditions_end.size() == s.stances.size();
+         via.size() == s.stances.size() && conditions.size() == s.stances.size();
 }
 
 Resolution resolve(const Scenario& s) {
@@ -45,20 +45,16 @@ Resolution resolve(const Scenario& s) {
   r.first_position.reserve(s.positions.size());
   r.holder.reserve(s.positions.size());
   r.issue.reserve(s.positions.size());
-  r.audience_end.reserve(s.positions.size());
+
   for (const Position& p : s.positions) {
     r.first_position.push_back(positions.add(refs.emplace_back(p.ref())).first);
     r.holder.push_back(find(parties, p.party));
     r.issue.push_back(find(issues, p.issue.id));
-    for (const IdRef& q : p.to) r.audience.push_back(find(parties, q.id));
-    r.audience_end.push_back(static_cast<std::uint32_t>(r.audience.size()));
+    for (const IdRef& q : p.to) r.audience.push(find(parties, q.id));
+    r.audience.end_list();
   }
-  r.conditions_end.reserve(s.stances.size());
-  for (const StanceDecl& st : s.stances) {
-    const std::size_t before = r.conditions_end.empty() ? 0 : r.conditions_end.back();
-    r.conditions_end.push_back(static_cast<std::uint32_t>(before + st.agree_if.size()));
-  }
-  r.conditions.resize(r.conditions_end.empty() ? 0 : r.conditions_end.back());
+  r.conditions.assign_sizes(s.stances.size(),
+                            [&](std::size_t d) { return s.stances[d].agree_if.size(); });
   r.taker.resize(s.stances.size());
   r.target.resize(s.stances.size());
   r.via.resize(s.stances.size());
@@ -71,8 +67,10 @@ Resolution resolve(const Scenario& s) {
       r.target[d] = find(positions, st.position.id);
       r.via[d] =
           st.via ? find(positions, via.assign(st.party).append("/").append(st.via->id)) : k_none;
-      std::uint32_t k = d == 0 ? 0 : r.conditions_end[d - 1];
-      for (const IdRef& condition : st.agree_if) r.conditions[k++] = find(positions, condition.id);
+      const std::span<std::uint32_t> conditions = r.conditions[d];
+      for (std::size_t k = 0; k < conditions.size(); ++k) {
+        conditions[k] = find(positions, st.agree_if[k].id);
+      }
     }
   };
   for_two_halves(s.stances.size(), k_worth_a_second_thread, resolve_stances);

@@ -85,7 +85,7 @@ class Candidates {
 class Validator {
  public:
   Validator(const Scenario& s, const Resolution& r)
-      : s_(s), r_(r), holder_(r.holder), audience_(r.audience), audience_end_(r.audience_end) {}
+      : s_(s), r_(r), holder_(r.holder), audience_(r.audience) {}
 
   std::vector<Diagnostic> run() {
     report_repeats(s_.parties, r_.first_party, "party id", [](const Party& p) { return p.id; });
@@ -153,9 +153,10 @@ class Validator {
     cite(p.source);
     everyone_.push_back(p.to.empty());
     ++audience_stamp_;
-    std::uint32_t k = i == 0 ? 0 : audience_end_[i - 1];
-    for (const IdRef& party : p.to) {
-      const std::uint32_t index = audience_[k++];
+    const std::span<const std::uint32_t> indexes = audience_[i];
+    for (std::size_t k = 0; k < p.to.size(); ++k) {
+      const IdRef& party = p.to[k];
+      const std::uint32_t index = indexes[k];
       if (index == k_unknown) {
         unknown_party(party);
         continue;
@@ -184,8 +185,8 @@ class Validator {
                          [&](const IdRef& r) { return r.id == name; });
     }
     if (everyone_[t]) return holder_[t] != *taker;
-    const auto end = audience_.begin() + audience_end_[t];
-    return std::find(audience_.begin() + (t == 0 ? 0 : audience_end_[t - 1]), end, *taker) != end;
+    const std::span<const std::uint32_t> audience = audience_[t];
+    return std::find(audience.begin(), audience.end(), *taker) != audience.end();
   }
 
   // The ids of `party`'s positions, for a suggestion; made on the first error that needs them.
@@ -210,10 +211,10 @@ class Validator {
             fmt::format("'via' must name a position of '{}', and '{}' is not one{}", st.party,
                         st.via->id, detail::did_you_mean(st.via->id, own_ids(st.party))));
     }
-    std::uint32_t k = index == 0 ? 0 : r_.conditions_end[index - 1];
-    for (const IdRef& condition : st.agree_if) {
-      if (r_.conditions[k++] == k_unknown && !withdrawn_.contains(condition.id)) {
-        unknown_position(condition);
+    const std::span<const std::uint32_t> conditions = r_.conditions[index];
+    for (std::size_t k = 0; k < conditions.size(); ++k) {
+      if (conditions[k] == k_unknown && !withdrawn_.contains(st.agree_if[k].id)) {
+        unknown_position(st.agree_if[k]);
       }
     }
     const std::optional<std::uint32_t> target = known(r_.target[index]);
@@ -279,8 +280,7 @@ class Validator {
   std::uint64_t audience_stamp_ = 0;
   const std::vector<std::uint32_t>& holder_;        ///< by position: its holder's party index
   std::vector<bool> everyone_{};                    ///< by position: no `to`, every other party
-  const std::vector<std::uint32_t>& audience_;      ///< every position's `to`, as party indexes
-  const std::vector<std::uint32_t>& audience_end_;  ///< by position: where its `to` ends
+  const FlatLists<std::uint32_t>& audience_;        ///< by position: its `to`, as party indexes
   std::unordered_map<std::string, std::vector<std::string>> own_ids_{};
   std::unordered_set<std::string_view> withdrawn_{};
 };
