@@ -107,7 +107,8 @@ Inputs make_inputs(const Sizes& sizes) {
   in.bytes = generated.bytes;
   in.parsed = parse_all(in.files);
   in.scenario = validated(in.parsed, "generated scenario does not validate");
-  in.graph.emplace(PositionGraph::build(in.scenario));
+  in.resolution = resolve(in.scenario);
+  in.graph.emplace(PositionGraph::build(in.scenario, in.resolution));
   in.analysis = analyze(*in.graph);
   in.report = reports::make_report(in.scenario, in.analysis);
   // The first stance of the scenario, turned around: always a valid change.

@@ -13,6 +13,7 @@
 #include "entente/model.h"
 #include "entente/position_graph.h"
 #include "entente/reports/report.h"
+#include "entente/resolution.h"
 
 namespace entente::bench {
 
@@ -45,6 +46,7 @@ struct Inputs {
   std::size_t bytes = 0;
   Scenario parsed{};  ///< parsed and merged, not validated
   Scenario scenario{};
+  Resolution resolution{};  ///< the scenario's, as validate() hands it on
   std::optional<PositionGraph> graph{};
   Analysis analysis{};
   reports::Report report{};

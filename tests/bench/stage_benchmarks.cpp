@@ -109,9 +109,18 @@ void load(benchmark::State& state, const Inputs& in) {
   set_sizes(state, in);
 }
 
+void resolve_stage(benchmark::State& state, const Inputs& in) {
+  for (auto _ : state) {
+    Resolution resolution = resolve(in.scenario);
+    benchmark::DoNotOptimize(resolution);
+  }
+  set_sizes(state, in);
+}
+
+// From the resolution validate() made, as the CLI builds it.
 void graph_build(benchmark::State& state, const Inputs& in) {
   for (auto _ : state) {
-    PositionGraph graph = PositionGraph::build(in.scenario);
+    PositionGraph graph = PositionGraph::build(in.scenario, in.resolution);
     benchmark::DoNotOptimize(graph);
   }
   set_sizes(state, in);
@@ -222,6 +231,7 @@ void register_all(const Inputs& in, const Scenario& chain, const Scenario& cycle
   RegisterBenchmark("parse", parse, std::cref(in))->Unit(ms);
   RegisterBenchmark("validate", validate_stage, std::cref(in))->Unit(ms);
   RegisterBenchmark("load_scenario", load, std::cref(in))->Unit(ms);
+  RegisterBenchmark("resolve", resolve_stage, std::cref(in))->Unit(ms);
   RegisterBenchmark("graph_build", graph_build, std::cref(in))->Unit(ms);
   RegisterBenchmark("analyze", analyze_stage, std::cref(in))->Unit(ms);
   RegisterBenchmark("make_report", report_stage, std::cref(in))->Unit(ms);
