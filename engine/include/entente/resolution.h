@@ -18,18 +18,23 @@ struct Resolution {
   /// By item: the index of the first item with the same id (its own index when unique).
   std::vector<std::uint32_t> first_party{};
   std::vector<std::uint32_t> first_issue{};
+  std::vector<std::uint32_t> first_source{};
   std::vector<std::uint32_t> first_position{};  ///< by PARTY/POSITION ref
 
-  /// By position: its holder (in parties) and its issue (in issues).
+  /// By position: its holder (in parties), its issue (in issues) and its source (in
+  /// sources; k_none when it cites none).
   std::vector<std::uint32_t> holder{};
   std::vector<std::uint32_t> issue{};
+  std::vector<std::uint32_t> position_source{};
   /// By position: its `to`, as party indexes.
   FlatLists<std::uint32_t> audience{};
 
-  /// By stance: who takes it (in parties), the position it is on, and its `via` position.
+  /// By stance: who takes it (in parties), the position it is on, its `via` position and
+  /// its source.
   std::vector<std::uint32_t> taker{};
   std::vector<std::uint32_t> target{};
   std::vector<std::uint32_t> via{};
+  std::vector<std::uint32_t> stance_source{};
   /// By stance: its agree_if, as positions.
   FlatLists<std::uint32_t> conditions{};
 

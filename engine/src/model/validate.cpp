@@ -11,13 +11,10 @@
 
 #include "entente/loader.h"
 #include "entente/resolution.h"
-#include "model/id_table.h"
 #include "model/spelling.h"
 
 namespace entente {
 namespace {
-
-using detail::IdTable;
 
 // An index that names nothing: no party (an unknown holder or audience member), no stance
 // (the end of a position's list of stances). The resolution's k_none, so that its arrays
@@ -27,38 +24,6 @@ constexpr std::uint32_t k_unknown = Resolution::k_none;
 std::string place(const SourceLocation& where) {
   return fmt::format("{}:{}:{}", where.file.view(), where.line, where.column);
 }
-
-// Source ids -> the index of their first source, reporting repeats as it is built. It keeps
-// views of the scenario's strings.
-class IdIndex {
- public:
-  /// Adds the next item (items are added in order, so the n-th call is item n).
-  void add(std::string_view id, const SourceLocation& where, std::string_view what,
-           std::vector<Diagnostic>& out) {
-    where_.push_back(&where);
-    const auto [first, added] = table_.add(id);
-    if (!added) {
-      out.push_back({where, Severity::error,
-                     fmt::format("duplicate {} '{}' (first defined at {})", what, id,
-                                 place(*where_[first]))});
-    }
-  }
-  std::optional<std::uint32_t> find(std::string_view id) const { return table_.find(id); }
-  /// Every id once, in the order added: the candidates of a spelling suggestion. Made on
-  /// the first error that needs it.
-  const std::vector<std::string>& ids() const {
-    if (!ids_) {
-      ids_.emplace();
-      for (const std::string_view id : table_.ids()) ids_->emplace_back(id);
-    }
-    return *ids_;
-  }
-
- private:
-  IdTable table_{};
-  std::vector<const SourceLocation*> where_{};  ///< per item; into the scenario
-  mutable std::optional<std::vector<std::string>> ids_{};
-};
 
 // The distinct ids of a list in order (an item whose id came before is left out): the
 // candidates of a spelling suggestion, made on the first error that needs them.
@@ -90,7 +55,7 @@ class Validator {
   std::vector<Diagnostic> run() {
     report_repeats(s_.parties, r_.first_party, "party id", [](const Party& p) { return p.id; });
     report_repeats(s_.issues, r_.first_issue, "issue id", [](const Issue& i) { return i.id; });
-    for (const Source& src : s_.sources) sources_.add(src.id, src.where, "source id", out_);
+    report_repeats(s_.sources, r_.first_source, "source id", [](const Source& x) { return x.id; });
     report_repeats(s_.positions, r_.first_position, "position id",
                    [](const Position& p) { return p.ref(); });
     cited_.assign(s_.sources.size(), false);
@@ -135,12 +100,15 @@ class Validator {
                                [](const Position& p) { return p.ref(); }));
   }
 
-  void cite(const std::optional<IdRef>& source) {
+  // A source as it is named and as it resolved.
+  void cite(const std::optional<IdRef>& source, std::uint32_t index) {
     if (!source) return;
-    if (const auto index = sources_.find(source->id))
-      cited_[*index] = true;
-    else
-      unknown(*source, "source", sources_.ids());
+    if (index != k_unknown) {
+      cited_[index] = true;
+      return;
+    }
+    unknown(*source, "source",
+            source_ids_.get(s_.sources, r_.first_source, [](const Source& x) { return x.id; }));
   }
 
   // Also records whether the position's audience is every other party, so that the stance
@@ -150,7 +118,7 @@ class Validator {
       unknown(p.issue, "issue",
               issue_ids_.get(s_.issues, r_.first_issue, [](const Issue& x) { return x.id; }));
     }
-    cite(p.source);
+    cite(p.source, r_.position_source[i]);
     everyone_.push_back(p.to.empty());
     ++audience_stamp_;
     const std::span<const std::uint32_t> indexes = audience_[i];
@@ -205,7 +173,7 @@ class Validator {
   }
 
   void check_stance(std::uint32_t index, const StanceDecl& st) {
-    cite(st.source);
+    cite(st.source, r_.stance_source[index]);
     if (st.via && r_.via[index] == k_unknown) {
       error(st.via->where,
             fmt::format("'via' must name a position of '{}', and '{}' is not one{}", st.party,
@@ -256,9 +224,10 @@ class Validator {
   }
 
   void check_unused_sources() {
-    for (const Source& src : s_.sources) {
+    for (std::uint32_t i = 0; i < s_.sources.size(); ++i) {
+      const Source& src = s_.sources[i];
       // A repeated source id is an error already; the citations count for its first one.
-      if (!cited_[*sources_.find(src.id)]) {
+      if (!cited_[r_.first_source[i]]) {
         warning(src.where,
                 fmt::format("source '{}' is not cited by any position or stance", src.id));
       }
@@ -268,8 +237,7 @@ class Validator {
   const Scenario& s_;
   const Resolution& r_;
   std::vector<Diagnostic> out_{};
-  IdIndex sources_{};
-  Candidates party_ids_{}, issue_ids_{}, position_refs_{};
+  Candidates party_ids_{}, issue_ids_{}, source_ids_{}, position_refs_{};
   // The stances counted so far on each position, as lists through stance indexes (a second
   // stance of one party on one position is looked for among the few on that position).
   std::vector<std::uint32_t> last_on_{};    ///< by position: the last stance counted on it
