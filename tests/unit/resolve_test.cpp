@@ -9,6 +9,7 @@
 #include "entente/analysis.h"
 #include "entente/loader.h"
 #include "entente/position_graph.h"
+#include "large_scenarios.h"
 
 namespace entente {
 namespace {
@@ -68,22 +69,7 @@ TEST(Resolve, LooksEveryReferenceUpAndNamesTheFirstOfRepeatedIds) {
 
 TEST(Resolve, LargeScenarioResolvesEveryStanceInBothHalves) {
   constexpr int k_count = 25'000;
-  Scenario s;
-  s.parties = {{.id = "a"}, {.id = "b"}};
-  s.issues = {{.id = "i"}};
-  for (int n = 0; n < k_count; ++n) {
-    s.positions.push_back({.party = "a", .id = "p" + std::to_string(n), .issue = {"i"}});
-  }
-  // Stances in reverse, each through b's own position q when n is even, each on the
-  // condition of the next position.
-  s.positions.push_back({.party = "b", .id = "q", .issue = {"i"}});
-  for (int n = k_count - 1; n >= 0; --n) {
-    StanceDecl st{.party = "b",
-                  .position = {"a/p" + std::to_string(n)},
-                  .agree_if = {{"a/p" + std::to_string((n + 1) % k_count)}}};
-    if (n % 2 == 0) st.via = IdRef{"q"};
-    s.stances.push_back(std::move(st));
-  }
+  const Scenario s = test::reversed_stances(k_count);
   const Resolution r = resolve(s);
   ASSERT_TRUE(r.fits(s));
   for (int d = 0; d < k_count; ++d) {

@@ -6,6 +6,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include "entente/parallel.h"
 #include "entente/resolution.h"
 #include "graph/bgl_graph.h"
 
@@ -31,28 +32,28 @@ std::uint32_t named(std::uint32_t index) {
   return index;
 }
 
-void add_positions(const Scenario& s, const Resolution& r, PositionGraph::Impl& g,
-                   std::vector<PendingEdge>& edges) {
-  for (PositionId i = 0; i < s.positions.size(); ++i) {
-    const Position& p = s.positions[i];
-    const PartyId holder = named(r.holder[i]);
-    g.positions.push_back({p.ref(), holder, named(r.issue[i]), p.priority, p.red_line});
-    edges.push_back({static_cast<std::uint32_t>(g.vertex_of_party(holder)),
-                     static_cast<std::uint32_t>(g.vertex_of_position(i)),
-                     {Relation::holds, k_no_stance}});
-    if (p.to.empty()) {
-      for (PartyId q = 0; q < s.parties.size(); ++q) {
-        if (q != holder) g.audiences.push({q, k_no_stance});
-      }
-    } else {
-      for (const std::uint32_t q : r.audience[i]) g.audiences.push({named(q), k_no_stance});
+// Position i's entry, its holds edge (edges[i]) and its audience, sorted by party id; the
+// lists must have their sizes (g.audiences.assign_sizes).
+void add_position(const Scenario& s, const Resolution& r, PositionGraph::Impl& g,
+                  std::vector<PendingEdge>& edges, PositionId i) {
+  const Position& p = s.positions[i];
+  const PartyId holder = named(r.holder[i]);
+  g.positions[i] = {p.ref(), holder, named(r.issue[i]), p.priority, p.red_line};
+  edges[i] = {static_cast<std::uint32_t>(g.vertex_of_party(holder)),
+              static_cast<std::uint32_t>(g.vertex_of_position(i)),
+              {Relation::holds, k_no_stance}};
+  const std::span<AudienceEntry> audience = g.audiences[i];
+  std::size_t k = 0;
+  if (p.to.empty()) {
+    for (PartyId q = 0; q < s.parties.size(); ++q) {
+      if (q != holder) audience[k++] = {q, k_no_stance};
     }
-    g.audiences.end_list();
-    const std::span<AudienceEntry> audience = g.audiences[i];
-    std::sort(audience.begin(), audience.end(), [&](const AudienceEntry& a, const AudienceEntry& b) {
-      return g.party_rank[a.party] < g.party_rank[b.party];
-    });
+  } else {
+    for (const std::uint32_t q : r.audience[i]) audience[k++] = {named(q), k_no_stance};
   }
+  std::sort(audience.begin(), audience.end(), [&](const AudienceEntry& a, const AudienceEntry& b) {
+    return g.party_rank[a.party] < g.party_rank[b.party];
+  });
 }
 
 Relation relation_of(Stance s) {
@@ -64,37 +65,52 @@ Relation relation_of(Stance s) {
   return Relation::consider;
 }
 
-void add_stances(const Scenario& s, const Resolution& r, PositionGraph::Impl& g,
-                 std::vector<PendingEdge>& edges) {
-  g.stances.resize(s.stances.size());
-  for (std::size_t d = 0; d < s.stances.size(); ++d) {
-    detail::StanceInfo& info = g.stances[d];
-    info.party = named(r.taker[d]);
-    info.target = named(r.target[d]);
-    info.value = s.stances[d].stance;
-    if (s.stances[d].via) info.via = named(r.via[d]);
-    info.conditions.reserve(r.conditions[d].size());
-    for (const std::uint32_t condition : r.conditions[d]) {
-      // A condition on a withdrawn position stays, and can never be met.
-      info.conditions.push_back(condition == Resolution::k_none ? std::nullopt
-                                                                : std::optional(condition));
-    }
-    info.decl = d;
+// Stance d's entry and its edge (edges[positions + d]).
+void add_stance(const Scenario& s, const Resolution& r, PositionGraph::Impl& g,
+                std::vector<PendingEdge>& edges, std::uint32_t d) {
+  detail::StanceInfo& info = g.stances[d];
+  info.party = named(r.taker[d]);
+  info.target = named(r.target[d]);
+  info.value = s.stances[d].stance;
+  if (s.stances[d].via) info.via = named(r.via[d]);
+  info.conditions.reserve(r.conditions[d].size());
+  for (const std::uint32_t condition : r.conditions[d]) {
+    // A condition on a withdrawn position stays, and can never be met.
+    info.conditions.push_back(condition == Resolution::k_none ? std::nullopt
+                                                              : std::optional(condition));
   }
-  for (std::uint32_t index = 0; index < g.stances.size(); ++index) {
-    detail::StanceInfo& info = g.stances[index];
+  info.decl = d;
+  const std::size_t from =
+      info.via ? g.vertex_of_position(*info.via) : g.vertex_of_party(info.party);
+  edges[s.positions.size() + d] = {static_cast<std::uint32_t>(from),
+                                   static_cast<std::uint32_t>(g.vertex_of_position(info.target)),
+                                   {relation_of(info.value), d}};
+}
+
+// Each stance into its party's entry of its position's audience, in stance order (one
+// thread: a second stance of one party on one position, which validate() refuses, would
+// have the two threads write one entry).
+void enter_stances(PositionGraph::Impl& g) {
+  for (std::uint32_t d = 0; d < g.stances.size(); ++d) {
+    detail::StanceInfo& info = g.stances[d];
     for (AudienceEntry& entry : g.audiences[info.target]) {
       if (entry.party == info.party) {
-        entry.stance = index;
+        entry.stance = d;
         info.in_audience = true;
       }
     }
-    const std::size_t from =
-        info.via ? g.vertex_of_position(*info.via) : g.vertex_of_party(info.party);
-    edges.push_back({static_cast<std::uint32_t>(from),
-                     static_cast<std::uint32_t>(g.vertex_of_position(info.target)),
-                     {relation_of(info.value), index}});
   }
+}
+
+// By source vertex, and in the order given within one (the order edges() promises): a
+// counting sort, linear in edges and vertices.
+std::vector<PendingEdge> by_source(const std::vector<PendingEdge>& edges, std::size_t vertices) {
+  std::vector<std::uint32_t> start(vertices + 1, 0);
+  for (const PendingEdge& e : edges) ++start[e.from + 1];
+  for (std::size_t v = 0; v < vertices; ++v) start[v + 1] += start[v];
+  std::vector<PendingEdge> sorted(edges.size());
+  for (const PendingEdge& e : edges) sorted[start[e.from]++] = e;
+  return sorted;
 }
 
 }  // namespace
@@ -122,19 +138,29 @@ PositionGraph PositionGraph::build(const Scenario& s, const Resolution& r) {
   g->party_rank.resize(order.size());
   for (std::uint32_t rank = 0; rank < order.size(); ++rank) g->party_rank[order[rank]] = rank;
   g->issue_count = s.issues.size();
-  std::size_t audience_size = 0;
-  for (const Position& p : s.positions) {
-    audience_size += !p.to.empty() ? p.to.size() : s.parties.empty() ? 0 : s.parties.size() - 1;
-  }
-  g->audiences.reserve(s.positions.size(), audience_size);
-  g->positions.reserve(s.positions.size());
-  std::vector<PendingEdge> edges;
-  edges.reserve(s.positions.size() + s.stances.size());
-  add_positions(s, r, *g, edges);
-  add_stances(s, r, *g, edges);
-  // By source vertex, and in the order added within one (the order edges() promises).
-  std::stable_sort(edges.begin(), edges.end(),
-                   [](const PendingEdge& a, const PendingEdge& b) { return a.from < b.from; });
+  const std::size_t others = s.parties.empty() ? 0 : s.parties.size() - 1;
+  g->audiences.assign_sizes(s.positions.size(), [&](std::size_t i) {
+    return s.positions[i].to.empty() ? others : s.positions[i].to.size();
+  });
+  g->positions.resize(s.positions.size());
+  g->stances.resize(s.stances.size());
+  std::vector<PendingEdge> edges(s.positions.size() + s.stances.size());
+  // Each position and each stance is made from its own entries: two threads on a large
+  // scenario.
+  for_two_halves(s.positions.size(), k_worth_a_second_thread,
+                 [&](std::size_t begin, std::size_t end) {
+                   for (std::size_t i = begin; i < end; ++i) {
+                     add_position(s, r, *g, edges, static_cast<PositionId>(i));
+                   }
+                 });
+  for_two_halves(s.stances.size(), k_worth_a_second_thread,
+                 [&](std::size_t begin, std::size_t end) {
+                   for (std::size_t d = begin; d < end; ++d) {
+                     add_stance(s, r, *g, edges, static_cast<std::uint32_t>(d));
+                   }
+                 });
+  enter_stances(*g);
+  edges = by_source(edges, s.parties.size() + s.positions.size());
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
   std::vector<detail::EdgeProps> props;
   ends.reserve(edges.size());
