@@ -20,9 +20,7 @@ TEST(IdTable, FindsWhatWasAddedByItsFirstIndex) {
   EXPECT_EQ(3u, table.find("nato/open-door"));
   EXPECT_EQ(std::nullopt, table.find("nato/open"));
   EXPECT_EQ(std::nullopt, table.find(""));
-  EXPECT_EQ((std::vector<std::string_view>{"russia/no-nato-expansion", "usa/arms-control",
-                                           "nato/open-door"}),
-            table.ids());
+  EXPECT_EQ(3u, table.size());
 }
 
 TEST(IdTable, KeysAroundTheSixteenBytesKeptInASlotAreToldApart) {
@@ -44,7 +42,7 @@ TEST(IdTable, KeysAroundTheSixteenBytesKeptInASlotAreToldApart) {
 TEST(IdTable, EmptyTableFindsNothing) {
   const IdTable table;
   EXPECT_EQ(std::nullopt, table.find("a"));
-  EXPECT_TRUE(table.ids().empty());
+  EXPECT_EQ(0u, table.size());
 }
 
 TEST(IdTable, AgreesWithAHashMapThroughManyGrowths) {
@@ -67,7 +65,7 @@ TEST(IdTable, AgreesWithAHashMapThroughManyGrowths) {
   }
   for (const auto& [key, index] : expected) EXPECT_EQ(index, table.find(key));
   EXPECT_EQ(std::nullopt, table.find("p-000/pos-5000"));
-  EXPECT_EQ(keys.size(), table.ids().size());
+  EXPECT_EQ(keys.size(), table.size());
 }
 
 }  // namespace

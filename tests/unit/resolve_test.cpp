@@ -67,6 +67,24 @@ TEST(Resolve, LooksEveryReferenceUpAndNamesTheFirstOfRepeatedIds) {
   EXPECT_FALSE(Resolution{}.fits(mixed()));
 }
 
+TEST(Resolve, RefsLongerThanATableSlotHoldsAreFoundLikeShortOnes) {
+  Scenario s;
+  s.parties = {{.id = "a"}, {.id = "b"}};
+  s.issues = {{.id = "i"}};
+  const std::string long_id = "a-position-id-well-past-sixteen-bytes";
+  s.positions = {{.party = "a", .id = "x", .issue = {"i"}},
+                 {.party = "a", .id = long_id, .issue = {"i"}},
+                 {.party = "a", .id = long_id, .issue = {"i"}},
+                 {.party = "b", .id = long_id, .issue = {"i"}}};
+  s.stances = {{.party = "b", .position = {"a/" + long_id}, .agree_if = {{"a/x"}}},
+               {.party = "a", .position = {"b/" + long_id}, .via = IdRef{long_id}}};
+  const Resolution r = resolve(s);
+  EXPECT_EQ((std::vector<std::uint32_t>{0, 1, 1, 3}), r.first_position);
+  EXPECT_EQ((std::vector<std::uint32_t>{1, 3}), r.target);
+  EXPECT_EQ((std::vector<std::uint32_t>{k_none, 1}), r.via);
+  EXPECT_EQ(lists({{0}, {}}), r.conditions);
+}
+
 TEST(Resolve, LargeScenarioResolvesEveryStanceInBothHalves) {
   constexpr int k_count = 25'000;
   const Scenario s = test::reversed_stances(k_count);

@@ -16,21 +16,24 @@ namespace entente::detail {
 
 class IdTable {
  public:
+  /// The longest id a slot keeps a copy of; of a longer one it keeps the view.
+  static constexpr std::size_t k_kept_in_slot = 16;
+
   /// Room for `expected` ids without growing.
   explicit IdTable(std::size_t expected = 0) { rehash(capacity_for(expected)); }
 
   /// Adds `id` with the next index (0, 1, 2, ... in the order of the calls) unless it is
   /// there already; returns the index of its first addition and whether this call added it.
-  /// The table keeps the view: the string must outlive the table.
+  /// An id longer than k_kept_in_slot is kept as a view: its string must outlive the table.
   std::pair<std::uint32_t, bool> add(std::string_view id) {
     const auto index = static_cast<std::uint32_t>(count_++);
-    if (2 * (keys_.size() + 1) > slots_.size()) rehash(slots_.size() * 2);
+    if (2 * (distinct_ + 1) > slots_.size()) rehash(slots_.size() * 2);
     const std::uint64_t hash = hash_of(id);
     for (std::size_t s = slot_of(hash);; s = (s + 1) & mask_) {
       Slot& slot = slots_[s];
       if (slot.index == k_empty) {
         slot = Slot(id, static_cast<std::uint32_t>(hash), index);
-        keys_.push_back(id);
+        ++distinct_;
         return {index, true};
       }
       if (slot.holds(id, static_cast<std::uint32_t>(hash))) return {slot.index, false};
@@ -47,8 +50,8 @@ class IdTable {
     }
   }
 
-  /// The distinct ids, in the order they were first added.
-  const std::vector<std::string_view>& ids() const { return keys_; }
+  /// How many distinct ids.
+  std::size_t size() const { return distinct_; }
 
  private:
   static constexpr std::uint32_t k_empty = UINT32_MAX;
@@ -76,7 +79,7 @@ class IdTable {
 
    private:
     bool inline_key() const { return size_ <= sizeof key_; }
-    char key_[16] = {};  ///< the id's bytes when they fit, else a pointer to them
+    char key_[k_kept_in_slot] = {};  ///< the id's bytes when they fit, else a pointer to them
     std::uint32_t size_ = 0;
 
    public:
@@ -109,7 +112,7 @@ class IdTable {
 
   std::vector<Slot> slots_{};
   std::size_t mask_ = 0;
-  std::vector<std::string_view> keys_{};  ///< distinct ids, in the order first added
+  std::size_t distinct_ = 0;  ///< ids added, repeats not counted
   std::size_t count_ = 0;
 };
 

@@ -1,4 +1,5 @@
 // Every reference of a scenario looked up once, for validate() and the graph.
+#include <deque>
 #include <string>
 
 #include "entente/parallel.h"
@@ -44,23 +45,35 @@ Resolution resolve(const Scenario& s) {
   const auto find_source = [&](const std::optional<IdRef>& source) {
     return source ? find(sources, source->id) : k_none;
   };
-  // The table keeps views of the refs longer than 16 bytes: reserved first, never moved.
-  std::vector<std::string> refs;
-  refs.reserve(s.positions.size());
   IdTable positions(s.positions.size());
-  r.first_position.reserve(s.positions.size());
-  r.holder.reserve(s.positions.size());
-  r.issue.reserve(s.positions.size());
-  r.position_source.reserve(s.positions.size());
-
-  for (const Position& p : s.positions) {
-    r.first_position.push_back(positions.add(refs.emplace_back(p.ref())).first);
-    r.holder.push_back(find(parties, p.party));
-    r.issue.push_back(find(issues, p.issue.id));
-    r.position_source.push_back(find_source(p.source));
-    for (const IdRef& q : p.to) r.audience.push(find(parties, q.id));
-    r.audience.end_list();
-  }
+  // The table keeps a view of a ref longer than its slots hold: those stay here (a deque
+  // never moves its strings), the others are made in one buffer.
+  std::deque<std::string> long_refs;
+  // The positions' table (in order: a repeated ref names its first position) and each
+  // position's own references need nothing of each other: two threads on a large scenario.
+  const auto index_positions = [&] {
+    r.first_position.reserve(s.positions.size());
+    std::string ref;
+    for (const Position& p : s.positions) {
+      ref.assign(p.party).append(1, '/').append(p.id);
+      const std::string_view key =
+          ref.size() <= IdTable::k_kept_in_slot ? ref : long_refs.emplace_back(ref);
+      r.first_position.push_back(positions.add(key).first);
+    }
+  };
+  const auto resolve_positions = [&] {
+    r.holder.reserve(s.positions.size());
+    r.issue.reserve(s.positions.size());
+    r.position_source.reserve(s.positions.size());
+    for (const Position& p : s.positions) {
+      r.holder.push_back(find(parties, p.party));
+      r.issue.push_back(find(issues, p.issue.id));
+      r.position_source.push_back(find_source(p.source));
+      for (const IdRef& q : p.to) r.audience.push(find(parties, q.id));
+      r.audience.end_list();
+    }
+  };
+  run_both(s.positions.size() >= k_worth_a_second_thread, index_positions, resolve_positions);
   r.conditions.assign_sizes(s.stances.size(),
                             [&](std::size_t d) { return s.stances[d].agree_if.size(); });
   r.taker.resize(s.stances.size());
