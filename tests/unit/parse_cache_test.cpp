@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -141,6 +142,20 @@ TEST(ParseCache, LoadingUsesTheEntriesOfUnchangedFilesOnly) {
   // Any change to the file's bytes makes the planted entry a miss.
   write_text(tenant, text + "# edited\n");
   EXPECT_EQ(first, load_scenario(s.path(), options).value());
+}
+
+TEST(ParseCache, AFileWithoutAnEntryOrNewerThanItsEntryIsLikelyStale) {
+  TempScenario s(k_lease);
+  const ParseCache cache(s.cache());
+  const fs::path tenant = s.path() / "tenant.yaml";
+  EXPECT_TRUE(cache.likely_stale(tenant));  // no entry yet
+  LoadOptions options;
+  options.cache = true;
+  ASSERT_TRUE(load_scenario(s.path(), options).has_value());
+  EXPECT_FALSE(cache.likely_stale(tenant));
+  fs::last_write_time(tenant, fs::last_write_time(tenant) + std::chrono::hours(1));
+  EXPECT_TRUE(cache.likely_stale(tenant));
+  EXPECT_FALSE(cache.likely_stale(s.path() / "landlord.yaml"));
 }
 
 TEST(ParseCache, AFolderMadeBeforeGetsItsGitignoreAndTag) {

@@ -202,15 +202,17 @@ std::vector<ParsedFile> parse_files(const fs::path& scenario, const std::vector<
   if (options.cache) cache.emplace(detail::ParseCache::folder_for(scenario));
   std::vector<ParsedFile> parsed(files.size());
   std::vector<std::size_t> order(files.size());
-  std::vector<std::uintmax_t> sizes(files.size());
+  // Files to parse go first, largest first: a file parsed last would end the run alone while
+  // the other threads wait. With a cache, those are the files newer than their entries.
+  std::vector<std::pair<bool, std::uintmax_t>> cost(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
     order[i] = i;
     std::error_code ec;
-    sizes[i] = fs::file_size(files[i], ec);
-    if (ec) sizes[i] = 0;
+    const std::uintmax_t size = fs::file_size(files[i], ec);
+    cost[i] = {cache && cache->likely_stale(files[i]), ec ? 0 : size};
   }
   std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+                   [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
   std::atomic<std::size_t> next{0};
   // An exception (out of memory) on a worker would end the process; it is kept and thrown
   // again on the calling thread, as a one-thread run would have thrown it.

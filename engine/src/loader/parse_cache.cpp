@@ -327,6 +327,14 @@ std::optional<ParsedFile> ParseCache::find(const std::string& file, const FileKe
   return decode_entry(bytes, file, key);
 }
 
+bool ParseCache::likely_stale(const fs::path& file) const {
+  std::error_code ec;
+  const auto entry = fs::last_write_time(entry_path(file.string()), ec);
+  if (ec) return true;
+  const auto written = fs::last_write_time(file, ec);
+  return !ec && written > entry;
+}
+
 bool ParseCache::ensure_folder() const {
   std::error_code ec;
   if (!fs::create_directory(folder_, ec) && !fs::is_directory(folder_, ec)) return false;

@@ -59,6 +59,9 @@ class ParseCache {
   std::optional<ParsedFile> find(const std::string& file, const FileKey& key) const;
   /// Best effort: a failure to write only means the next run parses again.
   void store(const std::string& file, const FileKey& key, const ParsedFile& parsed) const;
+  /// Whether `file` is likely to miss: it has no entry, or it is newer than its entry. A
+  /// guess from two stats, for the order in which files are read; find() decides.
+  bool likely_stale(const std::filesystem::path& file) const;
 
  private:
   std::filesystem::path entry_path(const std::string& file) const;
