@@ -1,6 +1,6 @@
 #pragma once
-// Id -> index lookups for the cross-file passes (validate, graph), which make hundreds of
-// thousands of them on a large scenario, in no order. An open-addressing table whose slots
+// Id -> index lookups for resolve(), which makes hundreds of thousands of them on a large
+// scenario, in no order. An open-addressing table whose slots
 // hold the key (its bytes when they fit in 16, as ids and PARTY/POSITION refs nearly always
 // do; otherwise its view), hash and index: a lookup reads a slot (two when they collide),
 // where std::unordered_map reads a bucket, a node and the key.

@@ -49,8 +49,7 @@ class Candidates {
 // rules of FORMAT.md 3.1 on audiences and stances.
 class Validator {
  public:
-  Validator(const Scenario& s, const Resolution& r)
-      : s_(s), r_(r), holder_(r.holder), audience_(r.audience) {}
+  Validator(const Scenario& s, const Resolution& r) : s_(s), r_(r) {}
 
   std::vector<Diagnostic> run() {
     report_repeats(s_.parties, r_.first_party, "party id", [](const Party& p) { return p.id; });
@@ -121,7 +120,7 @@ class Validator {
     cite(p.source, r_.position_source[i]);
     everyone_.push_back(p.to.empty());
     ++audience_stamp_;
-    const std::span<const std::uint32_t> indexes = audience_[i];
+    const std::span<const std::uint32_t> indexes = r_.audience[i];
     for (std::size_t k = 0; k < p.to.size(); ++k) {
       const IdRef& party = p.to[k];
       const std::uint32_t index = indexes[k];
@@ -140,7 +139,7 @@ class Validator {
   // Whether position `t` is held by the stance-taker `taker` (its index, none when it is not
   // a party) called `name`. Names are compared only when an index is missing.
   bool holds(std::uint32_t t, std::optional<std::uint32_t> taker, const std::string& name) const {
-    if (taker && holder_[t] != k_unknown) return holder_[t] == *taker;
+    if (taker && r_.holder[t] != k_unknown) return r_.holder[t] == *taker;
     return s_.positions[t].party == name;
   }
 
@@ -152,8 +151,8 @@ class Validator {
       return std::any_of(target.to.begin(), target.to.end(),
                          [&](const IdRef& r) { return r.id == name; });
     }
-    if (everyone_[t]) return holder_[t] != *taker;
-    const std::span<const std::uint32_t> audience = audience_[t];
+    if (everyone_[t]) return r_.holder[t] != *taker;
+    const std::span<const std::uint32_t> audience = r_.audience[t];
     return std::find(audience.begin(), audience.end(), *taker) != audience.end();
   }
 
@@ -246,9 +245,7 @@ class Validator {
   std::vector<bool> cited_{};              ///< by index in Scenario::sources
   std::vector<std::uint64_t> named_in_{};  ///< by party: the last position whose `to` names it
   std::uint64_t audience_stamp_ = 0;
-  const std::vector<std::uint32_t>& holder_;        ///< by position: its holder's party index
-  std::vector<bool> everyone_{};                    ///< by position: no `to`, every other party
-  const FlatLists<std::uint32_t>& audience_;        ///< by position: its `to`, as party indexes
+  std::vector<bool> everyone_{};  ///< by position: no `to`, every other party
   std::unordered_map<std::string, std::vector<std::string>> own_ids_{};
   std::unordered_set<std::string_view> withdrawn_{};
 };
