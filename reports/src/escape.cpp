@@ -208,7 +208,11 @@ std::size_t end_of_plain_run(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view s) {
+bool plain_json(std::string_view s) { return end_of_plain_run(s, 0) == s.size(); }
+
+std::string json_string(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
   out += '"';
   std::size_t i = 0;
   while (i < s.size()) {
@@ -231,12 +235,6 @@ void append_json_string(std::string& out, std::string_view s) {
     i += cp.length;
   }
   out += '"';
-}
-
-std::string json_string(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  append_json_string(out, s);
   return out;
 }
 

@@ -10,8 +10,9 @@ namespace entente::reports::detail {
 /// A JSON string literal, quotes included (RFC 8259). Bytes below 0x20 and DEL become \u00XX,
 /// valid UTF-8 passes through, and invalid UTF-8 becomes U+FFFD so the output stays valid JSON.
 std::string json_string(std::string_view s);
-/// json_string() appended to `out`, without a string of its own.
-void append_json_string(std::string& out, std::string_view s);
+/// True when json_string() only puts `s` in quotes: it is all printable ASCII but '"' and
+/// '\\', as nearly all report text is.
+bool plain_json(std::string_view s);
 
 /// True when every byte is printable ASCII (space to '~'), as nearly all report text is: such
 /// text is safe for a terminal as it is and takes one column a byte.

@@ -1,5 +1,7 @@
 // The streaming JSON printer of json_value.h.
+#include <algorithm>
 #include <cassert>
+#include <cstring>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -16,9 +18,13 @@ constexpr std::size_t k_flush_bytes = 1 << 16;
 // the frame's first.
 void JsonStream::new_item() {
   Frame& frame = frames_.back();
-  buffer_ += frame.empty ? "\n" : ",\n";
+  const std::size_t indent = 2 * frames_.size();
+  char* p = reserve(2 + indent);
+  if (!frame.empty) *p++ = ',';
+  *p++ = '\n';
+  std::memset(p, ' ', indent);
+  size_ = static_cast<std::size_t>(p + indent - buffer_.data());
   frame.empty = false;
-  buffer_.append(2 * frames_.size(), ' ');
 }
 
 void JsonStream::before_value() {
@@ -34,15 +40,15 @@ void JsonStream::before_value() {
 JsonStream& JsonStream::key(std::string_view name) {
   assert(!frames_.empty() && frames_.back().object && !after_key_);
   new_item();
-  append_json_string(buffer_, name);
-  buffer_ += ": ";
+  string(name);
+  put(": ");
   after_key_ = true;
   return *this;
 }
 
 void JsonStream::begin(char bracket, bool object) {
   before_value();
-  buffer_ += bracket;
+  put(std::string_view(&bracket, 1));
   frames_.push_back({object, true});
 }
 
@@ -51,12 +57,16 @@ void JsonStream::end(char bracket, bool object) {
   (void)object;
   const bool empty = frames_.back().empty;
   frames_.pop_back();
+  const std::size_t indent = empty ? 0 : 2 * frames_.size();
+  char* p = reserve(2 + indent);
   if (!empty) {
-    buffer_ += '\n';
-    buffer_.append(2 * frames_.size(), ' ');
+    *p++ = '\n';
+    std::memset(p, ' ', indent);
+    p += indent;
   }
-  buffer_ += bracket;
-  if (buffer_.size() >= k_flush_bytes) flush();
+  *p++ = bracket;
+  size_ = static_cast<std::size_t>(p - buffer_.data());
+  if (size_ >= k_flush_bytes) flush();
 }
 
 JsonStream& JsonStream::begin_object() {
@@ -78,25 +88,26 @@ JsonStream& JsonStream::end_array() {
 
 JsonStream& JsonStream::value(std::string_view s) {
   before_value();
-  append_json_string(buffer_, s);
+  string(s);
   return *this;
 }
 
 JsonStream& JsonStream::value(bool b) {
   before_value();
-  buffer_ += b ? "true" : "false";
+  put(b ? "true" : "false");
   return *this;
 }
 
 JsonStream& JsonStream::value(std::int64_t n) {
   before_value();
-  fmt::format_to(std::back_inserter(buffer_), "{}", n);
+  const auto printed = fmt::format_int(n);
+  put({printed.data(), printed.size()});
   return *this;
 }
 
 JsonStream& JsonStream::null() {
   before_value();
-  buffer_ += "null";
+  put("null");
   return *this;
 }
 
@@ -126,7 +137,7 @@ JsonStream& JsonStream::value(const Json& json) {
       return value(json.get<std::int64_t>());
     case Type::number_unsigned:
       before_value();
-      fmt::format_to(std::back_inserter(buffer_), "{}", json.get<std::uint64_t>());
+      put(fmt::format_int(json.get<std::uint64_t>()).str());
       return *this;
     default:
       assert(json.is_null() && "reports hold no floats or binary values");
@@ -136,14 +147,30 @@ JsonStream& JsonStream::value(const Json& json) {
 
 void JsonStream::finish() {
   assert(frames_.empty() && !after_key_);
-  buffer_ += '\n';
+  put("\n");
   flush();
+}
+
+void JsonStream::string(std::string_view s) {
+  if (!plain_json(s)) {
+    put(json_string(s));
+    return;
+  }
+  char* p = reserve(s.size() + 2);
+  *p++ = '"';
+  std::memcpy(p, s.data(), s.size());
+  p[s.size()] = '"';
+  size_ += s.size() + 2;
+}
+
+void JsonStream::grow(std::size_t n) {
+  buffer_.resize(std::max({size_ + n, 2 * buffer_.size(), k_flush_bytes + 256}));
 }
 
 void JsonStream::flush() {
   if (out_ == nullptr) return;
-  out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  buffer_.clear();
+  out_->write(buffer_.data(), static_cast<std::streamsize>(size_));
+  size_ = 0;
 }
 
 JsonStream JsonStream::fragment(bool after_others) const {
@@ -156,9 +183,14 @@ JsonStream JsonStream::fragment(bool after_others) const {
 JsonStream& JsonStream::append_values(std::string_view printed) {
   assert(!frames_.empty() && !frames_.back().object && !after_key_);
   if (printed.empty()) return *this;
-  buffer_ += printed;
   frames_.back().empty = false;
-  if (buffer_.size() >= k_flush_bytes) flush();
+  if (out_ == nullptr) {
+    put(printed);
+    return *this;
+  }
+  // Written as it is rather than copied behind what is buffered.
+  flush();
+  out_->write(printed.data(), static_cast<std::streamsize>(printed.size()));
   return *this;
 }
 

@@ -5,9 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -27,7 +29,12 @@ class JsonStream {
   explicit JsonStream(std::ostream& out) : out_(&out) {}
   JsonStream(const JsonStream&) = delete;
   JsonStream& operator=(const JsonStream&) = delete;
-  JsonStream(JsonStream&&) = default;
+  JsonStream(JsonStream&& other) noexcept
+      : out_(std::exchange(other.out_, nullptr)),
+        buffer_(std::move(other.buffer_)),
+        size_(std::exchange(other.size_, 0)),
+        frames_(std::move(other.frames_)),
+        after_key_(other.after_key_) {}
   ~JsonStream() { flush(); }
 
   /// A stream that prints into a string what this one would print next, at the same depth,
@@ -36,7 +43,11 @@ class JsonStream {
   /// This stream changes as values are appended: another thread takes its fragments from a
   /// fragment made before it started, which nothing writes to.
   JsonStream fragment(bool after_others) const;
-  std::string take() { return std::move(buffer_); }
+  std::string take() {
+    buffer_.resize(size_);
+    size_ = 0;
+    return std::move(buffer_);
+  }
   /// Values of the open array that fragment() printed, in the order they go.
   JsonStream& append_values(std::string_view printed);
 
@@ -83,7 +94,22 @@ class JsonStream {
   void end(char bracket, bool object);
   void new_item();
   void before_value();
+  void string(std::string_view s);
   void flush();
+
+  // What is printed and not yet flushed is buffer_[0, size_). buffer_ is kept longer than
+  // that, so that the printing writes through a pointer: reserve(n) makes room for n more
+  // bytes and says where they go; put() writes them. Items are many and short, and one
+  // reserve per item costs less than a string's bounds check per piece.
+  char* reserve(std::size_t n) {
+    if (buffer_.size() - size_ < n) grow(n);
+    return buffer_.data() + size_;
+  }
+  void grow(std::size_t n);
+  void put(std::string_view s) {
+    std::memcpy(reserve(s.size()), s.data(), s.size());
+    size_ += s.size();
+  }
 
   struct Frame {
     bool object;
@@ -91,6 +117,7 @@ class JsonStream {
   };
   std::ostream* out_;  ///< null for a fragment, which keeps what it prints
   std::string buffer_;
+  std::size_t size_ = 0;
   std::vector<Frame> frames_;
   bool after_key_ = false;
 };

@@ -61,8 +61,19 @@ TEST(Escape, JsonStringFindsASpecialByteAtEveryPlaceOfALongString) {
       const std::string expected =
           "\"" + std::string(at, 'a') + escaped + std::string(19 - at, 'b') + "\"";
       EXPECT_EQ(json_string(text), expected) << "at " << at << ": " << escaped;
+      // The printer's shortcut: a plain string is only put in quotes.
+      EXPECT_EQ(plain_json(text), raw == escaped && raw != "é") << "at " << at << ": " << escaped;
     }
   }
+}
+
+TEST(Escape, PlainJsonIsWhatJsonStringOnlyQuotes) {
+  EXPECT_TRUE(plain_json(""));
+  EXPECT_TRUE(plain_json("p-001/pos-0001 says: ok!"));
+  EXPECT_FALSE(plain_json("\"quoted\""));
+  EXPECT_FALSE(plain_json("back\\slash"));
+  EXPECT_FALSE(plain_json("Österreich"));  // valid UTF-8 passes through, but not as plain
+  EXPECT_FALSE(plain_json(std::string_view("\0", 1)));
 }
 
 TEST(Escape, TerminalShowsControlBytesAsHex) {

@@ -214,6 +214,24 @@ TEST(JsonWriter, LargeReportPrintsTheSameBytesAsOnePrinter) {
                                                    80);
 }
 
+// The printer writes through a buffer it grows ahead of need: a value longer than all it holds
+// and keys that need escaping (a party id is a key under "stances") must come out whole.
+TEST(JsonWriter, WritesValuesLongerThanItsBufferAndEscapesKeys) {
+  Report r = testing::small_report();
+  const std::string long_text = std::string(300000, 'x') + "\"end\"";
+  r.positions[0].text = long_text;
+  const std::string party = "b\"\n\xff";
+  r.positions[0].stances[0].party = party;
+  const std::string text = to_json(r);
+  nlohmann::ordered_json parsed;
+  ASSERT_NO_THROW(parsed = nlohmann::ordered_json::parse(text));
+  EXPECT_EQ(parsed["positions"][0]["text"], long_text);
+  EXPECT_TRUE(parsed["positions"][0]["stances"].contains("b\"\n\ufffd"))
+      << parsed["positions"][0]["stances"].dump();
+  EXPECT_EQ(parsed["positions"][0]["answers"][0]["party"], "b\"\n\ufffd");
+  EXPECT_NE(text.find(R"("b\"\u000a\ufffd": )"), std::string::npos);
+}
+
 TEST(JsonWriter, WritesEveryFormatKeyExactly) {
   EXPECT_EQ(to_json(testing::small_report()), k_small_report_json);
 }
