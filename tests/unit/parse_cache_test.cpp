@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -59,11 +60,19 @@ TEST(ParseCache, EveryShippedFileRoundTrips) {
                                         file.string(), key_of(text));
       ASSERT_TRUE(decoded.has_value()) << file;
       EXPECT_EQ(parsed.scenario, decoded->scenario) << file;
+      EXPECT_FALSE(decoded->party.has_value()) << file;  // a party's lists wait in the entry
       if (parsed.party) {
-        ASSERT_TRUE(decoded->party.has_value());
-        EXPECT_EQ(parsed.party->party, decoded->party->party);
-        EXPECT_EQ(parsed.party->positions, decoded->party->positions) << file;
-        EXPECT_EQ(parsed.party->stances, decoded->party->stances) << file;
+        ASSERT_TRUE(decoded->cached_party.has_value());
+        const CachedParty& cached = *decoded->cached_party;
+        EXPECT_EQ(parsed.party->party, cached.party);
+        EXPECT_EQ(parsed.party->positions.size(), cached.positions) << file;
+        EXPECT_EQ(parsed.party->stances.size(), cached.stances) << file;
+        const auto lists = decode_lists(cached);
+        ASSERT_TRUE(lists.has_value()) << file;
+        EXPECT_EQ(parsed.party->positions, lists->positions) << file;
+        EXPECT_EQ(parsed.party->stances, lists->stances) << file;
+      } else {
+        EXPECT_FALSE(decoded->cached_party.has_value()) << file;
       }
     }
   }
@@ -99,6 +108,75 @@ TEST(ParseCache, EveryTruncationAndEveryFlippedByteIsAMiss) {
     EXPECT_FALSE(decode_entry(flipped, file.string(), key).has_value()) << n;
   }
   EXPECT_FALSE(decode_entry(entry + "x", file.string(), key).has_value());
+}
+
+// The lists of a party entry are appended to lists that already hold other files' items;
+// one that does not decode leaves them as they were.
+TEST(ParseCache, CachedListsAppendToWhatIsThereOrLeaveItAsItWas) {
+  const fs::path file = k_lease / "tenant.yaml";
+  const std::string text = read_text(file);
+  const ParsedFile parsed = parsed_party(file);
+  ASSERT_GE(parsed.party->positions.size(), 2u);
+  const auto decoded =
+      decode_entry(encode_entry(file.string(), key_of(text), parsed), file.string(), key_of(text));
+  ASSERT_TRUE(decoded.has_value() && decoded->cached_party.has_value());
+  const CachedParty& cached = *decoded->cached_party;
+  std::vector<Position> positions{Position{.party = "other", .id = "first"}};
+  ASSERT_TRUE(append_positions(cached, positions));
+  ASSERT_EQ(positions.size(), 1 + parsed.party->positions.size());
+  EXPECT_EQ(positions[0].id, "first");
+  EXPECT_TRUE(std::equal(parsed.party->positions.begin(), parsed.party->positions.end(),
+                         positions.begin() + 1));
+
+  CachedParty damaged = cached;
+  damaged.stances_at -= 1;  // the positions' list now ends a byte short
+  std::vector<Position> kept{Position{.party = "other", .id = "first"}};
+  EXPECT_FALSE(append_positions(damaged, kept));
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].id, "first");
+  std::vector<StanceDecl> stances;
+  EXPECT_TRUE(append_stances(cached, stances));
+  EXPECT_EQ(stances, parsed.party->stances);
+}
+
+// Where a party entry's payload starts: the place from which it splits into the same lists.
+std::size_t body_start(const CachedParty& cached) {
+  for (std::size_t start = 0; start < cached.positions_at; ++start) {
+    const auto split = split_party(cached.bytes, start, cached.file);
+    if (split && split->positions_at == cached.positions_at &&
+        split->stances_at == cached.stances_at) {
+      return start;
+    }
+  }
+  return std::string::npos;
+}
+
+// A list's length is held to its bytes before room is made for it: a count that the bytes
+// cannot back is a miss, not an allocation of gigabytes.
+TEST(ParseCache, AListLongerThanItsBytesCanHoldIsAMiss) {
+  const fs::path file = k_lease / "tenant.yaml";
+  const std::string text = read_text(file);
+  const auto decoded = decode_entry(encode_entry(file.string(), key_of(text), parsed_party(file)),
+                                    file.string(), key_of(text));
+  ASSERT_TRUE(decoded.has_value() && decoded->cached_party.has_value());
+  const CachedParty& cached = *decoded->cached_party;
+  const std::size_t start = body_start(cached);
+  ASSERT_NE(start, std::string::npos);
+  for (const std::size_t count_at : {cached.positions_at, cached.stances_at}) {
+    std::uint32_t count = 0;
+    std::memcpy(&count, cached.bytes.data() + count_at, sizeof count);
+    EXPECT_EQ(count, count_at == cached.positions_at ? cached.positions : cached.stances);
+    // The largest count that 32 bytes an item could back, and one more.
+    const std::size_t list_end =
+        count_at == cached.positions_at ? cached.stances_at : cached.bytes.size();
+    const auto bound = static_cast<std::uint32_t>((list_end - count_at - 4) / 32);
+    for (const std::uint32_t forged_count : {bound, bound + 1, std::uint32_t{0x7fffffff}}) {
+      std::string forged = cached.bytes;
+      std::memcpy(forged.data() + count_at, &forged_count, sizeof forged_count);
+      EXPECT_EQ(split_party(forged, start, cached.file).has_value(), forged_count == bound)
+          << count_at << " " << forged_count;
+    }
+  }
 }
 
 TEST(ParseCache, ContentHashIsStable) {
@@ -199,6 +277,42 @@ TEST(ParseCache, FilesWithErrorsAreNotCachedAndStillReported) {
   const auto again = load_scenario(s.path(), options);
   ASSERT_FALSE(again.has_value());
   EXPECT_EQ(broken.error(), again.error());
+}
+
+// An entry with a right checksum whose list does not decode is found only as it is decoded
+// into the scenario's lists: the load starts again with that file parsed, and its entry is
+// rewritten.
+TEST(ParseCache, AnEntryWhoseListDoesNotDecodeIsParsedAgainAndRewritten) {
+  TempScenario s(k_lease);
+  LoadOptions options;
+  options.cache = true;
+  const Scenario expected = load_scenario(s.path(), LoadOptions{}).value();
+  ASSERT_EQ(expected, load_scenario(s.path(), options).value());  // fills the cache
+
+  const fs::path tenant = s.path() / "tenant.yaml";
+  const std::string text = read_text(tenant);
+  struct stat st {};
+  ASSERT_EQ(0, ::stat(tenant.c_str(), &st));
+  const FileKey key{text.size(),
+                    std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec,
+                    content_hash(text)};
+  ParsedFile planted = parsed_party(tenant);
+  ASSERT_GE(planted.party->stances.size(), 1u);
+  planted.party->stances.back().stance = static_cast<Stance>(7);  // no such stance
+  const ParseCache cache(s.cache());
+  cache.store(tenant.string(), key, planted);
+  const auto found = cache.find(tenant.string(), key);
+  ASSERT_TRUE(found.has_value() && found->cached_party.has_value());  // found, checksum right
+  std::vector<StanceDecl> stances;
+  ASSERT_FALSE(append_stances(*found->cached_party, stances));  // but its stances do not decode
+
+  EXPECT_EQ(expected, load_scenario(s.path(), options).value());
+  const auto rewritten = cache.find(tenant.string(), key);
+  ASSERT_TRUE(rewritten.has_value() && rewritten->cached_party.has_value());
+  const auto lists = decode_lists(*rewritten->cached_party);
+  ASSERT_TRUE(lists.has_value());
+  EXPECT_EQ(lists->stances, parse_party_file(text, tenant.string()).value().stances);
+  EXPECT_EQ(expected, load_scenario(s.path(), options).value());
 }
 
 TEST(ParallelLoading, TheResultNeverDependsOnTheNumberOfThreads) {

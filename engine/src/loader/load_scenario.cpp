@@ -75,60 +75,94 @@ Expected<FileData> read_file(const fs::path& path, std::uint64_t max_bytes) {
                   std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
 
+// A party file on its way into the scenario: parsed, or found in the parse cache with its
+// lists still encoded.
+struct PartyInput {
+  fs::path path;
+  std::optional<PartyFile> parsed;
+  std::optional<detail::CachedParty> cached;
+
+  const IdRef& party() const { return parsed ? parsed->party : cached->party; }
+};
+
 // Whether a party file's positions and stances go into the scenario: its party exists and
 // has no other file.
-bool accept_party_file(const PartyFile& file, const fs::path& path, const Scenario& scenario,
+bool accept_party_file(const IdRef& party, const fs::path& path, const Scenario& scenario,
                        std::map<std::string, std::string>& file_of_party,
                        std::vector<Diagnostic>& diagnostics) {
-  const auto is_file_party = [&](const Party& p) { return p.id == file.party.id; };
+  const auto is_file_party = [&](const Party& p) { return p.id == party.id; };
   if (std::none_of(scenario.parties.begin(), scenario.parties.end(), is_file_party)) {
     std::vector<std::string> ids;  // the candidates of a suggestion, on this error only
     for (const Party& p : scenario.parties) ids.push_back(p.id);
-    diagnostics.push_back({file.party.where, Severity::error,
-                           fmt::format("unknown party '{}'{}; parties are listed in {}",
-                                       file.party.id, detail::did_you_mean(file.party.id, ids),
-                                       k_scenario_file)});
+    diagnostics.push_back({party.where, Severity::error,
+                           fmt::format("unknown party '{}'{}; parties are listed in {}", party.id,
+                                       detail::did_you_mean(party.id, ids), k_scenario_file)});
     return false;
   }
-  const auto [it, inserted] = file_of_party.try_emplace(file.party.id, path.string());
+  const auto [it, inserted] = file_of_party.try_emplace(party.id, path.string());
   if (!inserted) {
-    diagnostics.push_back({file.party.where, Severity::error,
-                           fmt::format("party '{}' already has a file: {}", file.party.id,
-                                       it->second)});
+    diagnostics.push_back({party.where, Severity::error,
+                           fmt::format("party '{}' already has a file: {}", party.id, it->second)});
     return false;
   }
-  if (path.stem() != file.party.id) {
-    diagnostics.push_back({file.party.where, Severity::warning,
+  if (path.stem() != party.id) {
+    diagnostics.push_back({party.where, Severity::warning,
                            fmt::format("file name '{}' does not match party '{}'",
-                                       path.filename().string(), file.party.id)});
+                                       path.filename().string(), party.id)});
   }
   return true;
 }
 
-// Moves the items of `field` of every file to the end of `out`, in file order, freeing each
-// file's list as it goes.
+// Adds the items of `field` of every file to the end of `out`, in file order: a parsed file's
+// are moved (and its list freed), a cached file's decoded in their place by `append`. Marks
+// in `failed` the files whose cached list did not decode.
 template <class T>
-void move_items(std::vector<PartyFile*>& files, std::vector<T> PartyFile::*field,
-                std::vector<T>& out) {
+void add_items(std::vector<PartyInput*>& files, std::vector<T> PartyFile::*field,
+               std::size_t detail::CachedParty::*length,
+               bool (*append)(const detail::CachedParty&, std::vector<T>&), std::vector<T>& out,
+               std::vector<char>& failed) {
   std::size_t total = out.size();
-  for (const PartyFile* file : files) total += (file->*field).size();
+  for (const PartyInput* file : files) {
+    total += file->parsed ? (*file->parsed.*field).size() : (*file->cached).*length;
+  }
   out.reserve(total);
-  for (PartyFile* file : files) {
-    std::vector<T>& items = file->*field;
-    std::move(items.begin(), items.end(), std::back_inserter(out));
-    items = std::vector<T>();  // frees it (`= {}` would keep the capacity)
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    PartyInput& file = *files[i];
+    if (file.parsed) {
+      std::vector<T>& items = *file.parsed.*field;
+      std::move(items.begin(), items.end(), std::back_inserter(out));
+      items = std::vector<T>();  // frees it (`= {}` would keep the capacity)
+    } else if (!append(*file.cached, out)) {
+      failed[i] = 1;
+    }
   }
 }
 
-// Adds the accepted party files' positions and stances to the scenario. The two are moved
-// on two threads on a large scenario (each a pass over tens of megabytes).
-void merge_party_files(std::vector<PartyFile*>& files, Scenario& scenario) {
+// Adds the accepted party files' positions and stances to the scenario, the two on two
+// threads on a large scenario (each a pass over tens of megabytes). Returns the paths of the
+// cached files whose lists did not decode; the scenario is then incomplete.
+std::vector<fs::path> merge_party_files(std::vector<PartyInput*>& files, Scenario& scenario) {
   std::size_t items = 0;
-  for (const PartyFile* file : files) items += file->positions.size() + file->stances.size();
+  for (const PartyInput* file : files) {
+    items += file->parsed ? file->parsed->positions.size() + file->parsed->stances.size()
+                          : file->cached->positions + file->cached->stances;
+  }
+  std::vector<char> failed_positions(files.size()), failed_stances(files.size());
   run_both(
       items >= k_worth_a_second_thread,
-      [&] { move_items(files, &PartyFile::positions, scenario.positions); },
-      [&] { move_items(files, &PartyFile::stances, scenario.stances); });
+      [&] {
+        add_items(files, &PartyFile::positions, &detail::CachedParty::positions,
+                  &detail::append_positions, scenario.positions, failed_positions);
+      },
+      [&] {
+        add_items(files, &PartyFile::stances, &detail::CachedParty::stances,
+                  &detail::append_stances, scenario.stances, failed_stances);
+      });
+  std::vector<fs::path> failed;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (failed_positions[i] || failed_stances[i]) failed.push_back(files[i]->path);
+  }
+  return failed;
 }
 
 }  // namespace
@@ -166,8 +200,9 @@ namespace {
 
 using detail::ParsedFile;
 
+// With a cache, a file's entry is used unless `distrusted` (its entry then rewritten).
 ParsedFile read_and_parse(const fs::path& path, bool is_main, const LoadOptions& options,
-                          const std::optional<detail::ParseCache>& cache) {
+                          const std::optional<detail::ParseCache>& cache, bool distrusted) {
   ParsedFile result;
   auto data = read_file(path, options.max_file_bytes);
   if (!data) {
@@ -178,7 +213,9 @@ ParsedFile read_and_parse(const fs::path& path, bool is_main, const LoadOptions&
   detail::FileKey key{};
   if (cache) {
     key = {data->text.size(), data->mtime_ns, detail::content_hash(data->text)};
-    if (auto hit = cache->find(file, key)) return std::move(*hit);
+    if (!distrusted) {
+      if (auto hit = cache->find(file, key)) return std::move(*hit);
+    }
   }
   if (is_main) {
     auto parsed = parse_scenario(data->text, file);
@@ -197,7 +234,8 @@ ParsedFile read_and_parse(const fs::path& path, bool is_main, const LoadOptions&
 // not end the run alone; results stay in the files' order, so the output never depends on
 // the schedule.
 std::vector<ParsedFile> parse_files(const fs::path& scenario, const std::vector<fs::path>& files,
-                                    const LoadOptions& options) {
+                                    const LoadOptions& options,
+                                    const std::vector<fs::path>& distrusted) {
   std::optional<detail::ParseCache> cache;
   if (options.cache) cache.emplace(detail::ParseCache::folder_for(scenario));
   std::vector<ParsedFile> parsed(files.size());
@@ -222,7 +260,9 @@ std::vector<ParsedFile> parse_files(const fs::path& scenario, const std::vector<
     try {
       for (std::size_t k = next++; k < order.size(); k = next++) {
         const std::size_t i = order[k];
-        parsed[i] = read_and_parse(files[i], i == 0, options, cache);
+        parsed[i] = read_and_parse(
+            files[i], i == 0, options, cache,
+            std::find(distrusted.begin(), distrusted.end(), files[i]) != distrusted.end());
       }
     } catch (...) {
       failures[worker] = std::current_exception();
@@ -251,37 +291,61 @@ std::size_t LoadOptions::default_threads() {
   return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
 }
 
+namespace {
+
+// Reads the files into `scenario`, party files merged, with the diagnostics of each file and
+// of the merge. Returns the cached files whose lists did not decode: `scenario` is then
+// incomplete, and those files are to be parsed again.
+std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs::path>& files,
+                                     const LoadOptions& options,
+                                     const std::vector<fs::path>& distrusted, Scenario& scenario,
+                                     std::vector<Diagnostic>& diagnostics) {
+  std::vector<PartyInput> party_files;
+  {
+    const stats::Stage stage("read and parse files");
+    std::vector<ParsedFile> parsed = parse_files(path, files, options, distrusted);
+    for (std::size_t i = 0; i < parsed.size(); ++i) {
+      ParsedFile& file = parsed[i];
+      diagnostics.insert(diagnostics.end(), file.diagnostics.begin(), file.diagnostics.end());
+      if (file.scenario) scenario = std::move(*file.scenario);
+      if (file.party || file.cached_party) {
+        party_files.push_back({files[i], std::move(file.party), std::move(file.cached_party)});
+      }
+    }
+  }
+  // Cross-file checks need every file read: a broken file would make its references look
+  // unknown elsewhere.
+  if (has_errors(diagnostics)) return {};
+  const stats::Stage stage("merge party files");
+  std::map<std::string, std::string> file_of_party;
+  std::vector<PartyInput*> accepted;
+  for (PartyInput& file : party_files) {
+    if (accept_party_file(file.party(), file.path, scenario, file_of_party, diagnostics)) {
+      accepted.push_back(&file);
+    }
+  }
+  return merge_party_files(accepted, scenario);
+}
+
+}  // namespace
+
 Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& options,
                                  Resolution* resolution) {
   auto files = scenario_files(path);
   if (!files) return tl::unexpected(std::move(files.error()));
   std::vector<Diagnostic> diagnostics;
   Scenario scenario;
-  std::vector<std::pair<PartyFile, fs::path>> party_files;
-  std::vector<ParsedFile> parsed;
-  {
-    const stats::Stage stage("read and parse files");
-    parsed = parse_files(path, *files, options);
-  }
-  for (std::size_t i = 0; i < parsed.size(); ++i) {
-    ParsedFile& file = parsed[i];
-    diagnostics.insert(diagnostics.end(), file.diagnostics.begin(), file.diagnostics.end());
-    if (file.scenario) scenario = std::move(*file.scenario);
-    if (file.party) party_files.emplace_back(std::move(*file.party), (*files)[i]);
-  }
-  parsed.clear();
-  // Cross-file checks need every file read: a broken file would make its references look
-  // unknown elsewhere.
-  if (!has_errors(diagnostics)) {
-    const stats::Stage stage("merge party files");
-    std::map<std::string, std::string> file_of_party;
-    std::vector<PartyFile*> accepted;
-    for (auto& [party_file, file] : party_files) {
-      if (accept_party_file(party_file, file, scenario, file_of_party, diagnostics)) {
-        accepted.push_back(&party_file);
-      }
-    }
-    merge_party_files(accepted, scenario);
+  // A cache entry whose checksum is right but whose lists are not (never written by entente)
+  // is found only as it is decoded, into the merged lists: the load starts again with that
+  // file parsed. Each round distrusts at least one more file, so the rounds end.
+  std::vector<fs::path> distrusted;
+  for (;;) {
+    std::vector<fs::path> failed =
+        read_and_merge(path, *files, options, distrusted, scenario, diagnostics);
+    if (failed.empty()) break;
+    distrusted.insert(distrusted.end(), failed.begin(), failed.end());
+    scenario = Scenario();
+    diagnostics.clear();
   }
   if (has_errors(diagnostics)) {
     sort_diagnostics(diagnostics);

@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Bumped whenever the model or this encoding changes: an old entry is then a miss.
-constexpr std::string_view k_magic = "entente-parse-cache 1\n";
+constexpr std::string_view k_magic = "entente-parse-cache 2\n";
 constexpr std::string_view k_folder = ".entente-cache";
 
 // ---- One list of fields per model type, read and written by the same code.
@@ -64,9 +64,12 @@ class Writer {
     (item(items), ...);
   }
   std::string take() { return std::move(out_); }
+  std::size_t size() const { return out_.size(); }
 
   void u32(std::uint32_t v) { bytes(&v, sizeof v); }
   void u64(std::uint64_t v) { bytes(&v, sizeof v); }
+  /// Overwrites the u64 written at `at`.
+  void patch_u64(std::size_t at, std::uint64_t v) { std::memcpy(out_.data() + at, &v, sizeof v); }
 
  private:
   void bytes(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
@@ -121,6 +124,13 @@ class Reader {
   }
   bool ok() const { return ok_; }
   bool at_end() const { return in_.empty(); }
+  std::size_t remaining() const { return in_.size(); }
+
+  /// A list, its items added to `v` (no room reserved: the caller knows the total).
+  template <class T>
+  void append(std::vector<T>& v) {
+    list(v, false);
+  }
 
   std::uint32_t u32() {
     std::uint32_t v = 0;
@@ -191,6 +201,11 @@ class Reader {
   }
   template <class T>
   void item(std::vector<T>& v) {
+    v.clear();
+    list(v, true);
+  }
+  template <class T>
+  void list(std::vector<T>& v, bool reserve) {
     const std::uint32_t n = u32();
     if (!ok_ || n > in_.size()) {  // every item takes at least one byte
       ok_ = false;
@@ -198,8 +213,7 @@ class Reader {
     }
     // Grown item by item, so that a forged count costs no more memory than the bytes that
     // back it (an item is a few bytes here but hundreds in memory).
-    v.clear();
-    v.reserve(std::min<std::size_t>(n, 4096));
+    if (reserve) v.reserve(v.size() + std::min<std::size_t>(n, 4096));
     for (std::uint32_t i = 0; i < n && ok_; ++i) item(v.emplace_back());
   }
   template <class T>
@@ -248,8 +262,18 @@ std::uint64_t content_hash(std::string_view bytes) {
 std::string encode_entry(const std::string& file, const FileKey& key, const ParsedFile& parsed) {
   Writer payload(file);
   const EntryKind kind = parsed.scenario ? EntryKind::scenario : EntryKind::party;
-  if (parsed.scenario) payload(*parsed.scenario);
-  else payload(*parsed.party);
+  if (parsed.scenario) {
+    payload(*parsed.scenario);
+  } else {
+    // The party, where its stances start, its positions, its stances: each list can be
+    // decoded without the other (CachedParty).
+    payload(parsed.party->party);
+    const std::size_t slot = payload.size();
+    payload.u64(0);
+    payload(parsed.party->positions);
+    payload.patch_u64(slot, payload.size());
+    payload(parsed.party->stances);
+  }
   const std::string body = payload.take();
   Writer header(file);
   header.u64(key.size);
@@ -267,10 +291,11 @@ std::string encode_entry(const std::string& file, const FileKey& key, const Pars
   return entry;
 }
 
-std::optional<ParsedFile> decode_entry(std::string_view bytes, const std::string& file,
+std::optional<ParsedFile> decode_entry(std::string bytes, const std::string& file,
                                        const FileKey& key) {
-  if (bytes.substr(0, k_magic.size()) != k_magic) return std::nullopt;
-  Reader r(bytes.substr(k_magic.size()), file);
+  const std::string_view view = bytes;
+  if (view.substr(0, k_magic.size()) != k_magic) return std::nullopt;
+  Reader r(view.substr(k_magic.size()), file);
   std::string stored_file;
   r(stored_file);
   if (!r.ok() || stored_file != file) return std::nullopt;
@@ -286,20 +311,93 @@ std::optional<ParsedFile> decode_entry(std::string_view bytes, const std::string
   }
   const std::string_view body = r.take(body_size);
   if (!r.ok() || !r.at_end() || content_hash(body) != body_hash) return std::nullopt;
-  if (kind != static_cast<std::uint32_t>(EntryKind::scenario) &&
-      kind != static_cast<std::uint32_t>(EntryKind::party)) {
+  if (kind == static_cast<std::uint32_t>(EntryKind::scenario))
+    return decode_payload(body, file, true);
+  if (kind != static_cast<std::uint32_t>(EntryKind::party)) return std::nullopt;
+  const std::size_t body_at = bytes.size() - body.size();
+  auto cached = split_party(std::move(bytes), body_at, file);
+  if (!cached) return std::nullopt;
+  ParsedFile parsed;
+  parsed.cached_party = std::move(cached);
+  return parsed;
+}
+
+std::optional<CachedParty> split_party(std::string bytes, std::size_t body_at, FileName file) {
+  // An item takes at least this many bytes in an entry (a position 53, a stance 37, empty):
+  // a list's count is held to its bytes before room is made for it.
+  constexpr std::size_t k_min_item_bytes = 32;
+  if (body_at > bytes.size()) return std::nullopt;
+  const std::string_view body = std::string_view(bytes).substr(body_at);
+  Reader r(body, file);
+  CachedParty cached;
+  r(cached.party);
+  const std::uint64_t stances_at = r.u64();
+  const std::size_t positions_at = body.size() - r.remaining();
+  const std::uint32_t positions = r.u32();
+  if (!r.ok() || stances_at < positions_at + 4 || stances_at > body.size() - 4) return std::nullopt;
+  Reader s(body.substr(stances_at), file);
+  const std::uint32_t stances = s.u32();
+  if (!s.ok() || positions > (stances_at - positions_at - 4) / k_min_item_bytes ||
+      stances > (body.size() - stances_at - 4) / k_min_item_bytes) {
     return std::nullopt;
   }
-  return decode_payload(body, file, kind == static_cast<std::uint32_t>(EntryKind::scenario));
+  cached.positions = positions;
+  cached.stances = stances;
+  cached.positions_at = body_at + positions_at;
+  cached.stances_at = body_at + stances_at;
+  cached.file = file;
+  cached.bytes = std::move(bytes);
+  return cached;
+}
+
+namespace {
+
+// Appends the list of `party.bytes[begin, end)` to `out`, which is left as it was when the
+// bytes are not exactly one list.
+template <class T>
+bool append_list(const CachedParty& party, std::size_t begin, std::size_t end,
+                 std::vector<T>& out) {
+  const std::size_t before = out.size();
+  Reader r(std::string_view(party.bytes).substr(begin, end - begin), party.file);
+  r.append(out);
+  if (r.ok() && r.at_end()) return true;
+  out.erase(out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
+  return false;
+}
+
+}  // namespace
+
+bool append_positions(const CachedParty& party, std::vector<Position>& out) {
+  return append_list(party, party.positions_at, party.stances_at, out);
+}
+
+bool append_stances(const CachedParty& party, std::vector<StanceDecl>& out) {
+  return append_list(party, party.stances_at, party.bytes.size(), out);
+}
+
+std::optional<PartyFile> decode_lists(const CachedParty& party) {
+  PartyFile decoded{.party = party.party};
+  decoded.positions.reserve(party.positions);
+  decoded.stances.reserve(party.stances);
+  if (!append_positions(party, decoded.positions) || !append_stances(party, decoded.stances)) {
+    return std::nullopt;
+  }
+  return decoded;
 }
 
 std::optional<ParsedFile> decode_payload(std::string_view body, const std::string& file,
                                          bool scenario) {
-  Reader payload(body, file);
   ParsedFile parsed;
-  if (scenario) payload(parsed.scenario.emplace());
-  else payload(parsed.party.emplace());
-  if (!payload.ok() || !payload.at_end()) return std::nullopt;
+  if (scenario) {
+    Reader payload(body, file);
+    payload(parsed.scenario.emplace());
+    if (!payload.ok() || !payload.at_end()) return std::nullopt;
+    return parsed;
+  }
+  const auto cached = split_party(std::string(body), 0, file);
+  if (!cached) return std::nullopt;
+  parsed.party = decode_lists(*cached);
+  if (!parsed.party) return std::nullopt;
   return parsed;
 }
 
@@ -324,7 +422,7 @@ std::optional<ParsedFile> ParseCache::find(const std::string& file, const FileKe
     return std::nullopt;
   std::string bytes(static_cast<std::size_t>(size), '\0');
   if (!in.seekg(0) || !in.read(bytes.data(), size)) return std::nullopt;
-  return decode_entry(bytes, file, key);
+  return decode_entry(std::move(bytes), file, key);
 }
 
 bool ParseCache::likely_stale(const fs::path& file) const {
