@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <vector>
 
 #include <fmt/format.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace entente::reports::detail {
 namespace {
@@ -184,12 +189,36 @@ std::string markdown_lines(std::string_view s, std::string_view separator, bool 
 
 namespace {
 
-bool plain_json_byte(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+// The bytes a JSON string holds as they are, as a table: short strings (ids, refs) are
+// nearly all of the strings a report prints, and are tested a byte at a time.
+constexpr std::array<bool, 256> k_plain_json_byte = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x7F; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return plain;
+}();
 
 // Where the run of bytes a JSON string holds as they are (printable ASCII but '"' and '\\')
-// that starts at `i` ends. Reports are nearly all such bytes, so they are tested eight at a
-// time: a block passes when none of its bytes is below 0x20, 0x7F or above, '"' or '\\'.
+// that starts at `i` ends. Reports are nearly all such bytes, so they are tested sixteen at a
+// time where the processor has SSE2 (every x86-64), then eight at a time: a block passes when
+// none of its bytes is below 0x20, 0x7F or above, '"' or '\\'.
 std::size_t end_of_plain_run(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+  // As signed bytes, those from 0x80 up are negative: one comparison below 0x20 finds
+  // controls and non-ASCII alike.
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i del = _mm_set1_epi8(0x7F);
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, space), _mm_cmpeq_epi8(x, quote)),
+                     _mm_or_si128(_mm_cmpeq_epi8(x, backslash), _mm_cmpeq_epi8(x, del)));
+    if (const int mask = _mm_movemask_epi8(special); mask != 0) {
+      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+    }
+  }
+#endif
   constexpr std::uint64_t ones = 0x0101010101010101;
   constexpr std::uint64_t highs = 0x8080808080808080;
   // Bytes below n (n <= 0x80) set their high bit here, and no other byte does.
@@ -202,7 +231,7 @@ std::size_t end_of_plain_run(std::string_view s, std::size_t i) {
                                   (x & highs);
     if (special != 0) break;
   }
-  while (i < s.size() && plain_json_byte(static_cast<unsigned char>(s[i]))) ++i;
+  while (i < s.size() && k_plain_json_byte[static_cast<unsigned char>(s[i])]) ++i;
   return i;
 }
 

@@ -46,6 +46,15 @@ JsonStream& JsonStream::key(std::string_view name) {
   return *this;
 }
 
+JsonStream& JsonStream::plain_key(std::string_view name) {
+  assert(!frames_.empty() && frames_.back().object && !after_key_ && plain_json(name));
+  new_item();
+  quoted(name);
+  put(": ");
+  after_key_ = true;
+  return *this;
+}
+
 void JsonStream::begin(char bracket, bool object) {
   before_value();
   put(std::string_view(&bracket, 1));
@@ -152,10 +161,13 @@ void JsonStream::finish() {
 }
 
 void JsonStream::string(std::string_view s) {
-  if (!plain_json(s)) {
+  if (plain_json(s))
+    quoted(s);
+  else
     put(json_string(s));
-    return;
-  }
+}
+
+void JsonStream::quoted(std::string_view s) {
   char* p = reserve(s.size() + 2);
   *p++ = '"';
   std::memcpy(p, s.data(), s.size());

@@ -57,6 +57,11 @@ class JsonStream {
   JsonStream& end_array();
   /// The next member's key; its value follows.
   JsonStream& key(std::string_view name);
+  /// A key written in the code, as nearly all are: plain ASCII (asserted), printed unscanned.
+  template <std::size_t N>
+  JsonStream& key(const char (&name)[N]) {
+    return plain_key(std::string_view(name, N - 1));
+  }
 
   JsonStream& value(std::string_view s);
   JsonStream& value(const char* s) { return value(std::string_view(s)); }
@@ -78,8 +83,8 @@ class JsonStream {
   }
 
   /// `key` then `value`.
-  template <typename T>
-  JsonStream& member(std::string_view name, const T& v) {
+  template <typename Name, typename T>
+  JsonStream& member(const Name& name, const T& v) {
     key(name);
     return value(v);
   }
@@ -95,6 +100,8 @@ class JsonStream {
   void new_item();
   void before_value();
   void string(std::string_view s);
+  void quoted(std::string_view plain);
+  JsonStream& plain_key(std::string_view name);
   void flush();
 
   // What is printed and not yet flushed is buffer_[0, size_). buffer_ is kept longer than

@@ -38,8 +38,9 @@ TEST(Escape, JsonStringReplacesInvalidUtf8WithReplacementCharacter) {
   EXPECT_EQ(json_string("\xf4\x90\x80\x80"), R"("\ufffd\ufffd\ufffd\ufffd")");  // > U+10FFFF
 }
 
-// Plain runs are scanned eight bytes at a time: every special byte must be found at every
-// offset of a block, and the bytes on either side of the specials' values must stay plain.
+// Plain runs are scanned sixteen and eight bytes at a time: every special byte must be found
+// at every offset of a block, and the bytes on either side of the specials' values must stay
+// plain.
 TEST(Escape, JsonStringFindsASpecialByteAtEveryPlaceOfALongString) {
   const std::vector<std::pair<std::string, std::string>> specials{{"\"", "\\\""},
                                                                   {"\\", "\\\\"},
@@ -56,10 +57,10 @@ TEST(Escape, JsonStringFindsASpecialByteAtEveryPlaceOfALongString) {
                                                                   {"~", "~"},
                                                                   {" ", " "}};
   for (const auto& [raw, escaped] : specials) {
-    for (std::size_t at = 0; at < 20; ++at) {
-      const std::string text = std::string(at, 'a') + raw + std::string(19 - at, 'b');
+    for (std::size_t at = 0; at < 40; ++at) {  // two blocks of 16, one of 8, and single bytes
+      const std::string text = std::string(at, 'a') + raw + std::string(39 - at, 'b');
       const std::string expected =
-          "\"" + std::string(at, 'a') + escaped + std::string(19 - at, 'b') + "\"";
+          "\"" + std::string(at, 'a') + escaped + std::string(39 - at, 'b') + "\"";
       EXPECT_EQ(json_string(text), expected) << "at " << at << ": " << escaped;
       // The printer's shortcut: a plain string is only put in quotes.
       EXPECT_EQ(plain_json(text), raw == escaped && raw != "é") << "at " << at << ": " << escaped;
