@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -131,6 +132,13 @@ class JsonStream {
 
 /// The report in the shape documented at the top of json_writer.cpp.
 void stream_report(const Report& report, JsonStream& json);
+/// Prints the positions [begin, end) (in ref order) into a fragment of the stream; it may run
+/// on two threads at once.
+using PrintPositions =
+    std::function<void(std::size_t begin, std::size_t end, JsonStream& fragment)>;
+/// The same, with `positions` positions printed by `print` instead of the report's rows.
+void stream_report(const Report& report, std::size_t positions, const PrintPositions& print,
+                   JsonStream& json);
 
 /// `value`, then the final newline.
 void write_json_value(const Json& value, std::ostream& out);

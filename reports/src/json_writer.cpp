@@ -119,28 +119,38 @@ void stream_lists(const Report& report, JsonStream& json) {
 }
 
 // Positions are nearly all of a large report: they are printed in blocks (blocks.h), each
-// into a fragment of the stream.
-void stream_positions(const std::vector<PositionRow>& rows, JsonStream& json) {
+// into a fragment of the stream, by `print(begin, end, fragment)`.
+void stream_positions(std::size_t count, const PrintPositions& print, JsonStream& json) {
   json.key("positions").begin_array();
   // Blocks are fragments of this one, taken before a second thread starts: `json` itself
   // changes as blocks are written.
   const JsonStream context = json.fragment(false);
-  const auto print = [&](std::size_t begin, std::size_t end) {
+  const auto print_block = [&](std::size_t begin, std::size_t end) {
     JsonStream part = context.fragment(begin > 0);
-    for (std::size_t i = begin; i < end; ++i) stream_position(rows[i], part);
+    print(begin, end, part);
     return part.take();
   };
-  print_in_blocks(rows.size(), print, [&](std::string& printed) { json.append_values(printed); });
+  print_in_blocks(count, print_block, [&](std::string& printed) { json.append_values(printed); });
   json.end_array();
 }
 
 }  // namespace
 
 void stream_report(const Report& report, JsonStream& json) {
+  stream_report(
+      report, report.positions.size(),
+      [&](std::size_t begin, std::size_t end, JsonStream& part) {
+        for (std::size_t i = begin; i < end; ++i) stream_position(report.positions[i], part);
+      },
+      json);
+}
+
+void stream_report(const Report& report, std::size_t positions, const PrintPositions& print,
+                   JsonStream& json) {
   json.begin_object().member("format", k_format).member("schema_version", k_schema_version);
   json.key("scenario");
   stream_scenario(report, json);
-  stream_positions(report.positions, json);
+  stream_positions(positions, print, json);
   stream_lists(report, json);
   json.key("issues").begin_array();
   for (const IssueRow& issue : report.issues) {
@@ -165,6 +175,17 @@ void stream_report(const Report& report, JsonStream& json) {
 void write_json(const Report& report, std::ostream& out) {
   detail::JsonStream json(out);
   detail::stream_report(report, json);
+  json.finish();
+}
+
+void write_json(const StreamedReport& report, std::ostream& out) {
+  detail::JsonStream json(out);
+  detail::stream_report(
+      report.report, report.size(),
+      [&](std::size_t begin, std::size_t end, detail::JsonStream& part) {
+        for (const PositionRow& row : report.rows(begin, end)) detail::stream_position(row, part);
+      },
+      json);
   json.finish();
 }
 

@@ -15,17 +15,13 @@
 namespace entente::reports {
 namespace {
 
-// The refs of positions by id, read from the position rows (made in ref order) rather than
-// built again: the lists name every position of a scenario at least once.
+// The refs of positions by id.
 class RefOf {
  public:
-  RefOf(const std::vector<PositionRow>& rows, const Analysis& analysis)
-      : rows_(rows), row_of_(analysis.by_ref.size()) {
-    for (std::size_t k = 0; k < analysis.by_ref.size(); ++k) row_of_[analysis.by_ref[k]] = k;
-  }
-  const std::string& operator()(PositionId id) const {
-    assert(id < row_of_.size());
-    return rows_[row_of_[id]].ref;
+  explicit RefOf(const Scenario& scenario) : scenario_(scenario) {}
+  std::string operator()(PositionId id) const {
+    assert(id < scenario_.positions.size());
+    return scenario_.positions[id].ref();
   }
   std::vector<std::string> operator()(const std::vector<PositionId>& ids) const {
     std::vector<std::string> refs;
@@ -35,8 +31,7 @@ class RefOf {
   }
 
  private:
-  const std::vector<PositionRow>& rows_;
-  std::vector<std::size_t> row_of_;
+  const Scenario& scenario_;
 };
 
 const std::string& party_id(const Scenario& scenario, PartyId id) {
@@ -70,21 +65,14 @@ StanceRow stance_row(const Scenario& scenario, const AudienceStance& answer) {
 }
 
 // A source's title by its id (the first source of an id, as validate() resolves it).
-class SourceTitles {
- public:
-  explicit SourceTitles(const Scenario& scenario) {
-    for (const Source& source : scenario.sources) titles_.try_emplace(source.id, &source.title);
-  }
-  std::string_view operator()(std::string_view id) const {
-    const auto it = titles_.find(id);
-    return it == titles_.end() ? std::string_view() : std::string_view(*it->second);
-  }
+std::unordered_map<std::string_view, std::string_view> source_titles(const Scenario& scenario) {
+  std::unordered_map<std::string_view, std::string_view> titles;
+  for (const Source& source : scenario.sources) titles.try_emplace(source.id, source.title);
+  return titles;
+}
 
- private:
-  std::unordered_map<std::string_view, const std::string*> titles_{};
-};
-
-PositionRow position_row(const Scenario& scenario, const SourceTitles& source_title,
+PositionRow position_row(const Scenario& scenario,
+                         const std::unordered_map<std::string_view, std::string_view>& titles,
                          std::string ref, const Position& position,
                          const PositionAnalysis& analysis,
                          std::span<const AudienceStance> audience) {
@@ -103,7 +91,7 @@ PositionRow position_row(const Scenario& scenario, const SourceTitles& source_ti
                   .note = position.note};
   if (position.source) {
     row.source = position.source->id;
-    row.source_title = source_title(row.source);
+    if (const auto it = titles.find(row.source); it != titles.end()) row.source_title = it->second;
   }
   row.stances.reserve(audience.size());
   for (const AudienceStance& answer : audience) {
@@ -112,24 +100,6 @@ PositionRow position_row(const Scenario& scenario, const SourceTitles& source_ti
   std::sort(row.stances.begin(), row.stances.end(),
             [](const StanceRow& a, const StanceRow& b) { return a.party < b.party; });
   return row;
-}
-
-// In the analysis's ref order, each row made in its place (rows are large).
-std::vector<PositionRow> position_rows(const Scenario& scenario, const Analysis& analysis) {
-  assert(analysis.positions.size() == scenario.positions.size());
-  assert(analysis.by_ref.size() == scenario.positions.size());
-  const SourceTitles source_title(scenario);
-  std::vector<PositionRow> rows(analysis.by_ref.size());
-  const auto make = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) {
-      const PositionId i = analysis.by_ref[k];
-      rows[k] = position_row(scenario, source_title, scenario.positions[i].ref(),
-                             scenario.positions[i], analysis.positions[i], analysis.audience(i));
-    }
-  };
-  // Rows are independent of each other: on a large scenario a second thread makes half.
-  for_two_halves(rows.size(), k_worth_a_second_thread, make);
-  return rows;
 }
 
 std::vector<StickingPoint> sticking_points(const Scenario& scenario, const Analysis& analysis,
@@ -256,15 +226,17 @@ const SourceRow* Report::find_source(std::string_view id) const {
   return find_sorted(sources, id, &SourceRow::id);
 }
 
-Report make_report(const Scenario& scenario, const Analysis& analysis) {
-  Report report{.title = scenario.title,
-                .date = scenario.date,
-                .description = scenario.description,
-                .parties = party_rows(scenario),
-                .sources = source_rows(scenario),
-                .positions = position_rows(scenario, analysis),
-                .diagnostics = scenario.warnings};
-  const RefOf ref_of(report.positions, analysis);
+StreamedReport::StreamedReport(const Scenario& scenario, const Analysis& analysis)
+    : report{.title = scenario.title,
+             .date = scenario.date,
+             .description = scenario.description,
+             .parties = party_rows(scenario),
+             .sources = source_rows(scenario),
+             .diagnostics = scenario.warnings},
+      scenario_(&scenario),
+      analysis_(&analysis),
+      source_titles_(source_titles(scenario)) {
+  const RefOf ref_of(scenario);
   report.common_ground = ref_of(analysis.common_ground);
   report.bargaining_space = ref_of(analysis.bargaining_space);
   report.unanswered = ref_of(analysis.unanswered);
@@ -276,7 +248,38 @@ Report make_report(const Scenario& scenario, const Analysis& analysis) {
   for (const std::vector<PositionId>& package : analysis.packages) {
     report.packages.push_back(ref_of(package));
   }
-  return report;
+}
+
+std::vector<PositionRow> StreamedReport::rows(std::size_t begin, std::size_t end) const {
+  assert(begin <= end && end <= size());
+  std::vector<PositionRow> rows(end - begin);
+  fill(begin, end, rows.data());
+  return rows;
+}
+
+// Each row made in its place of `out`.
+void StreamedReport::fill(std::size_t begin, std::size_t end, PositionRow* out) const {
+  const Scenario& scenario = *scenario_;
+  const Analysis& analysis = *analysis_;
+  assert(analysis.positions.size() == scenario.positions.size());
+  assert(analysis.by_ref.size() == scenario.positions.size() && end <= analysis.by_ref.size());
+  for (std::size_t k = begin; k < end; ++k) {
+    const PositionId i = analysis.by_ref[k];
+    out[k - begin] =
+        position_row(scenario, source_titles_, scenario.positions[i].ref(), scenario.positions[i],
+                     analysis.positions[i], analysis.audience(i));
+  }
+}
+
+Report make_report(const Scenario& scenario, const Analysis& analysis) {
+  StreamedReport streamed(scenario, analysis);
+  // Every row at once: on a large scenario a second thread makes half (rows are independent).
+  std::vector<PositionRow>& rows = streamed.report.positions;
+  rows.resize(streamed.size());
+  for_two_halves(rows.size(), k_worth_a_second_thread, [&](std::size_t begin, std::size_t end) {
+    streamed.fill(begin, end, rows.data() + begin);
+  });
+  return std::move(streamed.report);
 }
 
 }  // namespace entente::reports

@@ -152,6 +152,19 @@ void write(benchmark::State& state, const Inputs& in, reports::Format format) {
   set_sizes(state, in);
 }
 
+// What `report --format json` does after the analysis: the report without its positions'
+// rows, then the JSON, the rows made a block at a time as they are printed.
+void streamed_json(benchmark::State& state, const Inputs& in) {
+  CountingBuffer buffer;
+  std::ostream out(&buffer);
+  for (auto _ : state) {
+    const reports::StreamedReport report(in.scenario, in.analysis);
+    reports::write_json(report, out);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(buffer.count));
+  set_sizes(state, in);
+}
+
 std::vector<Change> one_change(const Inputs& in) {
   auto change = parse_change(ChangeKind::set, in.set_change);
   if (!change) return {};
@@ -191,9 +204,8 @@ void end_to_end_json(benchmark::State& state, const Inputs& in) {
   for (auto _ : state) {
     auto scenario = load_scenario(in.dir);
     if (!scenario) state.SkipWithError("load_scenario failed");
-    const reports::Report report =
-        reports::make_report(*scenario, analyze(PositionGraph::build(*scenario)));
-    reports::write_report(report, reports::Format::json, out);
+    const Analysis analysis = analyze(PositionGraph::build(*scenario));
+    reports::write_json(reports::StreamedReport(*scenario, analysis), out);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * in.bytes));
   set_sizes(state, in);
@@ -240,6 +252,7 @@ void register_all(const Inputs& in, const Scenario& chain, const Scenario& cycle
     const std::string name = "write/" + std::string(reports::to_string(format));
     RegisterBenchmark(name.c_str(), write, std::cref(in), format)->Unit(ms);
   }
+  RegisterBenchmark("make_and_write/json_streamed", streamed_json, std::cref(in))->Unit(ms);
   RegisterBenchmark("whatif_apply", whatif_apply, std::cref(in))->Unit(ms);
   RegisterBenchmark("whatif_full", whatif_full, std::cref(in))->Unit(ms);
   RegisterBenchmark("end_to_end_json", end_to_end_json, std::cref(in))->Unit(ms);

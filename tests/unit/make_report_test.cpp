@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <span>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -217,12 +218,19 @@ TEST(MakeReport, SortsTheAudienceAndItsStancesByPartyId) {
 
 // Above 20,000 positions the rows are made by two threads, a half each: every row must still
 // be its own position's, in ref order, with its own stances.
-TEST(MakeReport, LargeScenarioRowsAreEachTheirPositionsInRefOrder) {
-  constexpr int k_positions = 25'000;
+// `k_positions` positions of party a, added in descending ref order so that sorting moves
+// every row; b answers each.
+struct Large {
   Scenario s;
+  Analysis a;
+};
+
+Large large_scenario(int k_positions) {
+  Large large;
+  Scenario& s = large.s;
+  Analysis& a = large.a;
   s.parties = {{.id = "b"}, {.id = "a"}};
   s.issues = {{.id = "i"}};
-  Analysis a;
   // Added in descending ref order, so that sorting moves every row.
   for (int n = k_positions; n > 0; --n) {
     const std::string id = "p" + std::to_string(n);
@@ -250,7 +258,13 @@ TEST(MakeReport, LargeScenarioRowsAreEachTheirPositionsInRefOrder) {
   });
   // Two sticking points, made beside the issue rows on a large scenario.
   a.sticking_points = {a.by_ref[1], a.by_ref[0]};
-  const Report r = make_report(s, a);
+  return large;
+}
+
+TEST(MakeReport, LargeScenarioRowsAreEachTheirPositionsInRefOrder) {
+  constexpr int k_positions = 25'000;
+  const Large large = large_scenario(k_positions);
+  const Report r = make_report(large.s, large.a);
   ASSERT_EQ(r.sticking_points.size(), 2u);
   EXPECT_EQ(r.positions[1].ref, r.sticking_points[0].ref);
   EXPECT_EQ(r.positions[0].ref, r.sticking_points[1].ref);
@@ -274,6 +288,45 @@ TEST(MakeReport, LargeScenarioRowsAreEachTheirPositionsInRefOrder) {
   EXPECT_EQ(r.issues[0].cells[1].agree, k_positions / 2 - 1);
   EXPECT_EQ(r.issues[0].cells[1].silent, k_positions / 2 - 1);
   EXPECT_EQ(r.issues[0].cells[1].reject, 2);
+}
+
+std::string json_of(const Report& report) {
+  std::ostringstream out;
+  write_report(report, Format::json, out);
+  return out.str();
+}
+
+std::string json_of(const StreamedReport& report) {
+  std::ostringstream out;
+  write_json(report, out);
+  return out.str();
+}
+
+// A streamed report is make_report()'s without its rows, which it makes on demand: the same
+// rows, and the same JSON, made a block at a time (on two threads past 20,000 positions).
+TEST(MakeReport, AStreamedReportMakesTheRowsOfTheReportOnDemand) {
+  const Scenario s = lease_scenario();
+  const Analysis a = lease_analysis();
+  const StreamedReport streamed(s, a);
+  const Report full = make_report(s, a);
+  EXPECT_TRUE(streamed.report.positions.empty());
+  ASSERT_EQ(streamed.size(), full.positions.size());
+  const std::vector<PositionRow> middle = streamed.rows(1, 3);
+  ASSERT_EQ(middle.size(), 2u);
+  EXPECT_EQ(middle[0].ref, full.positions[1].ref);
+  EXPECT_EQ(middle[1].ref, full.positions[2].ref);
+  EXPECT_EQ(middle[0].stances.size(), full.positions[1].stances.size());
+  EXPECT_EQ(streamed.report.sticking_points.size(), full.sticking_points.size());
+  Report with_rows = streamed.report;
+  with_rows.positions = streamed.rows(0, streamed.size());
+  EXPECT_EQ(json_of(with_rows), json_of(full));
+  EXPECT_EQ(json_of(streamed), json_of(full));
+
+  const Large large = large_scenario(25'000);
+  const std::string expected = json_of(make_report(large.s, large.a));
+  const std::string text = json_of(StreamedReport(large.s, large.a));
+  const auto [at, _] = std::mismatch(expected.begin(), expected.end(), text.begin(), text.end());
+  EXPECT_TRUE(expected == text) << "first difference at byte " << (at - expected.begin());
 }
 
 TEST(MakeReport, KeepsTheAnalysisOrderOfListsAsRefs) {

@@ -134,8 +134,12 @@ bool refuse_output(const std::filesystem::path& scenario, const std::string& out
 /// beside it that is renamed over it once complete.
 ExitCode emit(const std::string& output, const Io& io, const Render& render);
 
-/// The report of a loaded scenario: graph, analyses, report. The graph is built from
-/// `resolution` when given (load_and_print's), which is freed as soon as the graph is made.
+/// The analysis of a loaded scenario: graph, then analyses. The graph is built from
+/// `resolution` when given (load_and_print's), which is freed as soon as the graph is made;
+/// the graph is gone when the analysis is returned.
+Analysis analysis_of(const Scenario& scenario, std::optional<Resolution> resolution = std::nullopt);
+
+/// The report of a loaded scenario: analysis_of(), then the report.
 reports::Report report_of(const Scenario& scenario,
                           std::optional<Resolution> resolution = std::nullopt);
 

@@ -44,20 +44,22 @@ void add_scenario_argument(CLI::App& command, std::string& path, std::string nam
   command.add_option(std::move(name), path, std::move(help))->required()->type_name("");
 }
 
-reports::Report report_of(const Scenario& scenario, std::optional<Resolution> resolution) {
+Analysis analysis_of(const Scenario& scenario, std::optional<Resolution> resolution) {
   // The graph is gone before the report is made: on a large scenario the two together
   // would set the peak of memory.
-  const Analysis analysis = [&] {
-    const PositionGraph graph = [&] {
-      const stats::Stage stage("build graph");
-      if (!resolution) return PositionGraph::build(scenario);
-      PositionGraph built = PositionGraph::build(scenario, *resolution);
-      resolution.reset();
-      return built;
-    }();
-    const stats::Stage stage("analyse");
-    return analyze(graph);
+  const PositionGraph graph = [&] {
+    const stats::Stage stage("build graph");
+    if (!resolution) return PositionGraph::build(scenario);
+    PositionGraph built = PositionGraph::build(scenario, *resolution);
+    resolution.reset();
+    return built;
   }();
+  const stats::Stage stage("analyse");
+  return analyze(graph);
+}
+
+reports::Report report_of(const Scenario& scenario, std::optional<Resolution> resolution) {
+  const Analysis analysis = analysis_of(scenario, std::move(resolution));
   const stats::Stage stage("make report");
   return reports::make_report(scenario, analysis);
 }

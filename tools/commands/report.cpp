@@ -52,6 +52,28 @@ Drawing draw_graph(const reports::Report& report, const Io& io) {
   return drawing;
 }
 
+// The JSON report is written as its positions' rows are made, a block at a time: on a large
+// scenario the rows are most of a report's memory, and JSON needs them only in order. (The
+// other formats look rows up as they go.)
+ExitCode write_json_report(const ReportOptions& options, const Io& io,
+                           std::optional<Scenario>& scenario, Resolution& resolution) {
+  Analysis analysis = analysis_of(*scenario, std::move(resolution));
+  std::optional<reports::StreamedReport> report;
+  {
+    const stats::Stage stage("make report");
+    report.emplace(*scenario, analysis);
+  }
+  const ExitCode code = emit(
+      options.output, io,
+      [&](std::ostream& out, const reports::WriteOptions&) { reports::write_json(*report, out); });
+  if (!options.watch) {
+    dispose(report);
+    dispose(analysis);
+    dispose(scenario);
+  }
+  return code;
+}
+
 // One run: load, analyse and write the report; the diagnostics go to io.err.
 ExitCode report_once(const ReportOptions& options, const Io& io) {
   Resolution resolution;
@@ -60,6 +82,8 @@ ExitCode report_once(const ReportOptions& options, const Io& io) {
   if (!scenario) {
     return ExitCode::bad_input;
   }
+  if (options.format == reports::Format::json)
+    return write_json_report(options, io, scenario, resolution);
   reports::Report report = report_of(*scenario, std::move(resolution));
   const Drawing picture =
       options.format == reports::Format::html ? draw_graph(report, io) : Drawing{};
