@@ -38,19 +38,31 @@ void JsonStream::before_value() {
 }
 
 JsonStream& JsonStream::key(std::string_view name) {
+  if (plain_json(name)) return plain_key(name);
   assert(!frames_.empty() && frames_.back().object && !after_key_);
   new_item();
-  string(name);
+  put(json_string(name));
   put(": ");
   after_key_ = true;
   return *this;
 }
 
+// new_item(), the name in quotes and ": ", with room made once: keys are most of the items.
 JsonStream& JsonStream::plain_key(std::string_view name) {
   assert(!frames_.empty() && frames_.back().object && !after_key_ && plain_json(name));
-  new_item();
-  quoted(name);
-  put(": ");
+  Frame& frame = frames_.back();
+  const std::size_t indent = 2 * frames_.size();
+  char* p = reserve(indent + name.size() + 6);
+  if (!frame.empty) *p++ = ',';
+  *p++ = '\n';
+  std::memset(p, ' ', indent);
+  p += indent;
+  *p++ = '"';
+  std::memcpy(p, name.data(), name.size());
+  p += name.size();
+  std::memcpy(p, "\": ", 3);
+  size_ = static_cast<std::size_t>(p + 3 - buffer_.data());
+  frame.empty = false;
   after_key_ = true;
   return *this;
 }

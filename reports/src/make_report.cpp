@@ -97,8 +97,11 @@ PositionRow position_row(const Scenario& scenario,
   for (const AudienceStance& answer : audience) {
     row.stances.push_back(stance_row(scenario, answer));
   }
-  std::sort(row.stances.begin(), row.stances.end(),
-            [](const StanceRow& a, const StanceRow& b) { return a.party < b.party; });
+  // analyze() gives the audience sorted by party id already; an analysis made by hand may not.
+  const auto by_party = [](const StanceRow& a, const StanceRow& b) { return a.party < b.party; };
+  if (!std::is_sorted(row.stances.begin(), row.stances.end(), by_party)) {
+    std::sort(row.stances.begin(), row.stances.end(), by_party);
+  }
   return row;
 }
 

@@ -68,7 +68,11 @@ struct Position {
   SourceLocation where{};
 
   /// `PARTY/POSITION`.
-  std::string ref() const { return party + "/" + id; }
+  std::string ref() const {
+    std::string ref;
+    ref.reserve(party.size() + 1 + id.size());
+    return ref.append(party).append(1, '/').append(id);
+  }
 
   friend bool operator==(const Position&, const Position&) = default;
 };
