@@ -426,15 +426,23 @@ namespace {
 
 // Above 20,000 stances the references are looked up on two threads: every problem must still
 // be found once, in its place, in both halves.
+// Also: the errors of positions among them, and a source cited only by a stance, or only by
+// a position, is not unused.
 TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
   constexpr int k_stances = 25'000;
   Scenario s;
   s.parties = {{.id = "a"}, {.id = "b"}, {.id = "c"}};
   s.issues = {{.id = "i"}};
+  s.sources = {{.id = "by-position", .where = {"s.yaml", 1, 1}},
+               {.id = "by-stance", .where = {"s.yaml", 2, 1}},
+               {.id = "unused", .where = {"s.yaml", 3, 1}}};
   for (int n = 0; n < k_stances; ++n) {
     s.positions.push_back(
         {.party = "a", .id = "p" + std::to_string(n), .issue = {"i"}, .to = {IdRef{"b"}}});
   }
+  s.positions[7].issue = {"nowhere", {"a.yaml", 8, 1}};
+  s.positions[8].source = IdRef{"by-position"};
+  s.positions[k_stances - 1].to.push_back({"a", {"a.yaml", k_stances, 1}});  // the holder
   for (int n = 0; n < k_stances; ++n) {
     const SourceLocation at{"b.yaml", n + 1, 1};
     StanceDecl st{.party = "b",
@@ -461,10 +469,12 @@ TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
         break;
     }
     if (n == k_stances / 2 - 1 || n == k_stances / 2 || n == k_stances - 1) st.party = "c";
+    if (n == 9) st.source = IdRef{"by-stance"};
     s.stances.push_back(std::move(st));
   }
   const auto result = validate(std::move(s));
   ASSERT_FALSE(result.has_value());
+  std::vector<std::string> positions_and_sources;
   std::vector<int> unknown, via, ghost, second, audience;
   for (const Diagnostic& d : result.error()) {
     const std::string& m = d.message;
@@ -479,6 +489,8 @@ TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
       second.push_back(line);
     } else if (m.starts_with("'c' is not in the audience")) {
       audience.push_back(line);
+    } else if (d.where.file.view() != "b.yaml") {
+      positions_and_sources.push_back(format_diagnostic(d));
     } else {
       ADD_FAILURE() << format_diagnostic(d);
     }
@@ -498,6 +510,10 @@ TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
   }
   std::sort(expected_audience.begin(), expected_audience.end());
   EXPECT_EQ(audience, expected_audience);
+  EXPECT_EQ(positions_and_sources,
+            (Lines{"a.yaml:8:1: error: unknown issue 'nowhere'",
+                   "a.yaml:25000:1: error: 'to' names the holder 'a' itself",
+                   "s.yaml:3:1: warning: source 'unused' is not cited by any position or stance"}));
 }
 
 }  // namespace
