@@ -58,7 +58,7 @@ JsonStream& JsonStream::plain_key(std::string_view name) {
   std::memset(p, ' ', indent);
   p += indent;
   *p++ = '"';
-  std::memcpy(p, name.data(), name.size());
+  if (!name.empty()) std::memcpy(p, name.data(), name.size());
   p += name.size();
   std::memcpy(p, "\": ", 3);
   size_ = static_cast<std::size_t>(p + 3 - buffer_.data());
@@ -182,7 +182,7 @@ void JsonStream::string(std::string_view s) {
 void JsonStream::quoted(std::string_view s) {
   char* p = reserve(s.size() + 2);
   *p++ = '"';
-  std::memcpy(p, s.data(), s.size());
+  if (!s.empty()) std::memcpy(p, s.data(), s.size());  // an empty view's data may be null
   p[s.size()] = '"';
   size_ += s.size() + 2;
 }

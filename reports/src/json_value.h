@@ -115,6 +115,7 @@ class JsonStream {
   }
   void grow(std::size_t n);
   void put(std::string_view s) {
+    if (s.empty()) return;  // an empty view's data may be null, which memcpy may not be given
     std::memcpy(reserve(s.size()), s.data(), s.size());
     size_ += s.size();
   }
