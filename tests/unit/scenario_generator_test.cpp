@@ -165,5 +165,32 @@ TEST(ScenarioGenerator, CycleIsOnePackageOfEveryStep) {
   EXPECT_TRUE(r.common_ground.empty());
 }
 
+// Past 20,000 positions and stances the merge decodes the cached files' positions and stances
+// on two threads, straight into the scenario's lists, beside a file parsed afresh: the
+// scenario is the one an uncached load gives, before and after an edit.
+TEST(ScenarioGenerator, ALargeScenarioLoadsTheSameFromItsCache) {
+  TempDir dir;
+  const GeneratedScenario g =
+      generate_scenario({.parties = 10, .issues = 40, .positions_per_party = 1500, .seed = 3});
+  for (const GeneratedFile& f : g.files) std::ofstream(dir.path() / f.name) << f.text;
+  LoadOptions cached{.max_file_bytes = 1u << 30};
+  cached.cache = true;
+  const LoadOptions uncached{.max_file_bytes = 1u << 30};
+  const Scenario expected = load_scenario(dir.path(), uncached).value();
+  ASSERT_GE(expected.positions.size() + expected.stances.size(), 20'000u);
+  ASSERT_EQ(expected, load_scenario(dir.path(), cached).value());  // fills the cache
+  EXPECT_EQ(expected, load_scenario(dir.path(), cached).value());  // every file from it
+
+  const GeneratedFile& edited = g.files[3];
+  std::string text = edited.text;
+  const std::size_t at = text.find("    text: ");
+  ASSERT_NE(at, std::string::npos);
+  text.insert(at + 10, "Edited. ");
+  std::ofstream(dir.path() / edited.name) << text;
+  const Scenario after = load_scenario(dir.path(), uncached).value();
+  EXPECT_NE(after, expected);
+  EXPECT_EQ(after, load_scenario(dir.path(), cached).value());  // one file parsed
+}
+
 }  // namespace
 }  // namespace entente::generate
