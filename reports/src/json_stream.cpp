@@ -16,15 +16,17 @@ constexpr std::size_t k_flush_bytes = 1 << 16;
 
 // Starts an item of the innermost frame on a line of its own, after a comma unless it is
 // the frame's first.
-void JsonStream::new_item() {
+char* JsonStream::new_item(std::size_t then) {
   Frame& frame = frames_.back();
   const std::size_t indent = 2 * frames_.size();
-  char* p = reserve(2 + indent);
+  char* p = reserve(2 + indent + then);
   if (!frame.empty) *p++ = ',';
   *p++ = '\n';
   std::memset(p, ' ', indent);
-  size_ = static_cast<std::size_t>(p + indent - buffer_.data());
+  p += indent;
+  size_ = static_cast<std::size_t>(p - buffer_.data());
   frame.empty = false;
+  return p;
 }
 
 void JsonStream::before_value() {
@@ -47,22 +49,15 @@ JsonStream& JsonStream::key(std::string_view name) {
   return *this;
 }
 
-// new_item(), the name in quotes and ": ", with room made once: keys are most of the items.
+// The item, the name in quotes and ": ", with room made once: keys are most of the items.
 JsonStream& JsonStream::plain_key(std::string_view name) {
   assert(!frames_.empty() && frames_.back().object && !after_key_ && plain_json(name));
-  Frame& frame = frames_.back();
-  const std::size_t indent = 2 * frames_.size();
-  char* p = reserve(indent + name.size() + 6);
-  if (!frame.empty) *p++ = ',';
-  *p++ = '\n';
-  std::memset(p, ' ', indent);
-  p += indent;
+  char* p = new_item(name.size() + 4);
   *p++ = '"';
   if (!name.empty()) std::memcpy(p, name.data(), name.size());
   p += name.size();
   std::memcpy(p, "\": ", 3);
   size_ = static_cast<std::size_t>(p + 3 - buffer_.data());
-  frame.empty = false;
   after_key_ = true;
   return *this;
 }

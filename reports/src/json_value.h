@@ -98,7 +98,9 @@ class JsonStream {
 
   void begin(char bracket, bool object);
   void end(char bracket, bool object);
-  void new_item();
+  // Starts an item of the innermost frame (see json_stream.cpp) with room for `then` bytes
+  // more; returns where they go.
+  char* new_item(std::size_t then = 0);
   void before_value();
   void string(std::string_view s);
   void quoted(std::string_view plain);
