@@ -10,7 +10,8 @@
 #           200 x 500 x 500 (about 28 MB; several minutes)
 # --runs N  runs per measurement, the best (shortest) counts (default 3)
 # --jobs N  build jobs (default 2)
-# Times are wall-clock; run it on a quiet machine. Needs /usr/bin/time (Debian `time`) and
+# Times are wall-clock, output discarded into the null device (one of its own where /dev/null
+# is a regular file); run it on a quiet machine. Needs /usr/bin/time (Debian `time`) and
 # Google Benchmark (libbenchmark-dev), both installed by tools/build.sh --deps-only.
 set -euo pipefail
 export LC_ALL=C
@@ -24,7 +25,7 @@ while (($#)); do
     --quick) quick=1 ;;
     --runs) runs=${2:?--runs needs a number}; shift ;;
     --jobs) jobs=${2:?--jobs needs a number}; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
