@@ -24,8 +24,9 @@ EffectiveStance effective(Stance s) {
   return EffectiveStance::silent;
 }
 
-bool conditions_met(const StanceInfo& s, const std::vector<char>& agreed) {
-  return std::all_of(s.conditions.begin(), s.conditions.end(),
+bool conditions_met(std::span<const std::optional<PositionId>> conditions,
+                    const std::vector<char>& agreed) {
+  return std::all_of(conditions.begin(), conditions.end(),
                      [&](const auto& c) { return c && agreed[*c]; });
 }
 
@@ -37,9 +38,9 @@ AudienceStance audience_stance(const PositionGraph::Impl& g, const AudienceEntry
   const StanceInfo& s = g.stances[entry.stance];
   out.decl = s.decl;
   out.stance = effective(s.value);
-  out.conditional = detail::is_counting_conditional(s);
+  out.conditional = detail::is_counting_conditional(g, s);
   if (out.conditional) {
-    out.condition_met = conditions_met(s, agreed);
+    out.condition_met = conditions_met(g.conditions_of(s), agreed);
     if (out.condition_met) out.stance = EffectiveStance::agree;
   }
   return out;

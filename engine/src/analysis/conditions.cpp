@@ -32,11 +32,11 @@ ConditionIndex index_conditions(const PositionGraph::Impl& g) {
       }
       const StanceInfo& s = g.stances[entry.stance];
       if (s.value == Stance::agree) continue;
-      if (s.conditions.empty()) {
+      if (g.conditions_of(s).empty()) {
         index.can_agree[t] = 0;
         continue;
       }
-      for (const auto& condition : s.conditions) {
+      for (const auto& condition : g.conditions_of(s)) {
         if (!condition) {
           index.names_nothing[t] = 1;
           continue;
@@ -97,8 +97,8 @@ std::vector<char> greatest_fixpoint(const ConditionIndex& index) {
 
 }  // namespace
 
-bool is_counting_conditional(const StanceInfo& s) {
-  return s.in_audience && s.value != Stance::agree && !s.conditions.empty();
+bool is_counting_conditional(const PositionGraph::Impl& g, const StanceInfo& s) {
+  return s.in_audience && s.value != Stance::agree && !g.conditions_of(s).empty();
 }
 
 Fixpoints solve_conditions(const PositionGraph::Impl& g) {
@@ -115,8 +115,8 @@ std::vector<std::vector<PositionId>> group_packages(const PositionGraph::Impl& g
   using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   Undirected links(g.positions.size());
   for (const StanceInfo& s : g.stances) {
-    if (!is_counting_conditional(s) || !in_package[s.target]) continue;
-    for (const auto& condition : s.conditions) {
+    if (!is_counting_conditional(g, s) || !in_package[s.target]) continue;
+    for (const auto& condition : g.conditions_of(s)) {
       if (condition && in_package[*condition]) boost::add_edge(s.target, *condition, links);
     }
   }

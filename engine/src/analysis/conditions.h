@@ -14,7 +14,7 @@ struct Fixpoints {
 };
 
 /// A stance that counts (3.2): by a party in the audience, with a value other than agree.
-bool is_counting_conditional(const StanceInfo& s);
+bool is_counting_conditional(const PositionGraph::Impl& g, const StanceInfo& s);
 
 /// Solves both fixpoints with worklists, in time linear in positions plus conditions.
 Fixpoints solve_conditions(const PositionGraph::Impl& g);

@@ -25,8 +25,8 @@ std::vector<PositionId> depended_on(const PositionGraph::Impl& g,
     for (const AudienceEntry& entry : g.audiences[order[next]]) {
       if (entry.stance == k_no_stance) continue;
       const StanceInfo& s = g.stances[entry.stance];
-      if (!is_counting_conditional(s)) continue;
-      for (const auto& condition : s.conditions) {
+      if (!is_counting_conditional(g, s)) continue;
+      for (const auto& condition : g.conditions_of(s)) {
         if (condition) visit(*condition);
       }
     }
@@ -96,14 +96,14 @@ class ProblemBuilder {
       const StanceInfo* s = entry.stance == k_no_stance ? nullptr : &g_.stances[entry.stance];
       if (s != nullptr && s->value == Stance::agree) continue;  // met whatever happens
       Requirement r{.move = allow(agree_move(g_, entry.party, local, s))};
-      if (s != nullptr && is_counting_conditional(*s)) r.conditions = local_conditions(*s);
+      if (s != nullptr && is_counting_conditional(g_, *s)) r.conditions = local_conditions(*s);
       problem_.requirements[local].push_back(std::move(r));
     }
   }
 
   std::optional<std::vector<std::size_t>> local_conditions(const StanceInfo& s) const {
     std::vector<std::size_t> out;
-    for (const auto& condition : s.conditions) {
+    for (const auto& condition : g_.conditions_of(s)) {
       if (!condition) return std::nullopt;  // names no position: can never be met
       out.push_back(local_[*condition]);
     }

@@ -43,12 +43,10 @@ struct PositionInfo {
 struct StanceInfo {
   PartyId party = 0;
   PositionId target = 0;
+  std::uint32_t decl = 0;  ///< index in Scenario::stances, as in Impl::stances
   Stance value = Stance::consider;
-  std::optional<PositionId> via{};
-  /// agree_if, resolved; a condition that names no position can never be met.
-  std::vector<std::optional<PositionId>> conditions{};
-  std::size_t decl = 0;  ///< index in Scenario::stances
   bool in_audience = false;
+  std::optional<PositionId> via{};
 };
 
 /// One audience party of a position and its stance there, if any.
@@ -66,9 +64,15 @@ struct PositionGraph::Impl {
   std::size_t issue_count = 0;
   std::vector<detail::PositionInfo> positions{};
   std::vector<detail::StanceInfo> stances{};
+  /// Per stance, its agree_if resolved; a condition that names no position can never be met.
+  /// Apart from the stances: most have none, and a list in each would double their size.
+  FlatLists<std::optional<PositionId>> conditions{};
   /// Per position, its audience sorted by party id (FORMAT.md 3.1).
   FlatLists<detail::AudienceEntry> audiences{};
 
+  std::span<const std::optional<PositionId>> conditions_of(const detail::StanceInfo& s) const {
+    return conditions[s.decl];
+  }
   static std::size_t vertex_of_party(PartyId p) { return p; }
   std::size_t vertex_of_position(PositionId p) const { return party_ids.size() + p; }
 };

@@ -73,11 +73,11 @@ void add_stance(const Scenario& s, const Resolution& r, PositionGraph::Impl& g,
   info.target = named(r.target[d]);
   info.value = s.stances[d].stance;
   if (s.stances[d].via) info.via = named(r.via[d]);
-  info.conditions.reserve(r.conditions[d].size());
-  for (const std::uint32_t condition : r.conditions[d]) {
+  const std::span<std::optional<PositionId>> conditions = g.conditions[d];
+  for (std::size_t k = 0; k < conditions.size(); ++k) {
     // A condition on a withdrawn position stays, and can never be met.
-    info.conditions.push_back(condition == Resolution::k_none ? std::nullopt
-                                                              : std::optional(condition));
+    const std::uint32_t condition = r.conditions[d][k];
+    if (condition != Resolution::k_none) conditions[k] = condition;
   }
   info.decl = d;
   const std::size_t from =
@@ -144,6 +144,8 @@ PositionGraph PositionGraph::build(const Scenario& s, const Resolution& r) {
   });
   g->positions.resize(s.positions.size());
   g->stances.resize(s.stances.size());
+  g->conditions.assign_sizes(s.stances.size(),
+                             [&](std::size_t d) { return r.conditions[d].size(); });
   std::vector<PendingEdge> edges(s.positions.size() + s.stances.size());
   // Each position and each stance is made from its own entries: two threads on a large
   // scenario.
