@@ -24,10 +24,9 @@ EffectiveStance effective(Stance s) {
   return EffectiveStance::silent;
 }
 
-bool conditions_met(std::span<const std::optional<PositionId>> conditions,
-                    const std::vector<char>& agreed) {
+bool conditions_met(std::span<const PositionId> conditions, const std::vector<char>& agreed) {
   return std::all_of(conditions.begin(), conditions.end(),
-                     [&](const auto& c) { return c && agreed[*c]; });
+                     [&](PositionId c) { return c != detail::k_no_position && agreed[c]; });
 }
 
 AudienceStance audience_stance(const PositionGraph::Impl& g, const AudienceEntry& entry,

@@ -36,12 +36,12 @@ ConditionIndex index_conditions(const PositionGraph::Impl& g) {
         index.can_agree[t] = 0;
         continue;
       }
-      for (const auto& condition : g.conditions_of(s)) {
-        if (!condition) {
+      for (const PositionId condition : g.conditions_of(s)) {
+        if (condition == k_no_position) {
           index.names_nothing[t] = 1;
           continue;
         }
-        index.dependents[*condition].push_back(t);
+        index.dependents[condition].push_back(t);
         ++index.pairs[t];
       }
     }
@@ -116,8 +116,10 @@ std::vector<std::vector<PositionId>> group_packages(const PositionGraph::Impl& g
   Undirected links(g.positions.size());
   for (const StanceInfo& s : g.stances) {
     if (!is_counting_conditional(g, s) || !in_package[s.target]) continue;
-    for (const auto& condition : g.conditions_of(s)) {
-      if (condition && in_package[*condition]) boost::add_edge(s.target, *condition, links);
+    for (const PositionId condition : g.conditions_of(s)) {
+      if (condition != k_no_position && in_package[condition]) {
+        boost::add_edge(s.target, condition, links);
+      }
     }
   }
   std::vector<std::size_t> component(g.positions.size());

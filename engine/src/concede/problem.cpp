@@ -26,8 +26,8 @@ std::vector<PositionId> depended_on(const PositionGraph::Impl& g,
       if (entry.stance == k_no_stance) continue;
       const StanceInfo& s = g.stances[entry.stance];
       if (!is_counting_conditional(g, s)) continue;
-      for (const auto& condition : g.conditions_of(s)) {
-        if (condition) visit(*condition);
+      for (const PositionId condition : g.conditions_of(s)) {
+        if (condition != k_no_position) visit(condition);
       }
     }
   }
@@ -103,9 +103,9 @@ class ProblemBuilder {
 
   std::optional<std::vector<std::size_t>> local_conditions(const StanceInfo& s) const {
     std::vector<std::size_t> out;
-    for (const auto& condition : g_.conditions_of(s)) {
-      if (!condition) return std::nullopt;  // names no position: can never be met
-      out.push_back(local_[*condition]);
+    for (const PositionId condition : g_.conditions_of(s)) {
+      if (condition == k_no_position) return std::nullopt;  // can never be met
+      out.push_back(local_[condition]);
     }
     return out;
   }

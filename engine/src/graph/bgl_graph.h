@@ -12,12 +12,15 @@
 
 #include "entente/flat_lists.h"
 #include "entente/position_graph.h"
+#include "entente/resolution.h"
 
 namespace entente {
 
 namespace detail {
 
 constexpr std::uint32_t k_no_stance = std::numeric_limits<std::uint32_t>::max();
+/// A condition that names no position (a withdrawn one): it can never be met.
+constexpr PositionId k_no_position = Resolution::k_none;
 
 struct VertexProps {
   Vertex vertex{};
@@ -64,13 +67,14 @@ struct PositionGraph::Impl {
   std::size_t issue_count = 0;
   std::vector<detail::PositionInfo> positions{};
   std::vector<detail::StanceInfo> stances{};
-  /// Per stance, its agree_if resolved; a condition that names no position can never be met.
-  /// Apart from the stances: most have none, and a list in each would double their size.
-  FlatLists<std::optional<PositionId>> conditions{};
+  /// Per stance, its agree_if as the resolution resolved it (k_no_position where a condition
+  /// names no position). Apart from the stances: most have none, and a list in each would
+  /// double their size.
+  FlatLists<PositionId> conditions{};
   /// Per position, its audience sorted by party id (FORMAT.md 3.1).
   FlatLists<detail::AudienceEntry> audiences{};
 
-  std::span<const std::optional<PositionId>> conditions_of(const detail::StanceInfo& s) const {
+  std::span<const PositionId> conditions_of(const detail::StanceInfo& s) const {
     return conditions[s.decl];
   }
   static std::size_t vertex_of_party(PartyId p) { return p; }

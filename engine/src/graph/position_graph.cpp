@@ -73,12 +73,6 @@ void add_stance(const Scenario& s, const Resolution& r, PositionGraph::Impl& g,
   info.target = named(r.target[d]);
   info.value = s.stances[d].stance;
   if (s.stances[d].via) info.via = named(r.via[d]);
-  const std::span<std::optional<PositionId>> conditions = g.conditions[d];
-  for (std::size_t k = 0; k < conditions.size(); ++k) {
-    // A condition on a withdrawn position stays, and can never be met.
-    const std::uint32_t condition = r.conditions[d][k];
-    if (condition != Resolution::k_none) conditions[k] = condition;
-  }
   info.decl = d;
   const std::size_t from =
       info.via ? g.vertex_of_position(*info.via) : g.vertex_of_party(info.party);
@@ -144,8 +138,7 @@ PositionGraph PositionGraph::build(const Scenario& s, const Resolution& r) {
   });
   g->positions.resize(s.positions.size());
   g->stances.resize(s.stances.size());
-  g->conditions.assign_sizes(s.stances.size(),
-                             [&](std::size_t d) { return r.conditions[d].size(); });
+  g->conditions = r.conditions;  // a condition on a withdrawn position stays, never met
   std::vector<PendingEdge> edges(s.positions.size() + s.stances.size());
   // Each position and each stance is made from its own entries: two threads on a large
   // scenario.
