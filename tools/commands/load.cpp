@@ -8,6 +8,7 @@
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
 #include "entente/analysis.h"
+#include "entente/memory.h"
 #include "entente/position_graph.h"
 
 namespace entente::cli {
@@ -45,17 +46,21 @@ void add_scenario_argument(CLI::App& command, std::string& path, std::string nam
 }
 
 Analysis analysis_of(const Scenario& scenario, std::optional<Resolution> resolution) {
-  // The graph is gone before the report is made: on a large scenario the two together
-  // would set the peak of memory.
-  const PositionGraph graph = [&] {
-    const stats::Stage stage("build graph");
-    if (!resolution) return PositionGraph::build(scenario);
-    PositionGraph built = PositionGraph::build(scenario, *resolution);
-    resolution.reset();
-    return built;
+  // The graph is gone before the report is made, and its memory handed back: on a large
+  // scenario the two together would set the peak of memory.
+  Analysis analysis = [&] {
+    const PositionGraph graph = [&] {
+      const stats::Stage stage("build graph");
+      if (!resolution) return PositionGraph::build(scenario);
+      PositionGraph built = PositionGraph::build(scenario, *resolution);
+      resolution.reset();
+      return built;
+    }();
+    const stats::Stage stage("analyse");
+    return analyze(graph);
   }();
-  const stats::Stage stage("analyse");
-  return analyze(graph);
+  return_free_memory();
+  return analysis;
 }
 
 reports::Report report_of(const Scenario& scenario, std::optional<Resolution> resolution) {

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "entente/loader.h"
+#include "entente/memory.h"
 #include "entente/parallel.h"
 #include "entente/stats.h"
 #include "loader/parse_cache.h"
@@ -324,7 +325,9 @@ std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs:
       accepted.push_back(&file);
     }
   }
-  return merge_party_files(accepted, scenario);
+  std::vector<fs::path> failed = merge_party_files(accepted, scenario);
+  return_free_memory();  // the parsed files' own lists, now merged
+  return failed;
 }
 
 }  // namespace
