@@ -1143,7 +1143,7 @@ sources:
 )";
 
 void forget_place(IdRef& r) { r.where = {}; }
-void forget_place(std::optional<IdRef>& r) {
+void forget_place(HeapOptional<IdRef>& r) {
   if (r) r->where = {};
 }
 

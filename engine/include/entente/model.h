@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "entente/diagnostic.h"
+#include "entente/heap_optional.h"
 
 namespace entente {
 
@@ -62,7 +63,7 @@ struct Position {
   int priority = 3;
   bool red_line = false;
   std::vector<IdRef> to{};  ///< explicit audience; empty means every other party
-  std::optional<IdRef> source{};
+  HeapOptional<IdRef> source{};
   std::string quote{};
   std::string note{};
   SourceLocation where{};
@@ -82,10 +83,10 @@ struct StanceDecl {
   std::string party{};  ///< who takes the stance
   IdRef position{};     ///< `PARTY/POSITION` it is on
   Stance stance = Stance::consider;
-  std::optional<IdRef> via{};  ///< the stance-taker's own position that says so
+  HeapOptional<IdRef> via{};  ///< the stance-taker's own position that says so
   std::vector<IdRef> agree_if{};
   std::string note{};
-  std::optional<IdRef> source{};
+  HeapOptional<IdRef> source{};
   SourceLocation where{};
 
   friend bool operator==(const StanceDecl&, const StanceDecl&) = default;

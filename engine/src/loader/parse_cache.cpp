@@ -94,7 +94,7 @@ class Writer {
     item(l.column);
   }
   template <class T>
-  void item(const std::optional<T>& v) {
+  void item(const HeapOptional<T>& v) {
     item(v.has_value());
     if (v) item(*v);
   }
@@ -192,7 +192,7 @@ class Reader {
     item(l.column);
   }
   template <class T>
-  void item(std::optional<T>& v) {
+  void item(HeapOptional<T>& v) {
     bool present = false;
     item(present);
     if (!ok_ || !present) return;

@@ -42,7 +42,7 @@ Resolution resolve(const Scenario& s) {
   const IdTable parties = index_ids(s.parties, r.first_party);
   const IdTable issues = index_ids(s.issues, r.first_issue);
   const IdTable sources = index_ids(s.sources, r.first_source);
-  const auto find_source = [&](const std::optional<IdRef>& source) {
+  const auto find_source = [&](const HeapOptional<IdRef>& source) {
     return source ? find(sources, source->id) : k_none;
   };
   IdTable positions(s.positions.size());

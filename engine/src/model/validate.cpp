@@ -100,7 +100,7 @@ class Validator {
   }
 
   // A source as it is named and as it resolved.
-  void cite(const std::optional<IdRef>& source, std::uint32_t index) {
+  void cite(const HeapOptional<IdRef>& source, std::uint32_t index) {
     if (!source) return;
     if (index != k_unknown) {
       cited_[index] = true;
