@@ -55,13 +55,18 @@ TEST(HeapOptional, CopiesAreValuesOfTheirOwn) {
   EXPECT_EQ("one", *a);
 }
 
-TEST(HeapOptional, MovingHandsTheValueOver) {
+TEST(HeapOptional, MovingHandsTheValueOverAndLeavesNone) {
   HeapOptional<std::string> a = std::string("moved");
   const std::string* held = &*a;
   HeapOptional<std::string> b = std::move(a);
   ASSERT_TRUE(b);
   EXPECT_EQ(held, &*b);  // the same heap value, not a copy
   EXPECT_EQ("moved", *b);
+  EXPECT_FALSE(a);  // NOLINT(bugprone-use-after-move): what a move leaves is the point
+  HeapOptional<std::string> c;
+  c = std::move(b);
+  EXPECT_EQ(held, &*c);
+  EXPECT_FALSE(b);  // NOLINT(bugprone-use-after-move)
 }
 
 TEST(HeapOptional, EqualWhenBothAreEmptyOrBothHoldEqualValues) {
@@ -72,6 +77,23 @@ TEST(HeapOptional, EqualWhenBothAreEmptyOrBothHoldEqualValues) {
   EXPECT_FALSE(x == y);
   EXPECT_FALSE(x == empty);
   EXPECT_FALSE(empty == x);
+}
+
+TEST(HeapOptional, ComparesWithStdOptionalAndValuesAsStdOptionalDoes) {
+  const HeapOptional<std::string> empty, x = std::string("x");
+  const std::optional<std::string> no_value, x_value = "x", y_value = "y";
+  EXPECT_TRUE(empty == no_value);
+  EXPECT_TRUE(no_value == empty);
+  EXPECT_FALSE(empty != no_value);
+  EXPECT_TRUE(x == x_value);
+  EXPECT_TRUE(x_value == x);
+  EXPECT_FALSE(x == y_value);
+  EXPECT_FALSE(x == no_value);
+  EXPECT_FALSE(empty == x_value);
+  EXPECT_TRUE(x == std::string("x"));
+  EXPECT_TRUE(std::string("x") == x);
+  EXPECT_FALSE(x == std::string("y"));
+  EXPECT_FALSE(empty == std::string());
 }
 
 TEST(HeapOptional, ModelItemsWithOneCompareAsValues) {

@@ -58,6 +58,15 @@ TEST_F(Stats, AStageSeesTheMemoryItLeavesResident) {
   EXPECT_GE(totals().peak_resident_bytes, stages[0].resident_bytes);
 }
 
+TEST(StatsResident, GrowsWithTheMemoryWritten) {
+  constexpr std::size_t k_bytes = 64u << 20;
+  const std::uint64_t before = resident_bytes();
+  ASSERT_GT(before, 0u);
+  const auto kept = std::make_unique<char[]>(k_bytes);
+  std::memset(kept.get(), 1, k_bytes);
+  EXPECT_GE(resident_bytes(), before + k_bytes * 9 / 10);
+}
+
 TEST_F(Stats, CountsTheCpuTimeOfTheStage) {
   enable();
   volatile std::uint64_t sink = 0;

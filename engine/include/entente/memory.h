@@ -1,15 +1,12 @@
 #pragma once
-// Handing freed memory back to the kernel between the stages of a large run.
+// Why: glibc keeps freed blocks for reuse, but after a large stage frees tens of megabytes
+// (the files as read and parsed, once merged; the graph, once analysed) what comes next
+// allocates other sizes on other threads' heaps, so the freed blocks would stay resident
+// beside the new ones and raise the peak (docs/performance.md).
 
 namespace entente {
 
-/// Returns the heap's free pages to the kernel (glibc's malloc_trim; nothing where there is
-/// no glibc). For the points where a stage has just freed tens of megabytes that the stages
-/// after it would not reuse: the party files' own lists once merged into the scenario, the
-/// graph once analysed. glibc keeps freed blocks for reuse, but what comes next allocates
-/// other sizes, on other threads' heaps, so without this the freed blocks stay resident
-/// beside the new ones and raise the peak (docs/performance.md). Costs a pass over the free
-/// blocks: about a millisecond on the benchmark scenario.
+/// Returns the heap's free pages to the kernel (malloc_trim; nothing where there is no glibc).
 void return_free_memory();
 
 }  // namespace entente

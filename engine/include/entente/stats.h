@@ -26,6 +26,9 @@ struct Totals {
   std::uint64_t peak_resident_bytes = 0;  ///< the process's largest resident set so far
 };
 
+/// The process's resident set now, in bytes; 0 where there is no /proc.
+std::uint64_t resident_bytes();
+
 /// Starts recording, with no stage recorded yet.
 void enable();
 /// Stops recording and forgets what was recorded.

@@ -325,9 +325,7 @@ std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs:
       accepted.push_back(&file);
     }
   }
-  std::vector<fs::path> failed = merge_party_files(accepted, scenario);
-  return_free_memory();  // the parsed files' own lists, now merged
-  return failed;
+  return merge_party_files(accepted, scenario);
 }
 
 }  // namespace
@@ -350,6 +348,9 @@ Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& option
     scenario = Scenario();
     diagnostics.clear();
   }
+  // The files as read, parsed or found in the cache are in the scenario now, and freed:
+  // validation and what follows allocate other sizes, on other threads' heaps.
+  return_free_memory();
   if (has_errors(diagnostics)) {
     sort_diagnostics(diagnostics);
     return tl::unexpected(limit_diagnostics(std::move(diagnostics), options.max_diagnostics));

@@ -28,17 +28,6 @@ double cpu_now() {
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
-// The second field of /proc/self/statm, in pages; 0 where there is no /proc.
-std::uint64_t resident_now() {
-  std::FILE* statm = std::fopen("/proc/self/statm", "r");
-  if (statm == nullptr) return 0;
-  unsigned long long size = 0, resident = 0;
-  const int read = std::fscanf(statm, "%llu %llu", &size, &resident);
-  std::fclose(statm);
-  if (read != 2) return 0;
-  return resident * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
-}
-
 std::uint64_t peak_resident() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -59,6 +48,17 @@ Recorder& recorder() {
 }
 
 }  // namespace
+
+// The second field of /proc/self/statm is in pages.
+std::uint64_t resident_bytes() {
+  std::FILE* statm = std::fopen("/proc/self/statm", "r");
+  if (statm == nullptr) return 0;
+  unsigned long long size = 0, resident = 0;
+  const int read = std::fscanf(statm, "%llu %llu", &size, &resident);
+  std::fclose(statm);
+  if (read != 2) return 0;
+  return resident * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+}
 
 void enable() {
   Recorder& r = recorder();
@@ -88,7 +88,7 @@ Totals totals() {
   Recorder& r = recorder();
   const std::lock_guard lock(r.mutex);
   // The kernel updates its high-water mark lazily: it can lag a reading of statm.
-  std::uint64_t peak = std::max(peak_resident(), resident_now());
+  std::uint64_t peak = std::max(peak_resident(), resident_bytes());
   for (const StageRecord& stage : r.stages) peak = std::max(peak, stage.resident_bytes);
   return {.wall_seconds = wall_now() - r.wall_start,
           .cpu_seconds = cpu_now() - r.cpu_start,
@@ -106,7 +106,7 @@ Stage::~Stage() {
   StageRecord record{.name = std::string(name_),
                      .wall_seconds = wall_now() - wall_start_,
                      .cpu_seconds = cpu_now() - cpu_start_,
-                     .resident_bytes = resident_now()};
+                     .resident_bytes = resident_bytes()};
   Recorder& r = recorder();
   const std::lock_guard lock(r.mutex);
   r.stages.push_back(std::move(record));
