@@ -29,6 +29,9 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view k_scenario_file = "scenario.yaml";
+// Party files that brought at least this many positions and stances leave enough freed
+// lists, once merged, to be worth handing back to the kernel (some megabytes).
+constexpr std::size_t k_worth_returning = 20'000;
 
 Diagnostic file_error(const fs::path& path, std::string message) {
   return {{path.string(), 0, 0}, Severity::error, std::move(message)};
@@ -302,6 +305,7 @@ std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs:
                                      const std::vector<fs::path>& distrusted, Scenario& scenario,
                                      std::vector<Diagnostic>& diagnostics) {
   std::vector<PartyInput> party_files;
+  std::size_t parsed_items = 0;  // positions and stances of the party files parsed
   {
     const stats::Stage stage("read and parse files");
     std::vector<ParsedFile> parsed = parse_files(path, files, options, distrusted);
@@ -309,6 +313,7 @@ std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs:
       ParsedFile& file = parsed[i];
       diagnostics.insert(diagnostics.end(), file.diagnostics.begin(), file.diagnostics.end());
       if (file.scenario) scenario = std::move(*file.scenario);
+      if (file.party) parsed_items += file.party->positions.size() + file.party->stances.size();
       if (file.party || file.cached_party) {
         party_files.push_back({files[i], std::move(file.party), std::move(file.cached_party)});
       }
@@ -325,7 +330,12 @@ std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs:
       accepted.push_back(&file);
     }
   }
-  return merge_party_files(accepted, scenario);
+  std::vector<fs::path> failed = merge_party_files(accepted, scenario);
+  // The parsed files' lists are merged and freed: validation and what follows allocate other
+  // sizes, on other threads' heaps. (Freed cache entries are not returned: the stages after
+  // reuse them, which a rerun after an edit, nearly all cached, needs to stay fast.)
+  if (parsed_items >= k_worth_returning) return_free_memory();
+  return failed;
 }
 
 }  // namespace
@@ -348,9 +358,6 @@ Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& option
     scenario = Scenario();
     diagnostics.clear();
   }
-  // The files as read, parsed or found in the cache are in the scenario now, and freed:
-  // validation and what follows allocate other sizes, on other threads' heaps.
-  return_free_memory();
   if (has_errors(diagnostics)) {
     sort_diagnostics(diagnostics);
     return tl::unexpected(limit_diagnostics(std::move(diagnostics), options.max_diagnostics));
