@@ -3,8 +3,10 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <string>
 #include <system_error>
 
@@ -71,9 +73,7 @@ int write_output(const entente::generate::GeneratedScenario& scenario, const fs:
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   CLI::App app{"Writes a synthetic Entente scenario (FORMAT.md), the same for the same seed.",
                "entente-generate"};
   GeneratorOptions o;
@@ -129,4 +129,21 @@ int main(int argc, char** argv) {
             << scenario.stances << " stances (" << scenario.conditional_stances
             << " conditional)\n";
   return 0;
+}
+
+}  // namespace
+
+// The exception boundary, as entente's: exit codes 4 (out of memory) and 3 (internal error).
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "entente-generate: error: out of memory\n";
+    return 4;
+  } catch (const std::exception& e) {
+    std::cerr << "entente-generate: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "entente-generate: internal error: unknown exception\n";
+  }
+  return 3;
 }
