@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -28,21 +29,21 @@ TEST(Memory, FreedBlocksInTheMiddleOfTheHeapLeaveTheResidentSet) {
   if (stats::resident_bytes() == 0) GTEST_SKIP() << "no /proc/self/statm";
   // 64 MB in blocks small enough for the heap, each written to; the last one is kept, so
   // that the freed ones are not at the top of the heap, where free() alone returns them.
-  constexpr std::size_t k_blocks = 256 * 1024;
-  constexpr std::size_t k_block = 256;
-  std::vector<std::unique_ptr<char[]> > blocks;
+  constexpr std::size_t k_blocks = std::size_t{256} * 1024;
+  using Block = std::array<char, 256>;
+  std::vector<std::unique_ptr<Block> > blocks;
   blocks.reserve(k_blocks);
   for (std::size_t i = 0; i < k_blocks; ++i) {
-    blocks.push_back(std::make_unique<char[]>(k_block));  // value-initialised: written
+    blocks.push_back(std::make_unique<Block>());  // value-initialised: written
   }
-  std::unique_ptr<char[]> kept = std::move(blocks.back());
+  std::unique_ptr<Block> kept = std::move(blocks.back());
   blocks.pop_back();
   for (auto& block : blocks) block.reset();
   const std::uint64_t before = stats::resident_bytes();
   return_free_memory();
   const std::uint64_t after = stats::resident_bytes();
   EXPECT_GT(before, after + 32'000'000) << "resident " << before << " -> " << after;
-  kept[0] = 1;
+  (*kept)[0] = 1;
 #endif
 }
 

@@ -5,8 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include <cstring>
-#include <memory>
+#include <vector>
 
 #include "stats_table.h"
 
@@ -46,11 +45,10 @@ TEST_F(Stats, RecordsStagesInTheOrderTheyEnd) {
 TEST_F(Stats, AStageSeesTheMemoryItLeavesResident) {
   constexpr std::size_t k_bytes = 64u << 20;
   enable();
-  std::unique_ptr<char[]> kept;
+  std::vector<char> kept;
   {
     const Stage stage("touch 64 MiB");
-    kept = std::make_unique<char[]>(k_bytes);
-    std::memset(kept.get(), 1, k_bytes);  // resident only once written
+    kept.assign(k_bytes, 1);  // resident only once written
   }
   const std::vector<StageRecord> stages = recorded();
   ASSERT_EQ(stages.size(), 1u);
@@ -62,8 +60,7 @@ TEST(StatsResident, GrowsWithTheMemoryWritten) {
   constexpr std::size_t k_bytes = 64u << 20;
   const std::uint64_t before = resident_bytes();
   ASSERT_GT(before, 0u);
-  const auto kept = std::make_unique<char[]>(k_bytes);
-  std::memset(kept.get(), 1, k_bytes);
+  const std::vector<char> kept(k_bytes, 1);  // written, so resident
   EXPECT_GE(resident_bytes(), before + k_bytes * 9 / 10);
 }
 

@@ -219,11 +219,12 @@ std::string format_help(const std::vector<reports::Format>& formats) {
 
 void add_format_option(CLI::App& command, reports::Format& format,
                        std::vector<reports::Format> formats) {
+  std::string help = format_help(formats);
   command
       .add_option_function<std::string>(
           "--format",
           [&format](const std::string& name) { format = reports::parse_format(name).value(); },
-          format_help(formats))
+          std::move(help))
       ->check(format_check(std::move(formats)))
       ->type_name("FORMAT");
 }

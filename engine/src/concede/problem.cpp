@@ -21,7 +21,8 @@ std::vector<PositionId> depended_on(const PositionGraph::Impl& g,
     }
   };
   for (const PositionId t : targets) visit(t);
-  for (std::size_t next = 0; next < order.size(); ++next) {
+  // By index: `order` grows as it is walked (a range-for's iterators would not survive that).
+  for (std::size_t next = 0; next < order.size(); ++next) {  // NOLINT(modernize-loop-convert)
     for (const AudienceEntry& entry : g.audiences[order[next]]) {
       if (entry.stance == k_no_stance) continue;
       const StanceInfo& s = g.stances[entry.stance];
@@ -101,7 +102,8 @@ class ProblemBuilder {
     }
   }
 
-  std::optional<std::vector<std::size_t>> local_conditions(const StanceInfo& s) const {
+  [[nodiscard]] std::optional<std::vector<std::size_t>> local_conditions(
+      const StanceInfo& s) const {
     std::vector<std::size_t> out;
     for (const PositionId condition : g_.conditions_of(s)) {
       if (condition == k_no_position) return std::nullopt;  // can never be met

@@ -86,7 +86,7 @@ struct PartyInput {
   std::optional<PartyFile> parsed;
   std::optional<detail::CachedParty> cached;
 
-  const IdRef& party() const { return parsed ? parsed->party : cached->party; }
+  [[nodiscard]] const IdRef& party() const { return parsed ? parsed->party : cached->party; }
 };
 
 // Whether a party file's positions and stances go into the scenario: its party exists and
