@@ -7,13 +7,13 @@
 #include <cstdlib>
 #include <functional>
 #include <iostream>
-#include <new>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
+#include "exception_boundary.h"
 #include "stats_table.h"
 
 #ifndef ENTENTE_VERSION
@@ -149,21 +149,9 @@ int run_unguarded(int argc, const char* const* argv, std::ostream& out, std::ost
   return status;
 }
 
-// The exception boundary of the program: nothing escapes to main().
-template <class Body>
-int guarded(std::ostream& err, Body&& body) {
-  try {
-    return std::forward<Body>(body)();
-  } catch (const std::bad_alloc&) {
-    err << "entente: error: out of memory\n";
-    return code(ExitCode::out_of_memory);
-  } catch (const std::exception& e) {
-    err << "entente: internal error: " << e.what() << '\n';
-  } catch (...) {
-    err << "entente: internal error: unknown exception\n";
-  }
-  return code(ExitCode::internal);
-}
+static_assert(static_cast<int>(ExitCode::out_of_memory) == 4 &&
+                  static_cast<int>(ExitCode::internal) == 3,
+              "the exit codes of exception_boundary()");
 
 }  // namespace
 
@@ -182,11 +170,11 @@ void print_tool_error(std::string_view message, const Io& io) {
 }
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] { return run_unguarded(argc, argv, out, err); });
+  return exception_boundary("entente", err, [&] { return run_unguarded(argc, argv, out, err); });
 }
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
+  return exception_boundary("entente", err, [&] {
     std::vector<const char*> argv{"entente"};
     for (const std::string& arg : args) {
       argv.push_back(arg.c_str());

@@ -29,6 +29,17 @@ diff -r -q "$work/a" "$work/c" >/dev/null && fail "different seeds, same files"
 "$entente" report "$work/single.yaml" --format json -o "$work/single.json"
 cmp -s "$work/a.json" "$work/single.json" || fail "folder and single file report differently"
 
+# Usage errors exit 2, as entente's do; --help exits 0 and names the exit codes.
+for bad in "--parties 0 -o $work/u" "" "--no-such-option -o $work/u"; do
+  set +e
+  # shellcheck disable=SC2086 # the words of each case are separate arguments
+  "$generate" $bad >/dev/null 2>&1
+  code=$?
+  set -e
+  [ "$code" -eq 2 ] || fail "usage error '$bad' exited $code, not 2"
+done
+"$generate" --help | grep -q 'Exit codes: 0 written' || fail "--help names no exit codes"
+
 # A folder with YAML files in it is refused without --force, and replaced with it.
 if "$generate" --parties 2 -o "$work/a" >/dev/null 2>"$work/refused.err"; then
   fail "an existing scenario folder was overwritten without --force"

@@ -3,13 +3,12 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <exception>
 #include <filesystem>
 #include <iostream>
-#include <new>
 #include <string>
 #include <system_error>
 
+#include "exception_boundary.h"
 #include "generate/scenario_generator.h"
 
 namespace fs = std::filesystem;
@@ -76,6 +75,9 @@ int write_output(const entente::generate::GeneratedScenario& scenario, const fs:
 int run(int argc, char** argv) {
   CLI::App app{"Writes a synthetic Entente scenario (FORMAT.md), the same for the same seed.",
                "entente-generate"};
+  app.footer(
+      "Exit codes: 0 written, 1 cannot be written, 2 usage error, 3 internal error, 4 out of\n"
+      "memory.");
   GeneratorOptions o;
   std::string output;
   bool force = false;
@@ -115,7 +117,12 @@ int run(int argc, char** argv) {
   app.add_flag("--force", force, "Replace an existing file, or the YAML files of the folder");
   app.add_option("-o,--output", output, "Folder to write (or the file, with --single-file)")
       ->required();
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints the help or the error; its own codes (105, 106, ...) become entente's 2.
+    return app.exit(e) == 0 ? 0 : 2;
+  }
   if ((o.chain > 0 || o.cycle > 0) && o.parties < 2) {
     std::cerr << "entente-generate: error: --chain and --cycle need at least 2 parties\n";
     return 2;
@@ -133,17 +140,7 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-// The exception boundary, as entente's: exit codes 4 (out of memory) and 3 (internal error).
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::bad_alloc&) {
-    std::cerr << "entente-generate: error: out of memory\n";
-    return 4;
-  } catch (const std::exception& e) {
-    std::cerr << "entente-generate: internal error: " << e.what() << "\n";
-  } catch (...) {
-    std::cerr << "entente-generate: internal error: unknown exception\n";
-  }
-  return 3;
+  return entente::exception_boundary("entente-generate", std::cerr,
+                                     [&] { return run(argc, argv); });
 }
