@@ -1,15 +1,22 @@
+// The position graph through Boost.Graph's interface, as the analyses read it.
 #include "entente/position_graph.h"
 
-#include <algorithm>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "entente/analysis.h"
 #include "entente/loader.h"
+#include "entente/what_if.h"
+#include "graph/graph.h"
 #include "large_scenarios.h"
 
 namespace entente {
 namespace {
+
+using detail::Relation;
 
 Scenario load(std::string_view yaml) {
   auto parsed = parse_scenario(yaml, "g.yaml");
@@ -35,82 +42,145 @@ parties:
       - {position: b/y, stance: agree}
 )";
 
-bool has_edge(const std::vector<Edge>& edges, Edge e) {
-  return std::find(edges.begin(), edges.end(), e) != edges.end();
+// c's consider on a/x needs b/y and a/z; b agrees to a/z on a condition, which changes
+// nothing (an agreement counts as it is); c's stance on b/y is outside its audience.
+constexpr std::string_view k_conditions = R"(format: 1
+title: Conditions
+issues: [{id: i}]
+parties:
+  - id: a
+    positions:
+      - {id: x, issue: i, kind: demand, text: X}
+      - {id: z, issue: i, kind: demand, text: Z, to: [b]}
+  - id: b
+    positions: [{id: y, issue: i, kind: demand, text: Y, to: [a]}]
+    stances:
+      - {position: a/z, stance: agree, agree_if: [a/x]}
+  - id: c
+    stances:
+      - {position: a/x, stance: consider, agree_if: [b/y, a/z]}
+      - {position: b/y, stance: reject, agree_if: [a/x]}
+)";
+
+using Row = std::tuple<std::string, std::string, Relation>;
+
+// Every edge as (source name, target name, relation), in the graph's own order.
+std::vector<Row> rows(const PositionGraph& graph) {
+  const detail::Graph& g = detail::graph_of(graph);
+  std::vector<Row> out;
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    out.emplace_back(g[boost::source(e, g)].name, g[boost::target(e, g)].name, g[e].relation);
+  }
+  return out;
 }
 
-TEST(PositionGraph, HasAVertexPerPartyAndPosition) {
-  const PositionGraph g = PositionGraph::build(load(k_two_parties));
-  EXPECT_EQ(3u, g.party_count());
-  EXPECT_EQ(2u, g.position_count());
-  EXPECT_EQ(std::optional<PositionId>(1), g.find_position("b/y"));
-  EXPECT_EQ(std::nullopt, g.find_position("b/x"));
+TEST(PositionGraph, HasAVertexPerPositionThenPerParty) {
+  const PositionGraph graph = PositionGraph::build(load(k_two_parties));
+  const detail::Graph& g = detail::graph_of(graph);
+  EXPECT_EQ(3u, graph.party_count());
+  EXPECT_EQ(2u, graph.position_count());
+  ASSERT_EQ(5u, boost::num_vertices(g));
+  std::vector<std::string> names;
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) names.push_back(g[v].name);
+  EXPECT_EQ((std::vector<std::string>{"a/x", "b/y", "a", "b", "c"}), names);
+  EXPECT_EQ(1u, g[1].holder);
+  EXPECT_EQ(4u, detail::party_vertex(g, 2));
 }
 
-TEST(PositionGraph, LinksEachPartyToItsPositions) {
-  const auto edges = PositionGraph::build(load(k_two_parties)).edges();
-  using K = Vertex::Kind;
-  EXPECT_TRUE(has_edge(edges, {{K::party, 0}, {K::position, 0}, Relation::holds}));
-  EXPECT_TRUE(has_edge(edges, {{K::party, 1}, {K::position, 1}, Relation::holds}));
+TEST(PositionGraph, HoldsAndStanceEdgesStartAtThePartyOrTheViaPosition) {
+  const std::vector<Row> expected{{"b/y", "a/x", Relation::reject},
+                                  {"a", "a/x", Relation::holds},
+                                  {"b", "b/y", Relation::holds},
+                                  {"c", "a/x", Relation::consider},
+                                  {"c", "b/y", Relation::agree}};
+  EXPECT_EQ(expected, rows(PositionGraph::build(load(k_two_parties))));
 }
 
-TEST(PositionGraph, StanceEdgesStartAtTheViaPositionOrTheParty) {
-  const auto edges = PositionGraph::build(load(k_two_parties)).edges();
-  using K = Vertex::Kind;
-  EXPECT_TRUE(has_edge(edges, {{K::position, 1}, {K::position, 0}, Relation::reject}));
-  EXPECT_TRUE(has_edge(edges, {{K::party, 2}, {K::position, 0}, Relation::consider}));
-  EXPECT_TRUE(has_edge(edges, {{K::party, 2}, {K::position, 1}, Relation::agree}));
-  EXPECT_EQ(5u, edges.size());
+TEST(PositionGraph, InEdgesOfAPositionAreTheStancesOnItAndItsHolder) {
+  const PositionGraph graph = PositionGraph::build(load(k_two_parties));
+  const detail::Graph& g = detail::graph_of(graph);
+  std::vector<Relation> into_x;
+  for (const auto e : boost::make_iterator_range(boost::in_edges(detail::GraphVertex{0}, g))) {
+    into_x.push_back(g[e].relation);
+  }
+  EXPECT_EQ((std::vector<Relation>{Relation::reject, Relation::holds, Relation::consider}), into_x);
 }
 
-// By source vertex (parties, then positions), then in the order the files give them.
-TEST(PositionGraph, EdgesComeBySourceThenInFileOrder) {
-  const auto edges = PositionGraph::build(load(k_two_parties)).edges();
-  using K = Vertex::Kind;
-  const std::vector<Edge> expected{{{K::party, 0}, {K::position, 0}, Relation::holds},
-                                   {{K::party, 1}, {K::position, 1}, Relation::holds},
-                                   {{K::party, 2}, {K::position, 0}, Relation::consider},
-                                   {{K::party, 2}, {K::position, 1}, Relation::agree},
-                                   {{K::position, 1}, {K::position, 0}, Relation::reject}};
-  EXPECT_EQ(expected, edges);
+TEST(PositionGraph, AudienceIsInPartyIdOrderAndPointsAtEachStanceEdge) {
+  const PositionGraph graph = PositionGraph::build(load(k_two_parties));
+  const detail::Graph& g = detail::graph_of(graph);
+  const auto on_x = detail::audience(g, 0);
+  ASSERT_EQ(2u, on_x.size());
+  EXPECT_EQ(1u, on_x[0].party);
+  EXPECT_EQ(2u, on_x[1].party);
+  const auto by_b = detail::stance_edge(on_x[0]);
+  ASSERT_TRUE(by_b.has_value());
+  EXPECT_EQ(Relation::reject, g[*by_b].relation);
+  EXPECT_EQ(std::optional<PositionId>(1), detail::via_of(g, *by_b));
+  EXPECT_TRUE(g[*by_b].in_audience);
+  // a never answers b/y: silent.
+  const auto on_y = detail::audience(g, 1);
+  ASSERT_EQ(2u, on_y.size());
+  EXPECT_FALSE(detail::stance_edge(on_y[0]).has_value());
+  EXPECT_TRUE(detail::stance_edge(on_y[1]).has_value());
 }
 
-// Above 20,000 stances the references are resolved on two threads: every stance must still
-// land on its own position, in stance order.
+TEST(PositionGraph, NeedsEdgesAreTheConditionsOfCountingStancesInAgreeIfOrder) {
+  const PositionGraph graph = PositionGraph::build(load(k_conditions));
+  const detail::Graph& g = detail::graph_of(graph);
+  std::vector<Row> needs;
+  for (const Row& row : rows(graph)) {
+    if (std::get<2>(row) == Relation::needs) needs.push_back(row);
+  }
+  // Not b's agreement on a/z, nor c's stance on b/y (c is not in b/y's audience).
+  EXPECT_EQ((std::vector<Row>{{"a/x", "b/y", Relation::needs}, {"a/x", "a/z", Relation::needs}}),
+            needs);
+  const auto c_on_x = *detail::stance_edge(detail::audience(g, 0)[1]);
+  EXPECT_TRUE(g[c_on_x].conditional);
+  EXPECT_FALSE(g[c_on_x].never_met);
+  std::vector<std::string> conditions;
+  detail::for_each_condition(g, c_on_x,
+                             [&](detail::GraphVertex r) { conditions.push_back(g[r].name); });
+  EXPECT_EQ((std::vector<std::string>{"b/y", "a/z"}), conditions);
+}
+
+TEST(PositionGraph, AConditionOnAWithdrawnPositionIsNeverMetAndHasNoEdge) {
+  const Change drop{DropPosition{"b/y"}, "--drop b/y"};
+  const Scenario s = apply_changes(load(k_conditions), {&drop, 1}).value();
+  const PositionGraph graph = PositionGraph::build(s);
+  const detail::Graph& g = detail::graph_of(graph);
+  const auto c_on_x = *detail::stance_edge(detail::audience(g, 0)[1]);
+  EXPECT_TRUE(g[c_on_x].conditional);
+  EXPECT_TRUE(g[c_on_x].never_met);
+  std::vector<std::string> conditions;
+  detail::for_each_condition(g, c_on_x,
+                             [&](detail::GraphVertex r) { conditions.push_back(g[r].name); });
+  EXPECT_EQ((std::vector<std::string>{"a/z"}), conditions);
+}
+
+// Above 20,000 stances the graph is made on two threads: every stance must still land on its
+// own position, from its own source.
 TEST(PositionGraph, LargeScenarioMakesEveryEntryAndEdgeInBothHalves) {
   constexpr int k_count = 25'000;
   const PositionGraph graph = PositionGraph::build(test::reversed_stances(k_count));
-  using K = Vertex::Kind;
-  std::vector<Edge> holds, from_party, from_q;
-  for (const Edge& e : graph.edges()) {
-    if (e.relation == Relation::holds)
-      holds.push_back(e);
-    else
-      (e.from.kind == K::party ? from_party : from_q).push_back(e);
+  const detail::Graph& g = detail::graph_of(graph);
+  for (int n = 0; n < k_count; ++n) {
+    const auto t = static_cast<PositionId>(n);
+    const auto entries = detail::audience(g, t);
+    ASSERT_EQ(1u, entries.size()) << n;
+    const auto e = detail::stance_edge(entries[0]);
+    ASSERT_TRUE(e.has_value()) << n;
+    ASSERT_EQ(static_cast<std::uint32_t>(k_count - 1 - n), g[*e].stance) << n;
+    ASSERT_EQ(t, boost::target(*e, g)) << n;
+    ASSERT_EQ(n % 2 == 0 ? std::optional<PositionId>(k_count) : std::nullopt, detail::via_of(g, *e))
+        << n;
+    ASSERT_EQ(n % 3 == 0 ? Relation::reject : Relation::agree, g[*e].relation) << n;
   }
-  ASSERT_EQ(static_cast<std::size_t>(k_count) + 1, holds.size());
-  for (int n = 0; n <= k_count; ++n) {
-    const Edge expected{{K::party, n < k_count ? 0u : 1u},
-                        {K::position, static_cast<std::uint32_t>(n)},
-                        Relation::holds};
-    ASSERT_EQ(expected, holds[static_cast<std::size_t>(n)]) << n;
-  }
-  ASSERT_EQ(from_party.size() + from_q.size(), static_cast<std::size_t>(k_count));
-  // Each source's edges in stance order: the stances run from a/p(count - 1) down to a/p0.
-  std::size_t odd = 0, even = 0;
-  for (int n = k_count - 1; n >= 0; --n) {
-    const Edge& e = n % 2 == 0 ? from_q.at(even++) : from_party.at(odd++);
-    const Edge expected{n % 2 == 0 ? Vertex{K::position, k_count} : Vertex{K::party, 1},
-                        {K::position, static_cast<std::uint32_t>(n)},
-                        n % 3 == 0 ? Relation::reject : Relation::agree};
-    ASSERT_EQ(expected, e) << n;
-  }
-  // b, the audience of each of a's positions, has its stance there.
   const Analysis analysis = analyze(graph);
   for (int n = 0; n < k_count; ++n) {
-    const auto audience = analysis.audience(static_cast<PositionId>(n));
-    ASSERT_EQ(1u, audience.size()) << n;
-    ASSERT_EQ(std::optional<std::uint32_t>(k_count - 1 - n), audience[0].decl) << n;
+    ASSERT_EQ(std::optional<std::uint32_t>(k_count - 1 - n),
+              analysis.audience(static_cast<PositionId>(n))[0].decl)
+        << n;
   }
 }
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "entente/analysis.h"
 #include "entente/loader.h"
 #include "entente/position_graph.h"
 #include "large_scenarios.h"
@@ -112,11 +113,12 @@ TEST(Resolve, ValidateHandsOnTheResolutionOfAValidScenarioOnly) {
 
 TEST(Resolve, AResolutionThatDoesNotFitTheScenarioIsMadeAgain) {
   const Scenario s = load_scenario(k_flagship).value();
-  const auto looked_up = PositionGraph::build(s).edges();
-  EXPECT_EQ(looked_up, PositionGraph::build(s, Resolution{}).edges());
+  const Analysis looked_up = analyze(PositionGraph::build(s));
+  EXPECT_FALSE(looked_up.by_ref.empty());
+  EXPECT_EQ(looked_up, analyze(PositionGraph::build(s, Resolution{})));
   // Another scenario's, with other sizes: used as it is, its indexes would be out of range.
   EXPECT_FALSE(resolve(mixed()).fits(s));
-  EXPECT_EQ(looked_up, PositionGraph::build(s, resolve(mixed())).edges());
+  EXPECT_EQ(looked_up, analyze(PositionGraph::build(s, resolve(mixed()))));
 }
 
 TEST(Resolve, TheGraphOfAnInvalidScenarioIsRefused) {

@@ -36,10 +36,6 @@ TEST_F(Stats, RecordsStagesInTheOrderTheyEnd) {
   EXPECT_EQ(stages[0].name, "inner");
   EXPECT_EQ(stages[1].name, "outer");
   EXPECT_EQ(stages[2].name, "next");
-  for (const StageRecord& stage : stages) {
-    EXPECT_GE(stage.wall_seconds, 0.0);
-    EXPECT_GE(stage.cpu_seconds, 0.0);
-  }
 }
 
 TEST_F(Stats, AStageSeesTheMemoryItLeavesResident) {

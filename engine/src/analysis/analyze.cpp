@@ -6,40 +6,49 @@
 
 #include "analysis/conditions.h"
 #include "entente/parallel.h"
-#include "graph/bgl_graph.h"
+#include "graph/graph.h"
 
 namespace entente {
 namespace {
 
 using detail::AudienceEntry;
-using detail::k_no_stance;
-using detail::StanceInfo;
+using detail::Graph;
+using detail::Relation;
 
-EffectiveStance effective(Stance s) {
-  switch (s) {
-    case Stance::agree: return EffectiveStance::agree;
-    case Stance::reject: return EffectiveStance::reject;
-    case Stance::consider: return EffectiveStance::consider;
+EffectiveStance effective(Relation r) {
+  switch (r) {
+    case Relation::agree:
+      return EffectiveStance::agree;
+    case Relation::reject:
+      return EffectiveStance::reject;
+    case Relation::consider:
+      return EffectiveStance::consider;
+    case Relation::holds:
+    case Relation::needs:
+      break;
   }
   return EffectiveStance::silent;
 }
 
-bool conditions_met(std::span<const PositionId> conditions, const std::vector<char>& agreed) {
-  return std::all_of(conditions.begin(), conditions.end(),
-                     [&](PositionId c) { return c != detail::k_no_position && agreed[c]; });
+bool conditions_met(const Graph& g, detail::GraphEdge stance, const std::vector<char>& agreed) {
+  if (g[stance].never_met) return false;
+  bool met = true;
+  detail::for_each_condition(g, stance, [&](detail::GraphVertex r) { met = met && agreed[r]; });
+  return met;
 }
 
-AudienceStance audience_stance(const PositionGraph::Impl& g, const AudienceEntry& entry,
+AudienceStance audience_stance(const Graph& g, const AudienceEntry& entry,
                                const std::vector<char>& agreed) {
   AudienceStance out;
   out.party = entry.party;
-  if (entry.stance == k_no_stance) return out;
-  const StanceInfo& s = g.stances[entry.stance];
-  out.decl = s.decl;
-  out.stance = effective(s.value);
-  out.conditional = detail::is_counting_conditional(g, s);
+  const auto e = detail::stance_edge(entry);
+  if (!e) return out;
+  const detail::EdgeProps& s = g[*e];
+  out.decl = s.stance;
+  out.stance = effective(s.relation);
+  out.conditional = s.conditional;
   if (out.conditional) {
-    out.condition_met = conditions_met(g.conditions_of(s), agreed);
+    out.condition_met = conditions_met(g, *e, agreed);
     if (out.condition_met) out.stance = EffectiveStance::agree;
   }
   return out;
@@ -57,18 +66,17 @@ PositionStatus status_of(std::span<const AudienceStance> audience) {
 }
 
 // Fills in `audience`, one answer per entry of the graph's audience of t (already in
-// party-id order).
-PositionAnalysis analyze_position(const PositionGraph::Impl& g, PositionId t,
-                                  const detail::Fixpoints& fix,
+// party-id order). A rejection via a red line on a red line is a deadlock.
+PositionAnalysis analyze_position(const Graph& g, PositionId t, const detail::Fixpoints& fix,
                                   std::span<AudienceStance> audience) {
   PositionAnalysis a;
   a.in_package = fix.in_package[t] != 0;
-  const std::span<const AudienceEntry> entries = g.audiences[t];
+  const std::span<const AudienceEntry> entries = detail::audience(g, t);
   for (std::size_t k = 0; k < entries.size(); ++k) {
     audience[k] = audience_stance(g, entries[k], fix.agreed);
-    if (audience[k].stance != EffectiveStance::reject) continue;
-    const auto& via = g.stances[entries[k].stance].via;
-    if (g.positions[t].red_line && via && g.positions[*via].red_line) a.deadlock = true;
+    if (audience[k].stance != EffectiveStance::reject || !g[t].red_line) continue;
+    const auto via = detail::via_of(g, *detail::stance_edge(entries[k]));
+    if (via && g[*via].red_line) a.deadlock = true;
   }
   a.status = status_of(audience);
   return a;
@@ -96,7 +104,7 @@ IssueStatus issue_status(const std::vector<PositionId>& on_issue, const Analysis
   return IssueStatus::open;
 }
 
-void rank_sticking_points(const PositionGraph::Impl& g, Analysis& a) {
+void rank_sticking_points(const Graph& g, Analysis& a) {
   // Deadlocks first, then higher priority, then more rejecting parties, then reference. The
   // points are listed in ref order: their place there stands for the reference, so that the
   // keys are numbers, made once.
@@ -107,8 +115,7 @@ void rank_sticking_points(const PositionGraph::Impl& g, Analysis& a) {
     const PositionId p = a.sticking_points[k];
     const PositionAnalysis& pa = a.positions[p];
     keyed.push_back(
-        {{!pa.deadlock, -g.positions[p].priority, -static_cast<long>(rejections(a.audience(p))), k},
-         p});
+        {{!pa.deadlock, -g[p].priority, -static_cast<long>(rejections(a.audience(p))), k}, p});
   }
   std::sort(keyed.begin(), keyed.end());
   for (std::size_t k = 0; k < keyed.size(); ++k) a.sticking_points[k] = keyed[k].second;
@@ -118,30 +125,42 @@ void rank_sticking_points(const PositionGraph::Impl& g, Analysis& a) {
 
 std::string_view to_string(EffectiveStance s) {
   switch (s) {
-    case EffectiveStance::agree: return "agree";
-    case EffectiveStance::reject: return "reject";
-    case EffectiveStance::consider: return "consider";
-    case EffectiveStance::silent: return "silent";
+    case EffectiveStance::agree:
+      return "agree";
+    case EffectiveStance::reject:
+      return "reject";
+    case EffectiveStance::consider:
+      return "consider";
+    case EffectiveStance::silent:
+      return "silent";
   }
   return "?";
 }
 
 std::string_view to_string(PositionStatus s) {
   switch (s) {
-    case PositionStatus::agreed: return "agreed";
-    case PositionStatus::sticking: return "sticking";
-    case PositionStatus::open: return "open";
-    case PositionStatus::unanswered: return "unanswered";
+    case PositionStatus::agreed:
+      return "agreed";
+    case PositionStatus::sticking:
+      return "sticking";
+    case PositionStatus::open:
+      return "open";
+    case PositionStatus::unanswered:
+      return "unanswered";
   }
   return "?";
 }
 
 std::string_view to_string(IssueStatus s) {
   switch (s) {
-    case IssueStatus::deadlocked: return "deadlocked";
-    case IssueStatus::contested: return "contested";
-    case IssueStatus::agreed: return "agreed";
-    case IssueStatus::open: return "open";
+    case IssueStatus::deadlocked:
+      return "deadlocked";
+    case IssueStatus::contested:
+      return "contested";
+    case IssueStatus::agreed:
+      return "agreed";
+    case IssueStatus::open:
+      return "open";
   }
   return "?";
 }
@@ -164,37 +183,44 @@ void Analysis::add_position(const PositionAnalysis& position,
 }
 
 Analysis analyze(const PositionGraph& graph) {
-  const PositionGraph::Impl& g = graph.impl();
+  const Graph& g = detail::graph_of(graph);
+  const std::uint32_t n = detail::position_count(g);
   const detail::Fixpoints fix = detail::solve_conditions(g);
   Analysis a;
   std::vector<PositionId>& by_ref = a.by_ref;
-  by_ref.resize(g.positions.size());
+  by_ref.resize(n);
   for (PositionId p = 0; p < by_ref.size(); ++p) by_ref[p] = p;
   // Files usually list positions in ref order already: checked in one pass before sorting.
-  const auto ref_less = [&](PositionId x, PositionId y) {
-    return g.positions[x].ref < g.positions[y].ref;
-  };
+  const auto ref_less = [&](PositionId x, PositionId y) { return g[x].name < g[y].name; };
   if (!std::is_sorted(by_ref.begin(), by_ref.end(), ref_less)) {
     std::sort(by_ref.begin(), by_ref.end(), ref_less);
   }
   // Each position's analysis reads the graph and the fixpoints only: two threads on a large
   // scenario. Its answers go where its audience is in the graph's.
-  a.positions.resize(g.positions.size());
-  a.answers.assign_sizes(g.positions.size(), [&](std::size_t p) { return g.audiences[p].size(); });
-  for_two_halves(
-      g.positions.size(), k_worth_a_second_thread, [&](std::size_t begin, std::size_t end) {
-        for (PositionId p = begin; p < end; ++p) {
-          a.positions[p] = analyze_position(g, p, fix, a.answers[p]);
-        }
-      });
-  std::vector<std::vector<PositionId>> on_issue(g.issue_count);
+  a.positions.resize(n);
+  a.answers.assign_sizes(
+      n, [&](std::size_t p) { return detail::audience(g, static_cast<PositionId>(p)).size(); });
+  for_two_halves(n, k_worth_a_second_thread, [&](std::size_t begin, std::size_t end) {
+    for (PositionId p = begin; p < end; ++p) {
+      a.positions[p] = analyze_position(g, p, fix, a.answers[p]);
+    }
+  });
+  std::vector<std::vector<PositionId>> on_issue(detail::graph_props(g).issues);
   for (const PositionId p : by_ref) {
-    on_issue[g.positions[p].issue].push_back(p);
+    on_issue[g[p].issue].push_back(p);
     switch (a.positions[p].status) {
-      case PositionStatus::agreed: a.common_ground.push_back(p); break;
-      case PositionStatus::open: a.bargaining_space.push_back(p); break;
-      case PositionStatus::unanswered: a.unanswered.push_back(p); break;
-      case PositionStatus::sticking: a.sticking_points.push_back(p); break;
+      case PositionStatus::agreed:
+        a.common_ground.push_back(p);
+        break;
+      case PositionStatus::open:
+        a.bargaining_space.push_back(p);
+        break;
+      case PositionStatus::unanswered:
+        a.unanswered.push_back(p);
+        break;
+      case PositionStatus::sticking:
+        a.sticking_points.push_back(p);
+        break;
     }
   }
   rank_sticking_points(g, a);  // sticking_points is in ref order until then

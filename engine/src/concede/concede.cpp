@@ -86,12 +86,12 @@ Expected<std::vector<char>> resolve_by(const Scenario& s, std::span<const std::s
   return may_move;
 }
 
-Move public_move(const PositionGraph::Impl& g, const Problem& problem, const CandidateMove& m) {
+Move public_move(const detail::Graph& g, const Problem& problem, const CandidateMove& m) {
   return {.kind = m.kind,
-          .party = g.party_ids[m.party],
-          .position = g.positions[problem.positions[m.position]].ref,
+          .party = g[detail::party_vertex(g, m.party)].name,
+          .position = g[problem.positions[m.position]].name,
           .was = m.was,
-          .via = m.via ? g.positions[*m.via].ref : std::string(),
+          .via = m.via ? g[*m.via].name : std::string(),
           .basis = m.basis,
           .factor = m.factor,
           .red_line = m.red_line,
@@ -101,9 +101,9 @@ Move public_move(const PositionGraph::Impl& g, const Problem& problem, const Can
 auto move_key(const Move& m) { return std::tie(m.position, m.kind, m.party); }
 
 // The chosen moves, checked against an independent evaluation of the fixpoint.
-Plan public_plan(const PositionGraph::Impl& g, const Problem& problem,
-                 const std::vector<char>& chosen, const std::vector<char>& agreed_before) {
-  assert(detail::meets_target(problem, chosen));
+Plan public_plan(const detail::Graph& g, const Problem& problem, const std::vector<char>& chosen,
+                 const std::vector<char>& agreed_before) {
+  assert(detail::meets_target(g, problem, chosen));
   Plan plan;
   for (std::size_t i = 0; i < chosen.size(); ++i) {
     if (!chosen[i]) continue;
@@ -112,10 +112,10 @@ Plan public_plan(const PositionGraph::Impl& g, const Problem& problem,
   }
   std::sort(plan.moves.begin(), plan.moves.end(),
             [](const Move& a, const Move& b) { return move_key(a) < move_key(b); });
-  const std::vector<char> after = detail::agreed_after(problem, chosen);
+  const std::vector<char> after = detail::agreed_after(g, problem, chosen);
   for (std::size_t p = 0; p < after.size(); ++p) {
     const PositionId id = problem.positions[p];
-    if (after[p] && !agreed_before[id]) plan.agreed.push_back(g.positions[id].ref);
+    if (after[p] && !agreed_before[id]) plan.agreed.push_back(g[id].name);
   }
   std::sort(plan.agreed.begin(), plan.agreed.end());
   return plan;
@@ -123,7 +123,7 @@ Plan public_plan(const PositionGraph::Impl& g, const Problem& problem,
 
 class Conceder {
  public:
-  Conceder(const PositionGraph::Impl& g, const Target& target)
+  Conceder(const detail::Graph& g, const Target& target)
       : g_(g), target_(target), agreed_before_(detail::solve_conditions(g).agreed) {}
 
   bool already_agreed() const {
@@ -164,8 +164,7 @@ class Conceder {
     Blocked out{.cost = found.front().cost};
     for (const Move& m : found.front().moves) {
       if (m.red_line && !rules.allow_red_lines) out.red_line_moves.push_back(m);
-      const auto party = std::find(g_.party_ids.begin(), g_.party_ids.end(), m.party);
-      if (!rules.may_move[static_cast<std::size_t>(party - g_.party_ids.begin())]) {
+      if (!rules.may_move[party_of(m.party)]) {
         out.other_parties.push_back(m.party);
       }
     }
@@ -176,7 +175,13 @@ class Conceder {
   }
 
  private:
-  const PositionGraph::Impl& g_;
+  PartyId party_of(std::string_view id) const {
+    PartyId p = 0;
+    while (g_[detail::party_vertex(g_, p)].name != id) ++p;
+    return p;
+  }
+
+  const detail::Graph& g_;
   const Target& target_;
   std::vector<char> agreed_before_;
 };
@@ -217,7 +222,7 @@ Expected<ConcedeResult> concede(const Scenario& scenario, const ConcedeOptions& 
     return tl::unexpected(std::move(errors));
   }
   const PositionGraph graph = PositionGraph::build(scenario);
-  const Conceder conceder(graph.impl(), *target);
+  const Conceder conceder(detail::graph_of(graph), *target);
   const MoveRules rules{.may_move = *may_move, .allow_red_lines = options.allow_red_lines};
   ConcedeResult r = result_header(scenario, options, *target);
   r.already_agreed = conceder.already_agreed();

@@ -3,75 +3,71 @@
 
 #include <algorithm>
 
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/two_bit_color_map.hpp>
+
 #include "analysis/conditions.h"
+#include "analysis/fixpoint.h"
 
 namespace entente::detail {
 namespace {
 
-// The targets, then every position named by a counting conditional stance on a position
-// already listed (breadth first). Only these can change whether a target is agreed.
-std::vector<PositionId> depended_on(const PositionGraph::Impl& g,
-                                    std::span<const PositionId> targets) {
-  std::vector<char> seen(g.positions.size(), 0);
-  std::vector<PositionId> order;
-  const auto visit = [&](PositionId p) {
-    if (!seen[p]) {
-      seen[p] = 1;
-      order.push_back(p);
-    }
-  };
-  for (const PositionId t : targets) visit(t);
-  // By index: `order` grows as it is walked (a range-for's iterators would not survive that).
-  for (std::size_t next = 0; next < order.size(); ++next) {  // NOLINT(modernize-loop-convert)
-    for (const AudienceEntry& entry : g.audiences[order[next]]) {
-      if (entry.stance == k_no_stance) continue;
-      const StanceInfo& s = g.stances[entry.stance];
-      if (!is_counting_conditional(g, s)) continue;
-      for (const PositionId condition : g.conditions_of(s)) {
-        if (condition != k_no_position) visit(condition);
-      }
-    }
+// Records the vertices in the order a search discovers them.
+struct DiscoveryOrder : boost::default_bfs_visitor {
+  std::vector<PositionId>* order = nullptr;
+  template <class G>
+  void discover_vertex(GraphVertex v, const G&) const {
+    order->push_back(v);
   }
+};
+
+// The targets, then every position they need, breadth first along the needs edges. Only
+// these can change whether a target is agreed.
+std::vector<PositionId> depended_on(const Graph& g, std::span<const PositionId> targets) {
+  std::vector<PositionId> order;
+  boost::two_bit_color_map<> color(boost::num_vertices(g));
+  boost::queue<GraphVertex> queue;
+  boost::breadth_first_visit(needs_view(g), targets.begin(), targets.end(), queue,
+                             DiscoveryOrder{{}, &order}, color);
   return order;
 }
 
 // Agreeing gives up what the current stance stands on: its `via` position (priority, or a
 // red line), or nothing in particular (1) when it has no via or the party was silent.
-CandidateMove agree_move(const PositionGraph::Impl& g, PartyId party, std::size_t local,
-                         const StanceInfo* stance) {
+CandidateMove agree_move(const Graph& g, PartyId party, std::size_t local,
+                         std::optional<GraphEdge> stance) {
   CandidateMove m{.kind = MoveKind::agree, .party = party, .position = local};
-  if (stance != nullptr) {
-    m.was = stance->value;
-    m.via = stance->via;
+  if (stance) {
+    m.was = g[*stance].relation == Relation::reject ? Stance::reject : Stance::consider;
+    m.via = via_of(g, *stance);
   }
   if (m.was == Stance::reject) m.factor = k_reject_factor;
   if (m.via) {
-    m.basis = g.positions[*m.via].priority;
-    m.red_line = g.positions[*m.via].red_line;
+    m.basis = g[*m.via].priority;
+    m.red_line = g[*m.via].red_line;
   }
   m.cost = m.red_line ? k_red_line_cost : m.basis * m.factor;
   return m;
 }
 
 // Withdrawing gives up the position itself.
-CandidateMove withdraw_move(const PositionGraph::Impl& g, PositionId p, std::size_t local) {
-  const PositionInfo& info = g.positions[p];
-  CandidateMove m{.kind = MoveKind::withdraw, .party = info.holder, .position = local};
-  m.basis = info.priority;
-  m.red_line = info.red_line;
+CandidateMove withdraw_move(const Graph& g, PositionId p, std::size_t local) {
+  CandidateMove m{.kind = MoveKind::withdraw, .party = g[p].holder, .position = local};
+  m.basis = g[p].priority;
+  m.red_line = g[p].red_line;
   m.cost = m.red_line ? k_red_line_cost : m.basis;
   return m;
 }
 
 class ProblemBuilder {
  public:
-  ProblemBuilder(const PositionGraph::Impl& g, const MoveRules& rules) : g_(g), rules_(rules) {}
+  ProblemBuilder(const Graph& g, const MoveRules& rules) : g_(g), rules_(rules) {}
 
   Problem build(std::span<const PositionId> targets, bool issue_target) {
     problem_.positions = depended_on(g_, targets);
     problem_.issue_target = issue_target;
     const std::size_t n = problem_.positions.size();
-    local_.assign(g_.positions.size(), 0);
+    local_.assign(position_count(g_), 0);
     for (std::size_t i = 0; i < n; ++i) local_[problem_.positions[i]] = i;
     problem_.requirements.resize(n);
     problem_.withdraw.resize(n);
@@ -93,70 +89,70 @@ class ProblemBuilder {
   }
 
   void add_requirements(std::size_t local) {
-    for (const AudienceEntry& entry : g_.audiences[problem_.positions[local]]) {
-      const StanceInfo* s = entry.stance == k_no_stance ? nullptr : &g_.stances[entry.stance];
-      if (s != nullptr && s->value == Stance::agree) continue;  // met whatever happens
+    for (const AudienceEntry& entry : audience(g_, problem_.positions[local])) {
+      const std::optional<GraphEdge> s = stance_edge(entry);
+      if (s && g_[*s].relation == Relation::agree) continue;  // met whatever happens
       Requirement r{.move = allow(agree_move(g_, entry.party, local, s))};
-      if (s != nullptr && is_counting_conditional(g_, *s)) r.conditions = local_conditions(*s);
+      if (s) r.stance = g_[*s].stance;
+      if (s && g_[*s].conditional) r.conditions = local_conditions(*s);
       problem_.requirements[local].push_back(std::move(r));
     }
   }
 
-  [[nodiscard]] std::optional<std::vector<std::size_t>> local_conditions(
-      const StanceInfo& s) const {
+  [[nodiscard]] std::optional<std::vector<std::size_t>> local_conditions(GraphEdge s) const {
+    if (g_[s].never_met) return std::nullopt;  // can never be met
     std::vector<std::size_t> out;
-    for (const PositionId condition : g_.conditions_of(s)) {
-      if (condition == k_no_position) return std::nullopt;  // can never be met
-      out.push_back(local_[condition]);
-    }
+    for_each_condition(g_, s, [&](GraphVertex r) { out.push_back(local_[r]); });
     return out;
   }
 
-  const PositionGraph::Impl& g_;
+  const Graph& g_;
   const MoveRules& rules_;
   Problem problem_{};
   std::vector<std::size_t> local_{};
 };
 
+// The needs edges of the stances whose requirement no chosen move has met.
+struct StillNeeded {
+  const Graph* g = nullptr;
+  const std::vector<char>* met = nullptr;  ///< by stance index
+  bool operator()(GraphEdge e) const {
+    return (*g)[e].relation == Relation::needs && !(*met)[(*g)[e].stance];
+  }
+};
+
 }  // namespace
 
-Problem build_problem(const PositionGraph::Impl& g, std::span<const PositionId> targets,
-                      bool issue_target, const MoveRules& rules) {
+Problem build_problem(const Graph& g, std::span<const PositionId> targets, bool issue_target,
+                      const MoveRules& rules) {
   return ProblemBuilder(g, rules).build(targets, issue_target);
 }
 
-std::vector<char> agreed_after(const Problem& problem, const std::vector<char>& chosen) {
-  const std::size_t n = problem.positions.size();
-  std::vector<char> in(n, 1);
-  std::vector<std::vector<std::size_t>> dependents(n);
-  std::vector<std::size_t> work;
-  const auto drop = [&](std::size_t p) {
-    if (in[p]) {
-      in[p] = 0;
-      work.push_back(p);
-    }
-  };
-  for (std::size_t p = 0; p < n; ++p) {
-    if (problem.withdraw[p] && chosen[*problem.withdraw[p]]) drop(p);
+std::vector<char> agreed_after(const Graph& g, const Problem& problem,
+                               const std::vector<char>& chosen) {
+  // Outside the problem nothing matters: no needs edge leads out of it.
+  std::vector<char> ruled_out(boost::num_vertices(g), 1);
+  std::vector<char> met(graph_props(g).stances, 0);
+  for (std::size_t p = 0; p < problem.positions.size(); ++p) {
+    const PositionId t = problem.positions[p];
+    ruled_out[t] = problem.withdraw[p] && chosen[*problem.withdraw[p]];
     for (const Requirement& r : problem.requirements[p]) {
-      if (r.move && chosen[*r.move]) continue;
-      if (!r.conditions) {
-        drop(p);
-        continue;
+      if (r.move && chosen[*r.move]) {
+        if (r.stance != k_none) met[r.stance] = 1;
+      } else if (!r.conditions) {
+        ruled_out[t] = 1;
       }
-      for (const std::size_t c : *r.conditions) dependents[c].push_back(p);
     }
   }
-  while (!work.empty()) {
-    const std::size_t r = work.back();
-    work.pop_back();
-    for (const std::size_t p : dependents[r]) drop(p);
-  }
-  return in;
+  const boost::filtered_graph<Graph, StillNeeded> needs(g, StillNeeded{&g, &met});
+  const std::vector<char> in = greatest_fixpoint(needs, ruled_out);
+  std::vector<char> out(problem.positions.size());
+  for (std::size_t p = 0; p < out.size(); ++p) out[p] = in[problem.positions[p]];
+  return out;
 }
 
-bool meets_target(const Problem& problem, const std::vector<char>& chosen) {
-  const std::vector<char> in = agreed_after(problem, chosen);
+bool meets_target(const Graph& g, const Problem& problem, const std::vector<char>& chosen) {
+  const std::vector<char> in = agreed_after(g, problem, chosen);
   return std::all_of(problem.targets.begin(), problem.targets.end(), [&](std::size_t t) {
     const auto& w = problem.withdraw[t];
     return in[t] || (problem.issue_target && w && chosen[*w]);

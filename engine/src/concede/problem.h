@@ -4,12 +4,13 @@
 // Solver-independent, so that the Z3 encoding (solver.h) stays a thin translation.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <vector>
 
 #include "entente/concede.h"
-#include "graph/bgl_graph.h"
+#include "graph/graph.h"
 
 namespace entente::detail {
 
@@ -35,6 +36,7 @@ struct CandidateMove {
 /// agree move, or by all of its conditions being agreed.
 struct Requirement {
   std::optional<std::size_t> move{};  ///< index in Problem::moves, when that move is allowed
+  std::uint32_t stance = k_none;      ///< the stance's index in Scenario::stances, if any
   /// Local indices of the agree_if positions of a counting conditional stance; none when the
   /// stance is not conditional or a condition names no position (then it is never met).
   std::optional<std::vector<std::size_t>> conditions{};
@@ -51,14 +53,15 @@ struct Problem {
 
 /// The problem for `targets`, restricted to them and every position reachable backwards
 /// through conditions: nothing else can change whether a target is agreed.
-Problem build_problem(const PositionGraph::Impl& g, std::span<const PositionId> targets,
-                      bool issue_target, const MoveRules& rules);
+Problem build_problem(const Graph& g, std::span<const PositionId> targets, bool issue_target,
+                      const MoveRules& rules);
 
-/// The greatest fixpoint of FORMAT.md 3.2 after the chosen moves (one flag per move), over
-/// the problem's positions: a worklist, linear in requirements plus conditions.
-std::vector<char> agreed_after(const Problem& problem, const std::vector<char>& chosen);
+/// The greatest fixpoint of FORMAT.md 3.2 after the chosen moves (one flag per move), per
+/// local position: analysis/fixpoint.h on the needs edges that no chosen move makes moot.
+std::vector<char> agreed_after(const Graph& g, const Problem& problem,
+                               const std::vector<char>& chosen);
 
 /// True when the chosen moves make every target agreed (or withdrawn, for an issue).
-bool meets_target(const Problem& problem, const std::vector<char>& chosen);
+bool meets_target(const Graph& g, const Problem& problem, const std::vector<char>& chosen);
 
 }  // namespace entente::detail
