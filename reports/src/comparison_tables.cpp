@@ -1,9 +1,16 @@
 #include "comparison_tables.h"
 
+#include <string>
 #include <utility>
+
+#include <fmt/format.h>
 
 namespace entente::reports::detail {
 namespace {
+
+std::string count(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
 
 using Rows = std::vector<std::vector<ChangeCell>>;
 
@@ -186,6 +193,34 @@ std::vector<ChangeTable> change_tables(const ComparisonKind& kind, const Compari
     if (!table.rows.empty()) tables.push_back(std::move(table));
   }
   return tables;
+}
+
+std::string verdict(const Comparison& c) {
+  std::vector<std::string> parts;
+  const auto add = [&](std::size_t n, std::string_view one, std::string_view many) {
+    if (n > 0) parts.push_back(count(n, one, many));
+  };
+  add(c.added.size(), "position added", "positions added");
+  add(c.withdrawn.size(), "position withdrawn", "positions withdrawn");
+  add(c.stances.size(), "stance moved", "stances moved");
+  add(c.sticking_resolved.size(), "sticking point resolved", "sticking points resolved");
+  add(c.sticking_created.size(), "new sticking point", "new sticking points");
+  add(c.deadlocks_broken.size(), "deadlock broken", "deadlocks broken");
+  add(c.deadlocks_created.size(), "new deadlock", "new deadlocks");
+  add(c.packages_formed.size(), "package formed", "packages formed");
+  add(c.packages_dissolved.size(), "package dissolved", "packages dissolved");
+  add(c.conditions_met.size(), "condition now met", "conditions now met");
+  for (const IssueChange& issue : c.issues) {
+    parts.push_back(
+        fmt::format("issue {} {} -> {}", issue.id, to_string(issue.from), to_string(issue.to)));
+  }
+  if (parts.empty()) parts.push_back(c.positions.empty() ? "nothing moved" : "statuses moved");
+  if (!c.still_deadlocked.empty()) {
+    parts.push_back(fmt::format("{} {} still deadlocked",
+                                c.still_deadlocked.size() == 1 ? "issue" : "issues",
+                                fmt::join(c.still_deadlocked, ", ")));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
 }
 
 }  // namespace entente::reports::detail

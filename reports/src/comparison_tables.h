@@ -62,6 +62,9 @@ struct ComparedHeading {
   std::vector<std::string> applied{};  ///< a what-if: the changes, in the order applied
 };
 
+/// One line on what moved, e.g. "2 sticking points resolved, issue rent still deadlocked".
+std::string verdict(const Comparison& c);
+
 ComparedHeading compared_heading(const ComparisonKind& kind, const Report& after);
 
 /// The kinds of change that have entries, in the order of the text report; empty when nothing

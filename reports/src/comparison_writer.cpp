@@ -70,7 +70,7 @@ Json changes_json(const ComparisonKind& kind, const Comparison& c) {
     issues.push_back({{"id", i.id}, {"from", to_string(i.from)}, {"to", to_string(i.to)}});
   }
   return {{kind.kind == ComparisonKind::what_if ? "applied" : "compared", kind.items},
-          {"verdict", c.verdict},
+          {"verdict", detail::verdict(c)},
           {"added", c.added},
           {"withdrawn", c.withdrawn},
           {"edits", edits_json(c)},
@@ -170,7 +170,7 @@ void write_comparison_text(const ComparisonKind& kind, const Report& /*before*/,
   } else {
     out << "Compared: " << detail::terminal(fmt::format("{}", fmt::join(kind.items, " -> ")));
   }
-  out << "\nVerdict: " << detail::terminal(c.verdict) << '\n';
+  out << "\nVerdict: " << detail::terminal(detail::verdict(c)) << '\n';
   w.section("Positions added", safe(c.added));
   w.section("Positions withdrawn", safe(c.withdrawn));
   w.section("Positions edited", edit_lines(c.edits));

@@ -123,7 +123,7 @@ void write_legend(std::ostream& out) {
 void write_summary(std::ostream& out, const Comparison& comparison,
                    const std::vector<detail::ChangeTable>& tables) {
   out << R"(<section id="summary"><h2>Summary</h2>)" << '\n'
-      << fmt::format(R"(<p class="lede">{}</p>)", html(comparison.verdict)) << '\n';
+      << fmt::format(R"(<p class="lede">{}</p>)", html(detail::verdict(comparison))) << '\n';
   if (tables.empty()) {
     out << R"(<p class="none">No changes.</p>)"
         << "\n</section>\n";

@@ -273,7 +273,7 @@ void write_comparison_markdown(const ComparisonKind& kind, const Report& /*befor
                                const Report& after, const Comparison& comparison, std::ostream& out,
                                const WriteOptions& /*options*/) {
   write_compared(out, detail::compared_heading(kind, after));
-  out << "\n**Verdict:** " << markdown_cell(comparison.verdict) << '\n';
+  out << "\n**Verdict:** " << markdown_cell(detail::verdict(comparison)) << '\n';
   const std::vector<detail::ChangeTable> tables = detail::change_tables(kind, comparison);
   if (tables.empty()) out << "\nNo changes.\n";
   for (const detail::ChangeTable& table : tables) write_change_table(out, table);

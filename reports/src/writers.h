@@ -6,9 +6,12 @@
 
 // One writer per format (llvm-cov); write_report() and write_comparison() pick one from their
 // table.
+namespace entente {
+struct Comparison;
+}
+
 namespace entente::reports {
 
-struct Comparison;
 struct ComparisonKind;
 
 /// The terminal report: sections, a ranked list of sticking points and an issue matrix.

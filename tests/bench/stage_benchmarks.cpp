@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "entente/analysis.h"
+#include "entente/comparison.h"
 #include "entente/concede.h"
 #include "entente/loader.h"
 #include "entente/position_graph.h"
@@ -187,11 +188,13 @@ void whatif_full(benchmark::State& state, const Inputs& in) {
   for (auto _ : state) {
     auto changed = apply_changes(in.scenario, changes);
     if (!changed) state.SkipWithError("apply_changes failed");
-    const reports::Report before =
-        reports::make_report(in.scenario, analyze(PositionGraph::build(in.scenario)));
-    const reports::Report after =
-        reports::make_report(*changed, analyze(PositionGraph::build(*changed)));
-    auto comparison = reports::compare_reports(before, after);
+    const Analysis before_analysis = analyze(PositionGraph::build(in.scenario));
+    const Analysis after_analysis = analyze(PositionGraph::build(*changed));
+    auto comparison = compare({in.scenario, before_analysis}, {*changed, after_analysis});
+    const reports::Report before = reports::make_report(in.scenario, before_analysis);
+    const reports::Report after = reports::make_report(*changed, after_analysis);
+    benchmark::DoNotOptimize(before);
+    benchmark::DoNotOptimize(after);
     benchmark::DoNotOptimize(comparison);
   }
   set_sizes(state, in);

@@ -231,8 +231,8 @@ TEST_F(CliFiles, HtmlReportOfAHugeGraphSaysWhyItHasNoPicture) {
   yaml += "  - id: b\nissues:\n  - id: x\n";
   write_text(dir_ / "big.yaml", yaml);
   const fs::path out = dir_ / "big.html";
-  const Result r = run_cli({"report", (dir_ / "big.yaml").string(), "--format", "html", "-o",
-                            out.string()});
+  const Result r =
+      run_cli({"report", (dir_ / "big.yaml").string(), "--format", "html", "-o", out.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("no graph picture in the report: the graph has 1001 positions, more "
                        "than the 1000"),
@@ -328,8 +328,8 @@ TEST_F(CliFiles, StatsNameTheStagesEachCommandRuns) {
   EXPECT_EQ(whatif.exit_code, 0) << whatif.err;
   EXPECT_EQ(stage_names(whatif.err),
             (std::vector<std::string>{"read and parse files", "merge party files", "validate",
-                                      "build graph", "analyse", "make report", "apply changes",
-                                      "build graph", "analyse", "make report", "compare",
+                                      "build graph", "analyse", "apply changes", "build graph",
+                                      "analyse", "compare", "make report", "make report",
                                       "write output", "whole run"}))
       << whatif.err;
   // A scenario that does not load still shows the stages it went through.
@@ -364,12 +364,14 @@ TEST_F(CliFiles, WhatIfOnALargeScenarioAnswersAsOneStepAfterTheOther) {
   ASSERT_TRUE(change);
   const Expected<Scenario> changed = apply_changes(*baseline, {&*change, 1});
   ASSERT_TRUE(changed);
-  const reports::Report before = report_of(*baseline);
-  const reports::Report after = report_of(*changed);
+  const Analysis before_analysis = analysis_of(*baseline);
+  const Analysis after_analysis = analysis_of(*changed);
+  const Comparison comparison = compare({*baseline, before_analysis}, {*changed, after_analysis});
+  const reports::Report before = reports::make_report(*baseline, before_analysis);
+  const reports::Report after = reports::make_report(*changed, after_analysis);
   std::ostringstream expected;
-  reports::write_comparison({.items = {change->text}}, before, after,
-                            reports::compare_reports(before, after), reports::Format::json,
-                            expected);
+  reports::write_comparison({.items = {change->text}}, before, after, comparison,
+                            reports::Format::json, expected);
   const Result r = run_cli({"whatif", folder.string(), "--set", argument, "--format", "json"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(r.out == expected.str()) << "the answers differ";

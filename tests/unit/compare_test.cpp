@@ -1,118 +1,143 @@
-// compare_reports(): every kind of change between two reports, on hand-made pairs.
-#include "entente/reports/comparison.h"
+// compare(): every kind of change between two analysed versions of a scenario.
+#include "entente/comparison.h"
 
 #include <gtest/gtest.h>
 
-#include "sample_report.h"
+#include "entente/loader.h"
+#include "entente/position_graph.h"
 
-namespace entente::reports {
+namespace entente {
 namespace {
 
-PositionRow* row(Report& r, std::string_view ref) {
-  for (PositionRow& p : r.positions) {
-    if (p.ref == ref) return &p;
-  }
-  return nullptr;
+// rent is deadlocked (two red lines rejected via each other); tenant/repairs and
+// tenant/two-years are a package (landlord considers each on the other).
+constexpr std::string_view k_lease = R"(format: 1
+title: Lease
+issues: [{id: rent}, {id: term}]
+parties:
+  - id: landlord
+    positions:
+      - {id: plus-8, issue: rent, kind: demand, text: Rent rises., priority: 4, red_line: true}
+      - {id: three-years, issue: term, kind: concession, text: Three years.}
+    stances:
+      - {position: tenant/freeze, stance: reject, via: plus-8}
+      - {position: tenant/two-years, stance: consider, agree_if: [tenant/repairs]}
+      - {position: tenant/repairs, stance: consider, agree_if: [tenant/two-years]}
+  - id: tenant
+    positions:
+      - {id: freeze, issue: rent, kind: demand, text: No rise., priority: 5, red_line: true}
+      - {id: repairs, issue: term, kind: demand, text: Repairs first.}
+      - {id: two-years, issue: term, kind: demand, text: Two years.}
+    stances:
+      - {position: landlord/plus-8, stance: reject, via: freeze}
+      - {position: landlord/three-years, stance: agree}
+)";
+
+Scenario lease() {
+  auto parsed = parse_scenario(k_lease, "lease.yaml");
+  EXPECT_TRUE(parsed.has_value());
+  auto valid = validate(std::move(*parsed));
+  EXPECT_TRUE(valid.has_value());
+  return std::move(*valid);
 }
 
-TEST(Compare, EqualReportsHaveNothingThatMoved) {
-  const Report r = testing::small_report();
-  const Comparison c = compare_reports(r, r);
-  EXPECT_TRUE(c.positions.empty());
-  EXPECT_TRUE(c.stances.empty());
-  EXPECT_TRUE(c.edits.empty());
-  EXPECT_EQ("nothing moved, issue rent still deadlocked", c.verdict);
+Position& position(Scenario& s, std::string_view ref) {
+  for (Position& p : s.positions) {
+    if (p.ref() == ref) return p;
+  }
+  throw std::out_of_range(std::string(ref));
+}
+
+StanceDecl& stance(Scenario& s, std::string_view party, std::string_view ref) {
+  for (StanceDecl& d : s.stances) {
+    if (d.party == party && d.position.id == ref) return d;
+  }
+  throw std::out_of_range(std::string(ref));
+}
+
+Comparison compare_scenarios(const Scenario& before, const Scenario& after) {
+  const Analysis a = analyze(PositionGraph::build(before));
+  const Analysis b = analyze(PositionGraph::build(after));
+  return compare({before, a}, {after, b});
+}
+
+TEST(Compare, EqualScenariosHaveNothingThatMovedButWhatStaysDeadlocked) {
+  const Scenario s = lease();
+  const Comparison c = compare_scenarios(s, s);
+  EXPECT_EQ(Comparison{.still_deadlocked = {"rent"}}, c);
 }
 
 TEST(Compare, FindsAddedAndWithdrawnPositions) {
-  const Report before = testing::small_report();
-  Report after = before;
-  after.positions.erase(after.positions.begin());  // landlord/plus-8
-  PositionRow extra = after.positions.back();
-  extra.ref = "tenant/zz";
-  after.positions.push_back(extra);
-  const Comparison c = compare_reports(before, after);
+  const Scenario before = lease();
+  Scenario after = before;
+  std::erase_if(after.positions, [](const Position& p) { return p.ref() == "landlord/plus-8"; });
+  std::erase_if(after.stances,
+                [](const StanceDecl& d) { return d.position.id == "landlord/plus-8" || d.via; });
+  after.positions.push_back({.party = "tenant", .id = "zz", .issue = {"term"}, .text = "Z."});
+  const Comparison c = compare_scenarios(before, after);
   EXPECT_EQ(std::vector<std::string>{"tenant/zz"}, c.added);
   EXPECT_EQ(std::vector<std::string>{"landlord/plus-8"}, c.withdrawn);
-  ASSERT_EQ(2u, c.positions.size());
+  ASSERT_EQ(3u, c.positions.size());  // plus-8 gone, freeze unanswered, zz new
+  EXPECT_EQ("landlord/plus-8", c.positions[0].ref);
   EXPECT_EQ(PositionStatus::sticking, c.positions[0].from);
   EXPECT_FALSE(c.positions[0].to);
-  EXPECT_EQ(std::vector<std::string>{"landlord/plus-8"}, c.sticking_resolved);
-  EXPECT_EQ(std::vector<std::string>{"landlord/plus-8"}, c.deadlocks_broken);
+  EXPECT_EQ((std::vector<std::string>{"landlord/plus-8", "tenant/freeze"}), c.sticking_resolved);
+  EXPECT_EQ((std::vector<std::string>{"landlord/plus-8", "tenant/freeze"}), c.deadlocks_broken);
+  EXPECT_EQ((std::vector<IssueChange>{{"rent", IssueStatus::deadlocked, IssueStatus::open}}),
+            c.issues);
 }
 
 TEST(Compare, FindsTextPriorityRedLineAndKindEdits) {
-  const Report before = testing::small_report();
-  Report after = before;
-  PositionRow* p = row(after, "tenant/freeze");
-  p->text = "No rise at all.";
-  p->priority = 2;
-  p->red_line = false;
-  p->kind = PositionKind::concession;
-  const Comparison c = compare_reports(before, after);
-  ASSERT_EQ(4u, c.edits.size());
-  EXPECT_EQ("kind", c.edits[0].field);
-  EXPECT_EQ("text", c.edits[1].field);
-  EXPECT_EQ("No rise.", c.edits[1].from);
-  EXPECT_EQ("No rise at all.", c.edits[1].to);
-  EXPECT_EQ("2", c.edits[2].to);
-  EXPECT_EQ("red_line", c.edits[3].field);
+  const Scenario before = lease();
+  Scenario after = before;
+  Position& p = position(after, "tenant/freeze");
+  p.text = "No rise at all.";
+  p.priority = 2;
+  p.red_line = false;
+  p.kind = PositionKind::concession;
+  const Comparison c = compare_scenarios(before, after);
+  const std::vector<EditChange> expected{{"tenant/freeze", "kind", "demand", "concession"},
+                                         {"tenant/freeze", "text", "No rise.", "No rise at all."},
+                                         {"tenant/freeze", "priority", "5", "2"},
+                                         {"tenant/freeze", "red_line", "true", "false"}};
+  EXPECT_EQ(expected, c.edits);
+  // Without a red line on one side there is no deadlock: the issue is merely contested.
+  EXPECT_EQ((std::vector<std::string>{"landlord/plus-8", "tenant/freeze"}), c.deadlocks_broken);
 }
 
-TEST(Compare, FindsStanceMovesBothWays) {
-  const Report before = testing::small_report();
-  Report after = before;
-  row(after, "landlord/plus-8")->stances[0].stance = EffectiveStance::consider;
-  row(after, "tenant/freeze")->status = PositionStatus::agreed;
-  row(after, "tenant/freeze")->stances[0].stance = EffectiveStance::agree;
-  const Comparison c = compare_reports(before, after);
-  ASSERT_EQ(2u, c.stances.size());
-  EXPECT_EQ("tenant", c.stances[0].party);
-  EXPECT_EQ(EffectiveStance::reject, c.stances[0].from);
-  EXPECT_EQ(EffectiveStance::consider, c.stances[0].to);
-  EXPECT_EQ(EffectiveStance::agree, c.stances[1].to);
+// A party outside a position's audience on one side is silent there.
+TEST(Compare, FindsStanceMovesAndMovesFromOrToSilence) {
+  const Scenario before = lease();
+  Scenario after = before;
+  stance(after, "tenant", "landlord/plus-8").stance = Stance::consider;
+  std::erase_if(after.stances,
+                [](const StanceDecl& d) { return d.position.id == "tenant/freeze"; });
+  const Comparison c = compare_scenarios(before, after);
+  const std::vector<StanceMove> expected{
+      {"landlord/plus-8", "tenant", EffectiveStance::reject, EffectiveStance::consider},
+      {"tenant/freeze", "landlord", EffectiveStance::reject, EffectiveStance::silent}};
+  EXPECT_EQ(expected, c.stances);
 }
 
-// A party outside a position's audience on one side is silent there (the rows of each side
-// are walked together by party).
-TEST(Compare, AStanceOfAPartyOutsideTheAudienceOnOneSideMovesFromOrToSilent) {
-  const Report before = testing::small_report();
-  Report after = before;
-  std::vector<StanceRow>& plus = row(after, "landlord/plus-8")->stances;  // tenant: reject
-  plus.insert(plus.begin(), {.party = "agency", .stance = EffectiveStance::agree});
-  plus.push_back({.party = "zz-observer", .stance = EffectiveStance::silent});
-  row(after, "tenant/freeze")->stances.clear();  // landlord: consider
-  const Comparison c = compare_reports(before, after);
-  ASSERT_EQ(2u, c.stances.size());
-  EXPECT_EQ("landlord/plus-8", c.stances[0].position);
-  EXPECT_EQ("agency", c.stances[0].party);
-  EXPECT_EQ(EffectiveStance::silent, c.stances[0].from);
-  EXPECT_EQ(EffectiveStance::agree, c.stances[0].to);
-  EXPECT_EQ("tenant/freeze", c.stances[1].position);
-  EXPECT_EQ("landlord", c.stances[1].party);
-  EXPECT_EQ(EffectiveStance::consider, c.stances[1].from);
-  EXPECT_EQ(EffectiveStance::silent, c.stances[1].to);
-}
-
-TEST(Compare, FindsPackagesConditionsAndIssues) {
-  const Report before = testing::small_report();
-  Report after = before;
-  after.packages.clear();
-  row(after, "tenant/freeze")->stances[0].condition_met = true;
-  after.issues[0].status = IssueStatus::contested;
-  const Comparison c = compare_reports(before, after);
-  EXPECT_EQ(before.packages, c.packages_dissolved);
-  ASSERT_EQ(1u, c.conditions_met.size());
-  EXPECT_EQ("landlord", c.conditions_met[0].party);
-  ASSERT_EQ(1u, c.issues.size());
-  EXPECT_EQ(IssueStatus::deadlocked, c.issues[0].from);
-  EXPECT_TRUE(c.still_deadlocked.empty());
-  EXPECT_EQ("1 package dissolved, 1 condition now met, issue rent deadlocked -> contested",
-            c.verdict);
-  const Comparison back = compare_reports(after, before);
-  EXPECT_EQ(before.packages, back.packages_formed);
-  EXPECT_EQ(1u, back.conditions_unmet.size());
+TEST(Compare, FindsPackagesConditionsAndIssuesBothWays) {
+  const Scenario before = lease();
+  Scenario after = before;
+  StanceDecl& on_repairs = stance(after, "landlord", "tenant/repairs");
+  on_repairs.stance = Stance::agree;
+  on_repairs.agree_if.clear();
+  const Comparison c = compare_scenarios(before, after);
+  const std::vector<std::vector<std::string>> package{{"tenant/repairs", "tenant/two-years"}};
+  EXPECT_EQ(package, c.packages_dissolved);
+  EXPECT_TRUE(c.packages_formed.empty());
+  EXPECT_EQ((std::vector<ConditionChange>{{"tenant/two-years", "landlord", {"tenant/repairs"}}}),
+            c.conditions_met);
+  EXPECT_TRUE(c.conditions_unmet.empty());
+  EXPECT_EQ((std::vector<IssueChange>{{"term", IssueStatus::open, IssueStatus::agreed}}), c.issues);
+  EXPECT_EQ(std::vector<std::string>{"rent"}, c.still_deadlocked);
+  const Comparison back = compare_scenarios(after, before);
+  EXPECT_EQ(package, back.packages_formed);
+  EXPECT_EQ(c.conditions_met, back.conditions_unmet);
 }
 
 }  // namespace
-}  // namespace entente::reports
+}  // namespace entente

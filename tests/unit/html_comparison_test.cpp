@@ -107,7 +107,7 @@ TEST(HtmlComparison, NamesTheSidesOfAWhatIfAndListsItsChanges) {
 }
 
 TEST(HtmlComparison, SaysNoChangesWhenNothingMoved) {
-  const std::string page = to_html(Comparison{.verdict = "nothing moved"});
+  const std::string page = to_html(Comparison{});
   EXPECT_NE(page.find(R"(<p class="lede">nothing moved</p>)"
                       "\n"
                       R"(<p class="none">No changes.</p>)"),
@@ -120,10 +120,10 @@ TEST(HtmlComparison, ShowsHostileTextAsText) {
   const std::string h = testing::k_hostile;
   const std::string page = to_html(testing::hostile_change(), {ComparisonKind::diff, {h, h}});
   EXPECT_EQ(page.find("<script"), std::string::npos);
-  // The two paths and the verdict; then added, withdrawn and the four sticking and deadlock
+  // The two paths and the verdict's two issues; then added, withdrawn and the four sticking and deadlock
   // lists one each, two edits of three cells, two stances of two, four statuses, two packages
   // of two, two conditions of three and two issues.
-  EXPECT_EQ(count(page, k_hostile_html), 3U + 6U + 6U + 4U + 4U + 4U + 6U + 2U);
+  EXPECT_EQ(count(page, k_hostile_html), 4U + 6U + 6U + 4U + 4U + 4U + 6U + 2U);
 }
 
 }  // namespace

@@ -281,7 +281,7 @@ TEST(MarkdownComparison, WritesEveryKindOfChange) {
 Old: `old/lease`\
 New: `new/lease`
 
-**Verdict:** everything moved
+**Verdict:** 1 position added, 1 position withdrawn, 2 stances moved, 1 sticking point resolved, 1 new sticking point, 1 deadlock broken, 1 new deadlock, 1 package formed, 1 package dissolved, 1 condition now met, issue rent contested \-\> deadlocked, issue term open \-\> agreed
 
 ## Positions added (1)
 
@@ -360,7 +360,7 @@ New: `new/lease`
 }
 
 TEST(MarkdownComparison, SaysNoChangesWhenNothingMoved) {
-  const std::string md = comparison_markdown(Comparison{.verdict = "nothing moved"});
+  const std::string md = comparison_markdown(Comparison{});
   EXPECT_EQ(md,
             "# What changed: Lease\n\nOld: `old/lease`\\\nNew: `new/lease`\n\n"
             "**Verdict:** nothing moved\n\nNo changes.\n");

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "entente/analysis.h"
+#include "entente/comparison.h"
 #include "entente/loader.h"
 #include "entente/position_graph.h"
 #include "entente/reports/comparison.h"
@@ -46,9 +47,7 @@ Change change(ChangeKind kind, std::string_view arg) {
   return std::move(*c);
 }
 
-Expected<Scenario> apply(std::vector<Change> changes) {
-  return apply_changes(baseline(), changes);
-}
+Expected<Scenario> apply(std::vector<Change> changes) { return apply_changes(baseline(), changes); }
 
 reports::Report report(const Scenario& s) {
   return reports::make_report(s, analyze(PositionGraph::build(s)));
@@ -73,9 +72,10 @@ TEST(WhatIf, ParsesEveryChangeShape) {
 }
 
 TEST(WhatIf, RejectsMalformedChangesWithTheExpectedShape) {
-  EXPECT_EQ("--set a:b/y=maybe: error: expected --set "
-            "PARTY:PARTY2/POSITION=agree|reject|consider|silent",
-            format_diagnostic(parse_change(ChangeKind::set, "a:b/y=maybe").error().front()));
+  EXPECT_EQ(
+      "--set a:b/y=maybe: error: expected --set "
+      "PARTY:PARTY2/POSITION=agree|reject|consider|silent",
+      format_diagnostic(parse_change(ChangeKind::set, "a:b/y=maybe").error().front()));
   EXPECT_FALSE(parse_change(ChangeKind::priority, "b/y=6"));
   EXPECT_FALSE(parse_change(ChangeKind::priority, "b/y"));
   EXPECT_FALSE(parse_change(ChangeKind::drop, "y"));
@@ -130,7 +130,10 @@ TEST(WhatIf, AcceptingAPackageMemberAgreesTheWholePackage) {
   ASSERT_TRUE(s);
   EXPECT_EQ(PositionStatus::agreed, status(*s, "a/x"));
   EXPECT_EQ(PositionStatus::agreed, status(*s, "b/y"));  // its condition a/x now holds
-  const auto c = reports::compare_reports(report(baseline()), report(*s));
+  const Scenario base = baseline();
+  const Analysis before = analyze(PositionGraph::build(base));
+  const Analysis after = analyze(PositionGraph::build(*s));
+  const Comparison c = compare({base, before}, {*s, after});
   EXPECT_EQ((std::vector<std::vector<std::string>>{{"a/x", "b/y"}}), c.packages_dissolved);
   ASSERT_EQ(1u, c.conditions_met.size());
   EXPECT_EQ("b/y", c.conditions_met[0].position);
@@ -146,13 +149,13 @@ TEST(WhatIf, PriorityReordersStickingPoints) {
 }
 
 TEST(WhatIf, ChangesApplyInOrderSoLaterOnesWin) {
-  const auto s = apply({change(ChangeKind::set, "b:a/wall=agree"),
-                        change(ChangeKind::set, "b:a/wall=reject")});
+  const auto s = apply(
+      {change(ChangeKind::set, "b:a/wall=agree"), change(ChangeKind::set, "b:a/wall=reject")});
   ASSERT_TRUE(s);
   EXPECT_EQ(PositionStatus::sticking, status(*s, "a/wall"));
   EXPECT_EQ("--set b:a/wall=agree: error: position 'a/wall' was withdrawn by an earlier change",
-            first_error(apply({change(ChangeKind::drop, "a/wall"),
-                               change(ChangeKind::set, "b:a/wall=agree")})));
+            first_error(apply(
+                {change(ChangeKind::drop, "a/wall"), change(ChangeKind::set, "b:a/wall=agree")})));
 }
 
 TEST(WhatIf, UnknownNamesSuggestTheClosest) {

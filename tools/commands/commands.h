@@ -139,6 +139,9 @@ ExitCode emit(const std::string& output, const Io& io, const Render& render);
 /// the graph is gone when the analysis is returned.
 Analysis analysis_of(const Scenario& scenario, std::optional<Resolution> resolution = std::nullopt);
 
+/// The report of a scenario and its analysis, which is freed once the report is made.
+reports::Report report_from(const Scenario& scenario, Analysis analysis);
+
 /// The report of a loaded scenario: analysis_of(), then the report.
 reports::Report report_of(const Scenario& scenario,
                           std::optional<Resolution> resolution = std::nullopt);

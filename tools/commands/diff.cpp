@@ -36,12 +36,14 @@ ExitCode run_diff(const DiffOptions& options, const Io& io) {
   std::optional<Scenario> after =
       load_and_print(options.new_scenario, options.load, io, &new_resolution);
   if (!before || !after) return ExitCode::bad_input;
-  reports::Report old_report = report_of(*before, std::move(old_resolution));
-  reports::Report new_report = report_of(*after, std::move(new_resolution));
-  reports::Comparison comparison = [&] {
+  Analysis old_analysis = analysis_of(*before, std::move(old_resolution));
+  Analysis new_analysis = analysis_of(*after, std::move(new_resolution));
+  Comparison comparison = [&] {
     const stats::Stage stage("compare");
-    return reports::compare_reports(old_report, new_report);
+    return compare({*before, old_analysis}, {*after, new_analysis});
   }();
+  reports::Report old_report = report_from(*before, std::move(old_analysis));
+  reports::Report new_report = report_from(*after, std::move(new_analysis));
   const reports::ComparisonKind kind{reports::ComparisonKind::diff,
                                      {options.old_scenario, options.new_scenario}};
   const ExitCode code =

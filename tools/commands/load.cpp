@@ -63,10 +63,17 @@ Analysis analysis_of(const Scenario& scenario, std::optional<Resolution> resolut
   return analysis;
 }
 
+reports::Report report_from(const Scenario& scenario, Analysis analysis) {
+  reports::Report report = [&] {
+    const stats::Stage stage("make report");
+    return reports::make_report(scenario, analysis);
+  }();
+  analysis = Analysis();  // its memory is not needed beside the report's
+  return report;
+}
+
 reports::Report report_of(const Scenario& scenario, std::optional<Resolution> resolution) {
-  const Analysis analysis = analysis_of(scenario, std::move(resolution));
-  const stats::Stage stage("make report");
-  return reports::make_report(scenario, analysis);
+  return report_from(scenario, analysis_of(scenario, std::move(resolution)));
 }
 
 std::optional<Scenario> load_and_print(const std::filesystem::path& path,

@@ -55,8 +55,10 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
   std::vector<Diagnostic> errors;
   for (const auto& [kind, argument] : options.changes) {
     auto change = parse_change(kind, argument);
-    if (change) changes.push_back(std::move(*change));
-    else errors.insert(errors.end(), change.error().begin(), change.error().end());
+    if (change)
+      changes.push_back(std::move(*change));
+    else
+      errors.insert(errors.end(), change.error().begin(), change.error().end());
   }
   if (!errors.empty()) {
     print_diagnostics(errors, io.err, {.color = io.err_color()});
@@ -67,29 +69,34 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
   std::optional<Scenario> baseline =
       load_and_print(options.scenario, options.load, io, &resolution);
   if (!baseline) return ExitCode::bad_input;
-  // The baseline's report, and the changed copy with its report, need nothing of each other:
-  // on a large scenario they are made at once.
-  reports::Report before;
+  // The baseline's analysis, and the changed copy with its analysis, need nothing of each
+  // other: on a large scenario they are made at once.
+  const bool two = baseline->positions.size() + baseline->stances.size() >= k_worth_a_second_thread;
+  Analysis before_analysis;
   Expected<Scenario> changed = Scenario{};
-  reports::Report after;
+  Analysis after_analysis;
   run_both(
-      baseline->positions.size() + baseline->stances.size() >= k_worth_a_second_thread,
-      [&] { before = report_of(*baseline, std::move(resolution)); },
+      two, [&] { before_analysis = analysis_of(*baseline, std::move(resolution)); },
       [&] {
         changed = [&] {
           const stats::Stage stage("apply changes");
           return apply_changes(*baseline, changes);
         }();
-        if (changed) after = report_of(*changed);
+        if (changed) after_analysis = analysis_of(*changed);
       });
   if (!changed) {
     print_diagnostics(changed.error(), io.err, {.color = io.err_color()});
     return ExitCode::bad_input;
   }
-  reports::Comparison comparison = [&] {
+  Comparison comparison = [&] {
     const stats::Stage stage("compare");
-    return reports::compare_reports(before, after);
+    return compare({*baseline, before_analysis}, {*changed, after_analysis});
   }();
+  reports::Report before;
+  reports::Report after;
+  run_both(
+      two, [&] { before = report_from(*baseline, std::move(before_analysis)); },
+      [&] { after = report_from(*changed, std::move(after_analysis)); });
   reports::ComparisonKind kind;
   for (const Change& change : changes) kind.items.push_back(change.text);
   const ExitCode code =

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entente/analysis.h"
+#include "entente/model.h"
+
+namespace entente {
+
+/// A position whose status or deadlock flag differs; `from`/`to` are empty where the
+/// position does not exist on that side (withdrawn, or new).
+struct StatusChange {
+  std::string ref{};
+  std::optional<PositionStatus> from{};
+  std::optional<PositionStatus> to{};
+  bool deadlock_from = false;
+  bool deadlock_to = false;
+
+  friend bool operator==(const StatusChange&, const StatusChange&) = default;
+};
+
+/// A conditional stance whose conditions came to hold, or stopped holding.
+struct ConditionChange {
+  std::string position{};
+  std::string party{};
+  std::vector<std::string> agree_if{};
+
+  friend bool operator==(const ConditionChange&, const ConditionChange&) = default;
+};
+
+/// A party's effective stance on a position that exists on both sides, before and after.
+struct StanceMove {
+  std::string position{};
+  std::string party{};
+  EffectiveStance from = EffectiveStance::silent;
+  EffectiveStance to = EffectiveStance::silent;
+
+  friend bool operator==(const StanceMove&, const StanceMove&) = default;
+};
+
+/// A position's text or priority, before and after.
+struct EditChange {
+  std::string ref{};
+  std::string field{};  ///< "text", "priority", "red_line" or "kind"
+  std::string from{};
+  std::string to{};
+
+  friend bool operator==(const EditChange&, const EditChange&) = default;
+};
+
+struct IssueChange {
+  std::string id{};
+  IssueStatus from = IssueStatus::open;
+  IssueStatus to = IssueStatus::open;
+
+  friend bool operator==(const IssueChange&, const IssueChange&) = default;
+};
+
+/// What moved between two analysed versions of one scenario; every list sorted.
+struct Comparison {
+  std::vector<std::string> added{};      ///< positions only in the second
+  std::vector<std::string> withdrawn{};  ///< positions only in the first
+  std::vector<EditChange> edits{};
+  std::vector<StanceMove> stances{};
+  std::vector<StatusChange> positions{};
+  std::vector<std::string> sticking_resolved{};
+  std::vector<std::string> sticking_created{};
+  std::vector<std::string> deadlocks_broken{};
+  std::vector<std::string> deadlocks_created{};
+  std::vector<std::vector<std::string>> packages_formed{};
+  std::vector<std::vector<std::string>> packages_dissolved{};
+  std::vector<ConditionChange> conditions_met{};
+  std::vector<ConditionChange> conditions_unmet{};
+  std::vector<IssueChange> issues{};
+  std::vector<std::string> still_deadlocked{};  ///< issues deadlocked on both sides
+
+  friend bool operator==(const Comparison&, const Comparison&) = default;
+};
+
+/// A scenario and its analysis (analyze() of its graph): one side of a comparison.
+struct AnalysedScenario {
+  const Scenario& scenario;
+  const Analysis& analysis;
+};
+
+/// Compares two versions position by position (by reference, so positions may come and go):
+/// `entente diff` and `entente whatif`.
+Comparison compare(AnalysedScenario before, AnalysedScenario after);
+
+}  // namespace entente
