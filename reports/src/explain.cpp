@@ -1,16 +1,14 @@
-// Builds the explanation of one position from a report: facts looked up by id, the status in
-// words, the condition tree and the stances that wait for the position.
+// Dresses the engine's explanation of one position with the report's facts (looked up by id)
+// and says its status in words.
 #include "entente/reports/explain.h"
 
 #include <algorithm>
+#include <cassert>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <fmt/format.h>
-
-#include "condition_tree.h"
-#include "entente/spelling.h"
 
 namespace entente::reports {
 namespace {
@@ -18,15 +16,6 @@ namespace {
 std::optional<SourceRow> source_of(const Report& report, std::string_view id) {
   const SourceRow* row = id.empty() ? nullptr : report.find_source(id);
   return row ? std::optional{*row} : std::nullopt;
-}
-
-std::vector<Diagnostic> unknown_ref(const Report& report, std::string_view ref) {
-  std::vector<std::string> refs;
-  refs.reserve(report.positions.size());
-  for (const PositionRow& row : report.positions) refs.push_back(row.ref);
-  const std::optional<std::string> match = closest_match(ref, refs);
-  return {{.message = fmt::format("unknown position '{}'{}", ref,
-                                  match ? fmt::format(" (did you mean '{}'?)", *match) : "")}};
 }
 
 ExplainedStance explained_stance(const Report& report, const StanceRow& answer) {
@@ -155,72 +144,20 @@ std::string reason(const Explanation& e) {
   return status_sentence(e) + deadlock_sentence(e) + conditions_sentence(e) + package_sentence(e);
 }
 
-std::vector<std::string> package_of(const Report& report, const std::string& ref) {
-  for (const std::vector<std::string>& package : report.packages) {
-    if (std::find(package.begin(), package.end(), ref) != package.end()) return package;
-  }
-  return {};
-}
-
-bool agreed(const Report& report, std::string_view ref) {
-  const PositionRow* row = report.find(ref);
-  return row != nullptr && row->status == PositionStatus::agreed;
-}
-
-Dependent dependent(const Report& report, const PositionRow& on, const StanceRow& answer,
-                    const std::string& ref) {
-  Dependent out{.party = std::string(answer.party),
-                .position = on.ref,
-                .stance = answer.stance,
-                .conditional = answer.conditional,
-                .met = answer.condition_met};
-  for (const std::string_view condition : answer.agree_if) {
-    if (condition != ref && !agreed(report, condition)) out.also_waits_for.emplace_back(condition);
-  }
-  return out;
-}
-
-// Report::positions is sorted by ref and each row's stances by party, so this comes out sorted.
-std::vector<Dependent> dependents(const Report& report, const std::string& ref) {
-  std::vector<Dependent> out;
-  for (const PositionRow& row : report.positions) {
-    for (const StanceRow& answer : row.stances) {
-      const auto& names = answer.agree_if;
-      if (std::find(names.begin(), names.end(), ref) != names.end()) {
-        out.push_back(dependent(report, row, answer, ref));
-      }
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
-std::string_view to_string(Stop s) {
-  switch (s) {
-    case Stop::none:
-      return "none";
-    case Stop::cycle:
-      return "cycle";
-    case Stop::repeat:
-      return "repeat";
-    case Stop::depth:
-      return "depth";
-  }
-  return {};
-}
-
-Expected<Explanation> explain(const Report& report, std::string_view ref,
-                              const ExplainOptions& options) {
-  const PositionRow* row = report.find(ref);
-  if (row == nullptr) return tl::make_unexpected(unknown_ref(report, ref));
+Explanation explain(const Report& report, const PositionExplanation& derived) {
+  const PositionRow* row = report.find(derived.ref);
+  assert(row != nullptr);
   Explanation e{.scenario_title = report.title,
                 .scenario_date = report.date,
                 .position = *row,
                 .source = source_of(report, row->source),
-                .max_depth = options.max_depth,
-                .package = package_of(report, row->ref),
-                .dependents = dependents(report, row->ref)};
+                .conditions = derived.conditions,
+                .max_depth = derived.max_depth,
+                .truncated = derived.truncated,
+                .package = derived.package,
+                .dependents = derived.dependents};
   if (const PartyRow* holder = report.find_party(row->party)) {
     e.holder_name = holder->name;
   }
@@ -230,9 +167,6 @@ Expected<Explanation> explain(const Report& report, std::string_view ref,
   for (const StanceRow& answer : row->stances) {
     e.stances.push_back(explained_stance(report, answer));
   }
-  detail::ConditionTree tree = detail::condition_tree(report, *row, options.max_depth);
-  e.conditions = std::move(tree.lines);
-  e.truncated = tree.truncated;
   e.reason = reason(e);
   return e;
 }

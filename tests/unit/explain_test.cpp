@@ -1,4 +1,5 @@
-// reports::explain() on small scenarios, loaded and analysed as the CLI does.
+// explain(), the engine's and the report's, on small scenarios loaded and analysed as the
+// CLI does.
 #include "entente/reports/explain.h"
 
 #include <stdexcept>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "entente/what_if.h"
 #include "scenario_text.h"
 
 namespace entente::reports {
@@ -15,13 +17,14 @@ namespace {
 
 using Kind = ConditionLine::Kind;
 
-using entente::testing::report_of;
+using entente::testing::Analysed;
+using entente::testing::analysed_of;
 
-Explanation explained(const Report& report, std::string_view ref,
-                      const ExplainOptions& options = {}) {
-  auto e = explain(report, ref, options);
+// As `entente explain` does: the engine's explanation, dressed with the report's facts.
+Explanation explained(const Analysed& a, std::string_view ref, const ExplainOptions& options = {}) {
+  auto e = entente::explain(*a.scenario, a.analysis, ref, options);
   if (!e) throw std::runtime_error(e.error().front().message);
-  return std::move(*e);
+  return explain(a.report, *e);
 }
 
 // One position of each status: a/agreed, a/open, a/red (a deadlock) and b/wall (unanswered).
@@ -62,7 +65,7 @@ std::vector<std::string> tree(const Explanation& e) {
 }
 
 TEST(Explain, AnAgreedPositionNamesEveryAgreeingParty) {
-  const Explanation e = explained(report_of(k_statuses), "a/agreed");
+  const Explanation e = explained(analysed_of(k_statuses), "a/agreed");
   EXPECT_EQ(PositionStatus::agreed, e.position.status);
   EXPECT_EQ("Party A", e.holder_name);
   EXPECT_EQ("The issue", e.issue_title);
@@ -76,14 +79,14 @@ TEST(Explain, AnAgreedPositionNamesEveryAgreeingParty) {
 }
 
 TEST(Explain, AnOpenPositionNamesWhoConsidersAndWhoIsSilent) {
-  const Explanation e = explained(report_of(k_statuses), "a/open");
+  const Explanation e = explained(analysed_of(k_statuses), "a/open");
   EXPECT_EQ(PositionStatus::open, e.position.status);
   EXPECT_EQ("Open: nobody rejects it; b considers it; c has not answered.", e.reason);
   EXPECT_EQ(EffectiveStance::silent, e.stances[1].answer.stance);
 }
 
 TEST(Explain, ADeadlockNamesTheRedLineItIsRejectedVia) {
-  const Explanation e = explained(report_of(k_statuses), "a/red");
+  const Explanation e = explained(analysed_of(k_statuses), "a/red");
   EXPECT_TRUE(e.position.deadlock);
   EXPECT_EQ("Sticking: rejected by b. Deadlock: a red line rejected via the red line b/wall.",
             e.reason);
@@ -103,7 +106,7 @@ TEST(Explain, ADeadlockNamesTheRedLineItIsRejectedVia) {
 }
 
 TEST(Explain, ANearMissSaysWhichHalfOfADeadlockIsMissing) {
-  const Report report = report_of(R"(
+  const Analysed report = analysed_of(R"(
   - id: a
     positions: [{id: x, issue: i, kind: demand, text: X}]
   - id: b
@@ -116,7 +119,7 @@ TEST(Explain, ANearMissSaysWhichHalfOfADeadlockIsMissing) {
 }
 
 TEST(Explain, AnUnansweredPositionNamesTheSilentParties) {
-  const Explanation e = explained(report_of(k_statuses), "b/wall");
+  const Explanation e = explained(analysed_of(k_statuses), "b/wall");
   EXPECT_EQ("Unanswered: nobody rejects or considers it; a has not answered.", e.reason);
 }
 
@@ -130,7 +133,7 @@ const char* const k_package = R"(
     stances: [{position: a/x, stance: reject, agree_if: [b/y]}])";
 
 TEST(Explain, APackageMemberNamesItsPackageAndMarksTheCycle) {
-  const Explanation e = explained(report_of(k_package), "a/x");
+  const Explanation e = explained(analysed_of(k_package), "a/x");
   EXPECT_EQ((std::vector<std::string>{"a/x", "b/y"}), e.package);
   EXPECT_EQ(
       "Sticking: rejected by b. Conditional: b would agree once its conditions are agreed. In "
@@ -158,7 +161,7 @@ std::string chain(std::string_view more) {
 }
 
 TEST(Explain, AChainOfConditionsIsFollowedToItsRoot) {
-  const Explanation e = explained(report_of(chain("")), "a/x");
+  const Explanation e = explained(analysed_of(chain("")), "a/x");
   EXPECT_EQ((std::vector<std::string>{"b:consider", " b/y", "  a:consider", "   c/z"}), tree(e));
   const ConditionLine& root = e.conditions[3];
   EXPECT_FALSE(root.met);
@@ -168,7 +171,7 @@ TEST(Explain, AChainOfConditionsIsFollowedToItsRoot) {
 }
 
 TEST(Explain, AMetChainIsMarkedMetAllTheWayDown) {
-  const Report report = report_of(chain("\n      - {position: c/z, stance: agree}"));
+  const Analysed report = analysed_of(chain("\n      - {position: c/z, stance: agree}"));
   const Explanation e = explained(report, "a/x");
   EXPECT_EQ(PositionStatus::agreed, e.position.status);
   EXPECT_EQ((std::vector<std::string>{"b:agree", " b/y", "  a:agree", "   c/z"}), tree(e));
@@ -193,14 +196,14 @@ const char* const k_ring = R"(
     stances: [{position: b/p, stance: consider, agree_if: [c/q]}])";
 
 TEST(Explain, ACycleBelowTheRootIsMarkedWhereItClosesAndNotFollowed) {
-  const Explanation e = explained(report_of(k_ring), "a/root");
+  const Explanation e = explained(analysed_of(k_ring), "a/root");
   EXPECT_EQ((std::vector<std::string>{"b:consider", " b/p", "  c:consider", "   c/q",
                                       "    b:consider", "     b/p/cycle"}),
             tree(e));
 }
 
 TEST(Explain, TheDepthLimitStopsABranchAndSaysSo) {
-  const Report report = report_of(k_ring);
+  const Analysed report = analysed_of(k_ring);
   const Explanation one = explained(report, "a/root", {.max_depth = 1});
   EXPECT_EQ((std::vector<std::string>{"b:consider", " b/p/depth"}), tree(one));
   EXPECT_EQ((std::vector<std::string>{"c"}), one.conditions[1].conditional_by);
@@ -212,7 +215,7 @@ TEST(Explain, TheDepthLimitStopsABranchAndSaysSo) {
 }
 
 TEST(Explain, APositionReachedTwiceIsFollowedOnce) {
-  const Report report = report_of(R"(
+  const Analysed report = analysed_of(R"(
   - id: a
     positions: [{id: x, issue: i, kind: demand, text: X, to: [b]}]
     stances: [{position: b/w, stance: consider, agree_if: [a/x]}]
@@ -241,7 +244,7 @@ TEST(Explain, ALongChainIsCutAtTheDefaultDepth) {
         fmt::format("      - {{position: a/x{}, stance: consider, agree_if: [a/x{}]}}\n", i, i + 1);
   }
   positions += "      - {id: x200, issue: i, kind: demand, text: X}\n";
-  const Report report = report_of(
+  const Analysed report = analysed_of(
       fmt::format("  - id: a\n    positions:\n{}  - id: b\n    stances:\n{}", positions, stances));
   const Explanation e = explained(report, "a/x0");
   ASSERT_EQ(2u * 12, e.conditions.size());
@@ -251,7 +254,7 @@ TEST(Explain, ALongChainIsCutAtTheDefaultDepth) {
 }
 
 TEST(Explain, DependentsAreEveryStanceWhoseConditionsNameIt) {
-  const Report report = report_of(R"(
+  const Analysed report = analysed_of(R"(
   - id: a
     positions:
       - {id: x, issue: i, kind: demand, text: X}
@@ -279,7 +282,7 @@ TEST(Explain, DependentsAreEveryStanceWhoseConditionsNameIt) {
 }
 
 TEST(Explain, APackageMemberIsADependentOfTheOtherMember) {
-  const Explanation e = explained(report_of(k_package), "a/x");
+  const Explanation e = explained(analysed_of(k_package), "a/x");
   ASSERT_EQ(1u, e.dependents.size());
   EXPECT_EQ("a", e.dependents[0].party);
   EXPECT_EQ("b/y", e.dependents[0].position);
@@ -287,27 +290,26 @@ TEST(Explain, APackageMemberIsADependentOfTheOtherMember) {
 
 TEST(Explain, AConditionThatNamesNoPositionHasNoStatus) {
   // What a what-if leaves when it withdraws a position that a condition names.
-  Report report = report_of(k_package);
-  for (PositionRow& row : report.positions) {
-    for (StanceRow& answer : row.stances) {
-      if (!answer.agree_if.empty()) answer.agree_if = {"b/gone"};
-    }
-  }
-  const Explanation e = explained(report, "a/x");
+  const Change drop{DropPosition{"b/y"}, "--drop b/y"};
+  const Scenario& changed = entente::testing::kept(
+      apply_changes(entente::testing::valid_scenario(entente::testing::scenario_text(k_package)),
+                    {&drop, 1})
+          .value());
+  const Explanation e = explained(entente::testing::analysed(changed), "a/x");
   ASSERT_EQ(2u, e.conditions.size());
-  EXPECT_EQ("b/gone", e.conditions[1].ref);
+  EXPECT_EQ("b/y", e.conditions[1].ref);
   EXPECT_FALSE(e.conditions[1].status.has_value());
   EXPECT_FALSE(e.conditions[1].met);
 }
 
 TEST(Explain, AnUnknownRefSuggestsTheClosestKnownOne) {
-  const Report report = report_of(k_statuses);
-  const auto typo = explain(report, "a/agred");
+  const Analysed report = analysed_of(k_statuses);
+  const auto typo = entente::explain(*report.scenario, report.analysis, "a/agred");
   ASSERT_FALSE(typo.has_value());
   ASSERT_EQ(1u, typo.error().size());
   EXPECT_EQ(Severity::error, typo.error()[0].severity);
   EXPECT_EQ("unknown position 'a/agred' (did you mean 'a/agreed'?)", typo.error()[0].message);
-  const auto far = explain(report, "nobody/nothing-like-it");
+  const auto far = entente::explain(*report.scenario, report.analysis, "nobody/nothing-like-it");
   ASSERT_FALSE(far.has_value());
   EXPECT_EQ("unknown position 'nobody/nothing-like-it'", far.error()[0].message);
 }

@@ -11,8 +11,6 @@
 namespace entente::reports {
 namespace {
 
-using entente::testing::report_of;
-
 // a/x and b/y wait for each other.
 const char* const k_package = R"(
   - id: a
@@ -26,10 +24,10 @@ const char* const k_package = R"(
 // The loader refuses control characters, so the hostile text is put into the report itself:
 // a report from elsewhere (a what-if, a test) is not trusted either.
 Explanation package_explanation() {
-  Report report = report_of(k_package);
-  report.parties[0].name = "Party \x1b]0;title\a A";
-  report.positions[0].text = "Red \x1b[31mX";
-  return explain(report, "a/x").value();
+  testing::Analysed a = testing::analysed_of(k_package);
+  a.report.parties[0].name = "Party \x1b]0;title\a A";
+  a.report.positions[0].text = "Red \x1b[31mX";
+  return explain(a.report, entente::explain(*a.scenario, a.analysis, "a/x").value());
 }
 
 std::string text(const Explanation& e, bool color) {
@@ -71,11 +69,12 @@ TEST(ExplainWriter, TextIsColouredOnlyWhenAsked) {
 }
 
 TEST(ExplainWriter, TextSaysWhenThereIsNothingToShow) {
-  const Report report = report_of(R"(
+  const testing::Analysed a = testing::analysed_of(R"(
   - id: a
     positions: [{id: x, issue: i, kind: demand, text: X}]
   - id: b)");
-  const std::string out = text(explain(report, "a/x").value(), false);
+  const std::string out =
+      text(explain(a.report, entente::explain(*a.scenario, a.analysis, "a/x").value()), false);
   EXPECT_NE(std::string::npos, out.find("  b: silent (no stance)\n"));
   EXPECT_NE(std::string::npos, out.find("(none: no stance on it is conditional)"));
   EXPECT_NE(std::string::npos, out.find("\nPackage\n  (none)\n"));

@@ -25,12 +25,29 @@ inline Scenario valid_scenario(std::string_view yaml) {
   return std::move(*valid);
 }
 
-/// The report of a scenario with issue i and source s, whose `parties:` list is `parties`.
-/// A report views its scenario's strings, so the scenario is kept until the test program
-/// ends (a deque never moves what it holds).
-inline reports::Report report_of(std::string_view parties) {
-  static std::deque<Scenario> kept;
-  const Scenario& scenario = kept.emplace_back(valid_scenario(fmt::format(R"(format: 1
+/// A scenario kept until the test program ends, since reports view its strings (a deque
+/// never moves what it holds).
+inline const Scenario& kept(Scenario scenario) {
+  static std::deque<Scenario> all;
+  return all.emplace_back(std::move(scenario));
+}
+
+/// A scenario with its analysis and its report.
+struct Analysed {
+  const Scenario* scenario = nullptr;
+  Analysis analysis{};
+  reports::Report report{};
+};
+
+inline Analysed analysed(const Scenario& scenario) {
+  Analysis analysis = analyze(PositionGraph::build(scenario));
+  reports::Report report = reports::make_report(scenario, analysis);
+  return {&scenario, std::move(analysis), std::move(report)};
+}
+
+/// The scenario with issue i and source s whose `parties:` list is `parties`, as text.
+inline std::string scenario_text(std::string_view parties) {
+  return fmt::format(R"(format: 1
 title: Test
 date: 2026-01-01
 issues: [{{id: i, title: The issue}}]
@@ -38,8 +55,15 @@ sources: [{{id: s, title: A letter, date: 2026-01-02}}]
 parties:
 {}
 )",
-                                                                          parties)));
-  return reports::make_report(scenario, analyze(PositionGraph::build(scenario)));
+                     parties);
 }
+
+/// That scenario, analysed and reported.
+inline Analysed analysed_of(std::string_view parties) {
+  return analysed(kept(valid_scenario(scenario_text(parties))));
+}
+
+/// Its report.
+inline reports::Report report_of(std::string_view parties) { return analysed_of(parties).report; }
 
 }  // namespace entente::testing

@@ -37,18 +37,20 @@ ExitCode run_explain(const ExplainOptions& options, const Io& io) {
   const std::optional<Scenario> scenario =
       load_and_print(options.scenario, options.load, io, &resolution);
   if (!scenario) return ExitCode::bad_input;
-  const reports::Report report = report_of(*scenario, std::move(resolution));
-  const auto explanation = [&] {
+  Analysis analysis = analysis_of(*scenario, std::move(resolution));
+  const auto derived = [&] {
     const stats::Stage stage("explain");
-    return reports::explain(report, options.position);
+    return explain(*scenario, analysis, options.position);
   }();
-  if (!explanation) {
+  if (!derived) {
     // An unknown ref names no place in a file: the message is the whole story.
-    for (const Diagnostic& d : explanation.error()) print_tool_error(d.message, io);
+    for (const Diagnostic& d : derived.error()) print_tool_error(d.message, io);
     return ExitCode::bad_input;
   }
+  const reports::Report report = report_from(*scenario, std::move(analysis));
+  const reports::Explanation explanation = reports::explain(report, *derived);
   return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
-    reports::write_explanation(*explanation, options.format, out, write);
+    reports::write_explanation(explanation, options.format, out, write);
   });
 }
 

@@ -6,11 +6,11 @@
 #include <string_view>
 #include <vector>
 
-#include "entente/diagnostic.h"
+#include "entente/explain.h"
 #include "entente/reports/report.h"
 
-// `entente explain`: why one position has its status, from the report alone (writers and this
-// builder never see the graph).
+// `entente explain`: why one position has its status, in words: the engine's explanation
+// (entente/explain.h) dressed with the report's facts.
 namespace entente::reports {
 
 /// The position a stance is `via`: the stance-taker's own position that says so.
@@ -28,46 +28,6 @@ struct ExplainedStance {
   std::string party_name{};
   std::optional<ViaPosition> via{};
   std::optional<SourceRow> source{};  ///< the stance's own source
-};
-
-/// Why a branch of the condition tree stops.
-enum class Stop {
-  none,    ///< followed (or it has no conditional stances of its own)
-  cycle,   ///< the position is already on the path from the explained position
-  repeat,  ///< already followed elsewhere in the tree
-  depth,   ///< at the depth limit, with conditional stances of its own left out
-};
-
-std::string_view to_string(Stop s);
-
-/// One line of the condition tree, in pre-order. A stance line (even depth) is a conditional
-/// stance; the condition lines under it (odd depth) are the positions it waits for, and under
-/// each of those come its own conditional stances.
-struct ConditionLine {
-  enum class Kind { stance, condition };
-  Kind kind = Kind::condition;
-  int depth = 0;
-  std::string party{};  ///< stance: who takes it
-  /// stance: the position it is on; condition: the position waited for.
-  std::string ref{};
-  EffectiveStance stance = EffectiveStance::silent;  ///< stance: its effective value
-  bool met = false;  ///< stance: every condition agreed; condition: agreed
-  /// condition: its status; none when no position has that ref (withdrawn by a what-if).
-  std::optional<PositionStatus> status{};
-  bool deadlock = false;  ///< condition
-  std::vector<std::string>
-      conditional_by{};    ///< condition: parties whose stance on it is conditional
-  Stop stop = Stop::none;  ///< condition
-};
-
-/// A stance on another position whose agree_if names the explained one.
-struct Dependent {
-  std::string party{};     ///< who takes the stance
-  std::string position{};  ///< the position the stance is on
-  EffectiveStance stance = EffectiveStance::silent;
-  bool conditional = false;  ///< counts (FORMAT.md 3.2): its own value is not agree
-  bool met = false;
-  std::vector<std::string> also_waits_for{};  ///< its other conditions, not agreed
 };
 
 /// Why one position has its status: its facts, every stance, the conditions to their roots,
@@ -88,16 +48,9 @@ struct Explanation {
   std::vector<Dependent> dependents{};  ///< sorted by position, then party
 };
 
-struct ExplainOptions {
-  /// Levels of conditions followed. Chains in real scenarios are short; the limit only bounds
-  /// the output of a generated one.
-  int max_depth = 12;
-};
-
-/// Explains the position `ref` (`PARTY/POSITION`) of `report`. An unknown ref is an error that
-/// suggests the closest known one.
-[[nodiscard]] Expected<Explanation> explain(const Report& report, std::string_view ref,
-                                            const ExplainOptions& options = {});
+/// Why the position `derived` explains has its status, in words, with the facts the report
+/// holds about it, its stances and their sources. The report must hold that position.
+Explanation explain(const Report& report, const PositionExplanation& derived);
 
 /// For a terminal: the facts, the reason, then one section per part of the explanation.
 void write_explanation_text(const Explanation& explanation, std::ostream& out,
