@@ -7,30 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/analysed_positions.h"
+
 namespace entente {
 namespace {
 
-// One side: its positions' references in ref order, looked up once.
-class Side {
- public:
-  explicit Side(AnalysedScenario side) : s_(side.scenario), a_(side.analysis) {
-    refs_.reserve(a_.by_ref.size());
-    for (const PositionId p : a_.by_ref) refs_.push_back(s_.positions[p].ref());
-  }
-
-  const Scenario& scenario() const { return s_; }
-  const Analysis& analysis() const { return a_; }
-  /// The k-th position in ref order, and its ref.
-  PositionId at(std::size_t k) const { return a_.by_ref[k]; }
-  const std::string& ref(std::size_t k) const { return refs_[k]; }
-  std::size_t size() const { return refs_.size(); }
-  const std::string& party(PartyId q) const { return s_.parties[q].id; }
-
- private:
-  const Scenario& s_;
-  const Analysis& a_;
-  std::vector<std::string> refs_{};
-};
+using Side = detail::AnalysedPositions;
 
 // Calls visit(a, b) for each key of two lists sorted by key, in order, with the index into
 // each list that has it or none: a walk over both at once.
@@ -93,7 +75,7 @@ bool is_deadlock(const PositionAnalysis* p) { return p != nullptr && p->deadlock
 
 void compare_position(const Side& before, std::optional<std::size_t> i, const Side& after,
                       std::optional<std::size_t> j, Comparison& c) {
-  const std::string& ref = i ? before.ref(*i) : after.ref(*j);
+  const std::string& ref = i ? before.ref_at(*i) : after.ref_at(*j);
   const PositionAnalysis* old_p = analysis_at(before, i);
   const PositionAnalysis* new_p = analysis_at(after, j);
   StatusChange change{ref};
@@ -123,7 +105,7 @@ std::vector<ConditionChange> met_conditions(const Side& side) {
   for (std::size_t k = 0; k < side.size(); ++k) {
     for (const AudienceStance& answer : side.analysis().audience(side.at(k))) {
       if (!answer.conditional || !answer.condition_met) continue;
-      ConditionChange met{side.ref(k), side.party(answer.party), {}};
+      ConditionChange met{side.ref_at(k), side.party(answer.party), {}};
       for (const IdRef& r : side.scenario().stances[*answer.decl].agree_if) {
         met.agree_if.push_back(r.id);
       }
@@ -191,13 +173,13 @@ void compare_issues(const Side& before, const Side& after, Comparison& c) {
 }  // namespace
 
 Comparison compare(AnalysedScenario before_side, AnalysedScenario after_side) {
-  const Side before(before_side);
-  const Side after(after_side);
+  const Side before(before_side.scenario, before_side.analysis);
+  const Side after(after_side.scenario, after_side.analysis);
   Comparison c;
   merge_walk(
       before.size(), after.size(),
-      [&](std::size_t k) -> const std::string& { return before.ref(k); },
-      [&](std::size_t k) -> const std::string& { return after.ref(k); },
+      [&](std::size_t k) -> const std::string& { return before.ref_at(k); },
+      [&](std::size_t k) -> const std::string& { return after.ref_at(k); },
       [&](std::optional<std::size_t> i, std::optional<std::size_t> j) {
         compare_position(before, i, after, j, c);
       });

@@ -12,44 +12,13 @@
 
 #include <fmt/format.h>
 
-#include "entente/spelling.h"
+#include "analysis/analysed_positions.h"
+#include "model/spelling.h"
 
 namespace entente {
 namespace {
 
-// The scenario's positions by reference, looked up once.
-class Positions {
- public:
-  Positions(const Scenario& s, const Analysis& a) : s_(s), a_(a) {
-    refs_.reserve(a.by_ref.size());
-    for (const PositionId p : a.by_ref) refs_.push_back(s.positions[p].ref());
-  }
-
-  std::optional<PositionId> find(std::string_view ref) const {
-    const auto it = std::lower_bound(refs_.begin(), refs_.end(), ref);
-    if (it == refs_.end() || *it != ref) return std::nullopt;
-    return a_.by_ref[static_cast<std::size_t>(it - refs_.begin())];
-  }
-  bool agreed(std::string_view ref) const {
-    const auto p = find(ref);
-    return p && a_.positions[*p].status == PositionStatus::agreed;
-  }
-  const std::vector<std::string>& refs() const { return refs_; }
-  const std::string& ref_in_order(std::size_t k) const { return refs_[k]; }
-  const std::string& party(PartyId q) const { return s_.parties[q].id; }
-  std::string ref(PositionId p) const { return s_.positions[p].ref(); }
-  /// An answer's agree_if, as written.
-  std::span<const IdRef> agree_if(const AudienceStance& answer) const {
-    if (!answer.decl) return {};
-    return s_.stances[*answer.decl].agree_if;
-  }
-  const Analysis& analysis() const { return a_; }
-
- private:
-  const Scenario& s_;
-  const Analysis& a_;
-  std::vector<std::string> refs_{};
-};
+using Positions = detail::AnalysedPositions;
 
 using Kind = ConditionLine::Kind;
 
@@ -169,7 +138,7 @@ std::vector<Dependent> dependents(const Positions& positions, const std::string&
       const auto named = [&](const IdRef& r) { return r.id == ref; };
       if (std::none_of(names.begin(), names.end(), named)) continue;
       Dependent d{.party = positions.party(answer.party),
-                  .position = positions.ref_in_order(k),
+                  .position = positions.ref_at(k),
                   .stance = answer.stance,
                   .conditional = answer.conditional,
                   .met = answer.condition_met};
@@ -205,10 +174,9 @@ Expected<PositionExplanation> explain(const Scenario& scenario, const Analysis& 
   const Positions positions(scenario, analysis);
   const std::optional<PositionId> p = positions.find(ref);
   if (!p) {
-    const std::optional<std::string> match = closest_match(ref, positions.refs());
     return tl::make_unexpected(std::vector<Diagnostic>{
         {.message = fmt::format("unknown position '{}'{}", ref,
-                                match ? fmt::format(" (did you mean '{}'?)", *match) : "")}});
+                                detail::did_you_mean(ref, positions.refs()))}});
   }
   PositionExplanation out{.position = *p,
                           .ref = std::string(ref),

@@ -34,6 +34,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+namespace detail {
+
 std::optional<std::string> closest_match(std::string_view word,
                                          std::span<const std::string> candidates) {
   if (word.size() > k_max_compared_length) return std::nullopt;
@@ -54,8 +56,6 @@ std::optional<std::string> closest_match(std::string_view word,
   }
   return best;
 }
-
-namespace detail {
 
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
   const auto match = closest_match(word, candidates);
