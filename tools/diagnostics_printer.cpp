@@ -80,6 +80,15 @@ class LineReader {
   int next_ = 1;
 };
 
+// An argument's field, named as the option that gave it.
+Diagnostic with_option(Diagnostic d, std::span<const OptionName> options) {
+  if (!d.argument) return d;
+  for (const OptionName& o : options) {
+    if (o.field == d.argument->field) d.argument->field = o.option;
+  }
+  return d;
+}
+
 // format_diagnostic() owns the layout; colour is laid over its `severity: message` tail.
 void print_headline(const Diagnostic& d, std::ostream& err, bool color) {
   const std::string plain = format_diagnostic(d);
@@ -138,14 +147,14 @@ void print_diagnostics(std::span<const Diagnostic> diagnostics, std::ostream& er
                        const PrintOptions& options) {
   LineReader lines;
   for (const Diagnostic& d : diagnostics) {
-    print_headline(d, err, options.color);
+    print_headline(with_option(d, options.options), err, options.color);
     print_excerpt(d, lines, err);
   }
   print_summary(diagnostics, err);
 }
 
 void print_tool_error(std::string_view message, std::ostream& err, const PrintOptions& options) {
-  const Diagnostic d{.where = {.file = "entente"}, .message = std::string{message}};
+  const Diagnostic d{.message = std::string{message}};  // of no origin: the tool's own
   print_headline(d, err, options.color);
 }
 

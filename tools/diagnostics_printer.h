@@ -8,8 +8,16 @@
 
 namespace entente::cli {
 
+/// The option that gave the engine the value of one of its fields (Argument::field).
+struct OptionName {
+  std::string_view field{};
+  std::string_view option{};
+};
+
 struct PrintOptions {
   bool color = false;  ///< ANSI colours; the caller decides (terminal, NO_COLOR)
+  /// A diagnostic about an argument is headed by its option and value: `--by rusia: error:`.
+  std::span<const OptionName> options{};
 };
 
 /// Prints each diagnostic as `file:line:col: error: message` with its source line and a caret

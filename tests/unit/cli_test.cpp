@@ -360,8 +360,9 @@ TEST_F(CliFiles, WhatIfOnALargeScenarioAnswersAsOneStepAfterTheOther) {
   const StanceDecl& stance = baseline->stances.front();
   const std::string argument = stance.party + ":" + stance.position.id +
                                (stance.stance == Stance::agree ? "=reject" : "=agree");
-  const Expected<Change> change = parse_change(ChangeKind::set, argument);
+  Expected<Change> change = parse_change(ChangeKind::set, argument);
   ASSERT_TRUE(change);
+  change->label = "--set " + argument;  // as the CLI shows it
   const Expected<Scenario> changed = apply_changes(*baseline, {&*change, 1});
   ASSERT_TRUE(changed);
   const Analysis before_analysis = analysis_of(*baseline);
@@ -370,7 +371,7 @@ TEST_F(CliFiles, WhatIfOnALargeScenarioAnswersAsOneStepAfterTheOther) {
   const reports::Report before = reports::make_report(*baseline, before_analysis);
   const reports::Report after = reports::make_report(*changed, after_analysis);
   std::ostringstream expected;
-  reports::write_comparison({.items = {change->text}}, before, after, comparison,
+  reports::write_comparison({.items = {change->label}}, before, after, comparison,
                             reports::Format::json, expected);
   const Result r = run_cli({"whatif", folder.string(), "--set", argument, "--format", "json"});
   EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -227,11 +227,13 @@ TEST(Concede, UnknownNamesAreErrorsWithSuggestions) {
   const auto result = concede(s, {.target = "a/y", .by = {"bb"}});
   ASSERT_FALSE(result.has_value());
   ASSERT_EQ(2u, result.error().size());
-  EXPECT_EQ("--target a/y: error: unknown position 'a/y' (did you mean 'a/x'?)",
+  // Each error names the field of ConcedeOptions it is about, never a command-line option.
+  EXPECT_EQ((Argument{"target", "a/y"}), result.error()[0].argument);
+  EXPECT_EQ("target a/y: error: unknown position 'a/y' (did you mean 'a/x'?)",
             format_diagnostic(result.error()[0]));
-  EXPECT_EQ("--by bb: error: unknown party 'bb' (did you mean 'b'?)",
+  EXPECT_EQ("by bb: error: unknown party 'bb' (did you mean 'b'?)",
             format_diagnostic(result.error()[1]));
-  EXPECT_EQ("--target k: error: issue 'k' has no positions: nothing to agree on",
+  EXPECT_EQ("target k: error: issue 'k' has no positions: nothing to agree on",
             format_diagnostic(concede(s, {.target = "k"}).error().at(0)));
 }
 

@@ -290,7 +290,7 @@ TEST(Explain, APackageMemberIsADependentOfTheOtherMember) {
 
 TEST(Explain, AConditionThatNamesNoPositionHasNoStatus) {
   // What a what-if leaves when it withdraws a position that a condition names.
-  const Change drop{DropPosition{"b/y"}, "--drop b/y"};
+  const Change drop = parse_change(ChangeKind::drop, "b/y").value();
   const Scenario& changed = entente::testing::kept(
       apply_changes(entente::testing::valid_scenario(entente::testing::scenario_text(k_package)),
                     {&drop, 1})

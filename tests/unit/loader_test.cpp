@@ -1345,9 +1345,15 @@ TEST(Loader, RejectsFileOverTheSizeLimit) {
   const fs::path big = dir.write("scenario.yaml", k_scenario);
   const auto s = load_scenario(dir.path(), LoadOptions{.max_file_bytes = 100});
   ASSERT_FALSE(s);
-  EXPECT_EQ(Lines{big.string() + ": error: file is larger than the limit of 100 bytes (raise it "
-                                 "with --max-file-size)"},
+  EXPECT_EQ(Lines{big.string() + ": error: file is larger than the limit of 100 bytes"},
             formatted(s.error()));
+  // The caller says how to raise the limit (the CLI names its option).
+  const auto hinted = load_scenario(
+      dir.path(), LoadOptions{.max_file_bytes = 100, .max_file_bytes_hint = "raise it so"});
+  ASSERT_FALSE(hinted);
+  EXPECT_EQ(
+      Lines{big.string() + ": error: file is larger than the limit of 100 bytes (raise it so)"},
+      formatted(hinted.error()));
 }
 
 TEST(Loader, AcceptsFileOfExactlyTheSizeLimit) {

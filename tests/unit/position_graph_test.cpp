@@ -145,7 +145,7 @@ TEST(PositionGraph, NeedsEdgesAreTheConditionsOfCountingStancesInAgreeIfOrder) {
 }
 
 TEST(PositionGraph, AConditionOnAWithdrawnPositionIsNeverMetAndHasNoEdge) {
-  const Change drop{DropPosition{"b/y"}, "--drop b/y"};
+  const Change drop = parse_change(ChangeKind::drop, "b/y").value();
   const Scenario s = apply_changes(load(k_conditions), {&drop, 1}).value();
   const PositionGraph graph = PositionGraph::build(s);
   const detail::Graph& g = detail::graph_of(graph);

@@ -63,7 +63,9 @@ std::string first_error(const Expected<Scenario>& result) {
 
 TEST(WhatIf, ParsesEveryChangeShape) {
   const Change set = change(ChangeKind::set, "a:b/y=reject");
-  EXPECT_EQ("--set a:b/y=reject", set.text);
+  EXPECT_EQ(ChangeKind::set, set.kind);
+  EXPECT_EQ("a:b/y=reject", set.argument);
+  EXPECT_EQ("set a:b/y=reject", set.label);
   EXPECT_EQ(Stance::reject, std::get<SetStance>(set.what).stance);
   EXPECT_FALSE(std::get<SetStance>(change(ChangeKind::set, "a:b/y=silent").what).stance);
   EXPECT_EQ(5, std::get<SetPriority>(change(ChangeKind::priority, "b/y=5").what).priority);
@@ -71,11 +73,13 @@ TEST(WhatIf, ParsesEveryChangeShape) {
   EXPECT_EQ("b/y", std::get<AcceptPosition>(change(ChangeKind::accept, "b/y").what).position);
 }
 
+// An error names the change as an argument, never as a command-line option or a file.
 TEST(WhatIf, RejectsMalformedChangesWithTheExpectedShape) {
-  EXPECT_EQ(
-      "--set a:b/y=maybe: error: expected --set "
-      "PARTY:PARTY2/POSITION=agree|reject|consider|silent",
-      format_diagnostic(parse_change(ChangeKind::set, "a:b/y=maybe").error().front()));
+  const Diagnostic d = parse_change(ChangeKind::set, "a:b/y=maybe").error().front();
+  EXPECT_EQ((Argument{"set", "a:b/y=maybe"}), d.argument);
+  EXPECT_TRUE(d.where.file.empty());
+  EXPECT_EQ("set a:b/y=maybe: error: expected PARTY:PARTY2/POSITION=agree|reject|consider|silent",
+            format_diagnostic(d));
   EXPECT_FALSE(parse_change(ChangeKind::priority, "b/y=6"));
   EXPECT_FALSE(parse_change(ChangeKind::priority, "b/y"));
   EXPECT_FALSE(parse_change(ChangeKind::drop, "y"));
@@ -153,20 +157,20 @@ TEST(WhatIf, ChangesApplyInOrderSoLaterOnesWin) {
       {change(ChangeKind::set, "b:a/wall=agree"), change(ChangeKind::set, "b:a/wall=reject")});
   ASSERT_TRUE(s);
   EXPECT_EQ(PositionStatus::sticking, status(*s, "a/wall"));
-  EXPECT_EQ("--set b:a/wall=agree: error: position 'a/wall' was withdrawn by an earlier change",
+  EXPECT_EQ("set b:a/wall=agree: error: position 'a/wall' was withdrawn by an earlier change",
             first_error(apply(
                 {change(ChangeKind::drop, "a/wall"), change(ChangeKind::set, "b:a/wall=agree")})));
 }
 
 TEST(WhatIf, UnknownNamesSuggestTheClosest) {
-  EXPECT_EQ("--drop a/wal: error: unknown position 'a/wal' (did you mean 'a/wall'?)",
+  EXPECT_EQ("drop a/wal: error: unknown position 'a/wal' (did you mean 'a/wall'?)",
             first_error(apply({change(ChangeKind::drop, "a/wal")})));
-  EXPECT_EQ("--set bb:a/x=agree: error: unknown party 'bb' (did you mean 'b'?)",
+  EXPECT_EQ("set bb:a/x=agree: error: unknown party 'bb' (did you mean 'b'?)",
             first_error(apply({change(ChangeKind::set, "bb:a/x=agree")})));
 }
 
 TEST(WhatIf, APartyOutsideTheAudienceIsAnError) {
-  EXPECT_EQ("--set b:b/z=agree: error: 'b' is not in the audience of 'b/z' (which is: a)",
+  EXPECT_EQ("set b:b/z=agree: error: 'b' is not in the audience of 'b/z' (which is: a)",
             first_error(apply({change(ChangeKind::set, "b:b/z=agree")})));
 }
 

@@ -2,6 +2,7 @@
 // [--top N]`: the cheapest moves that make the target agreed (docs/concede.md).
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -45,8 +46,13 @@ ExitCode run_concede(const ConcedeCommandOptions& options, const Io& io) {
     return concede(*scenario, options.query);
   }();
   if (!result) {
-    print_diagnostics(result.error(), io.err, {.color = io.err_color()});
-    return ExitCode::bad_input;  // names the scenario does not have, as whatif
+    constexpr OptionName k_options[] = {{"target", "--target"}, {"by", "--by"}};
+    print_diagnostics(result.error(), io.err, {.color = io.err_color(), .options = k_options});
+    // Names the scenario does not have, as whatif; an error of no origin is the solver's.
+    const bool engine =
+        std::any_of(result.error().begin(), result.error().end(),
+                    [](const Diagnostic& d) { return !d.argument && d.where.file.empty(); });
+    return engine ? ExitCode::internal : ExitCode::bad_input;
   }
   return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
     reports::write_concede(*result, options.format, out, write);

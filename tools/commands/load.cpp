@@ -14,6 +14,7 @@
 namespace entente::cli {
 
 void add_load_options(CLI::App& command, LoadOptions& options) {
+  options.max_file_bytes_hint = "raise it with --max-file-size";
   command
       .add_option("--max-file-size", options.max_file_bytes,
                   "Largest file to read, in bytes (suffixes k, M, G: 1024-based; default 4M)")

@@ -44,8 +44,7 @@ Drawing draw_graph(const reports::Report& report, const Io& io) {
     drawing = draw_svg(dot.view());
   }
   if (!drawing.problem.empty()) {
-    const Diagnostic warning{.where = {.file = "entente"},
-                             .severity = Severity::warning,
+    const Diagnostic warning{.severity = Severity::warning,
                              .message = "no graph picture in the report: " + drawing.problem};
     print_diagnostics(std::span(&warning, 1), io.err, {.color = io.err_color()});
   }

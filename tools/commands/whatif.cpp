@@ -1,6 +1,7 @@
 // `entente whatif SCENARIO [--set|--drop|--priority|--accept ...]`: changes applied in
 // memory, in the order given, and what moved against the baseline.
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <ostream>
 #include <vector>
@@ -15,12 +16,19 @@
 namespace entente::cli {
 namespace {
 
+// Each kind of change and the option that gives it.
+constexpr OptionName k_change_options[] = {
+    {"set", "--set"}, {"drop", "--drop"}, {"priority", "--priority"}, {"accept", "--accept"}};
+
+std::string_view option_of(ChangeKind kind) {
+  return k_change_options[static_cast<std::size_t>(kind)].option;
+}
+
 // CLI11 keeps each option's values apart; the order the user gave them in is in the parse
 // order of the subcommand, which is what changes must follow.
-void add_change_option(CLI::App& sub, WhatIfOptions& options, const char* name, ChangeKind kind,
-                       const char* help) {
+void add_change_option(CLI::App& sub, WhatIfOptions& options, ChangeKind kind, const char* help) {
   sub.add_option_function<std::vector<std::string>>(
-         name,
+         std::string(option_of(kind)),
          [&options, kind](const std::vector<std::string>& values) {
            for (const std::string& v : values) options.changes.emplace_back(kind, v);
          },
@@ -36,13 +44,12 @@ CLI::App* setup_whatif(CLI::App& app, WhatIfOptions& options) {
   CLI::App* sub = app.add_subcommand(
       "whatif", "Apply changes in memory, in the order given, and report what moved");
   add_scenario_argument(*sub, options.scenario);
-  add_change_option(*sub, options, "--set", ChangeKind::set,
+  add_change_option(*sub, options, ChangeKind::set,
                     "PARTY:PARTY2/POS=agree|reject|consider|silent: replace a stance");
-  add_change_option(*sub, options, "--drop", ChangeKind::drop,
+  add_change_option(*sub, options, ChangeKind::drop,
                     "PARTY/POS: the holder withdraws the position");
-  add_change_option(*sub, options, "--priority", ChangeKind::priority,
-                    "PARTY/POS=N: change a priority (1..5)");
-  add_change_option(*sub, options, "--accept", ChangeKind::accept,
+  add_change_option(*sub, options, ChangeKind::priority, "PARTY/POS=N: change a priority (1..5)");
+  add_change_option(*sub, options, ChangeKind::accept,
                     "PARTY/POS: every party in its audience agrees");
   add_format_option(*sub, options.format, comparison_formats());
   add_output_option(*sub, options.output);
@@ -55,13 +62,15 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
   std::vector<Diagnostic> errors;
   for (const auto& [kind, argument] : options.changes) {
     auto change = parse_change(kind, argument);
-    if (change)
-      changes.push_back(std::move(*change));
-    else
+    if (!change) {
       errors.insert(errors.end(), change.error().begin(), change.error().end());
+      continue;
+    }
+    change->label = fmt::format("{} {}", option_of(kind), argument);
+    changes.push_back(std::move(*change));
   }
   if (!errors.empty()) {
-    print_diagnostics(errors, io.err, {.color = io.err_color()});
+    print_diagnostics(errors, io.err, {.color = io.err_color(), .options = k_change_options});
     return ExitCode::usage;
   }
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
@@ -85,7 +94,8 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
         if (changed) after_analysis = analysis_of(*changed);
       });
   if (!changed) {
-    print_diagnostics(changed.error(), io.err, {.color = io.err_color()});
+    print_diagnostics(changed.error(), io.err,
+                      {.color = io.err_color(), .options = k_change_options});
     return ExitCode::bad_input;
   }
   Comparison comparison = [&] {
@@ -98,7 +108,7 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
       two, [&] { before = report_from(*baseline, std::move(before_analysis)); },
       [&] { after = report_from(*changed, std::move(after_analysis)); });
   reports::ComparisonKind kind;
-  for (const Change& change : changes) kind.items.push_back(change.text);
+  for (const Change& change : changes) kind.items.push_back(change.label);
   const ExitCode code =
       emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
         reports::write_comparison(kind, before, after, comparison, options.format, out, write);

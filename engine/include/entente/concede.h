@@ -85,7 +85,9 @@ struct ConcedeResult {
 
 /// The cheapest sets of moves that make the target agreed (an issue: each of its positions
 /// agreed or withdrawn), proven optimal by an SMT optimiser. `scenario` must have passed
-/// validate(); an unknown target or party is an error that suggests the closest name.
+/// validate(); an unknown target or party is an error that suggests the closest name and
+/// names its field (Argument: `target`, `by`); a failure of the solver is an error of no
+/// origin (the engine's own).
 [[nodiscard]] Expected<ConcedeResult> concede(const Scenario& scenario,
                                               const ConcedeOptions& options);
 

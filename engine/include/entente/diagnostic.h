@@ -1,6 +1,7 @@
 #pragma once
 
 #include <compare>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,11 +46,24 @@ enum class Severity { error, warning };
 
 std::string_view to_string(Severity s);
 
-/// One problem found in the input, with where it is.
+/// A value a caller of the engine passed, named by the caller's own field (a what-if change
+/// of kind `set`, ConcedeOptions::target as `target`): the caller says it in its own words
+/// (the CLI, as its option). The engine never names a command-line option.
+struct Argument {
+  std::string field{};
+  std::string value{};
+
+  friend bool operator==(const Argument&, const Argument&) = default;
+  friend auto operator<=>(const Argument&, const Argument&) = default;
+};
+
+/// One problem, with its origin: a place in a file (`where`), or a value the caller passed
+/// (`argument`), or neither: the engine itself.
 struct Diagnostic {
   SourceLocation where{};
   Severity severity = Severity::error;
   std::string message{};
+  std::optional<Argument> argument{};
 
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
@@ -67,7 +81,8 @@ std::vector<Diagnostic> limit_diagnostics(std::vector<Diagnostic> diagnostics, s
 /// True when any diagnostic is an error.
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
 
-/// `file:line:column: error: message`, or `file: error: message` when there is no line.
+/// `file:line:column: error: message`, or `file: error: message` when there is no line;
+/// `field value: error: message` for an argument, `entente: error: message` for the engine.
 std::string format_diagnostic(const Diagnostic& d);
 
 /// The source line under a diagnostic and a caret under its column, ninja style. The line is

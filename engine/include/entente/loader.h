@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct LoadOptions {
   /// scenario we target (200 parties x 500 positions) and bounds the parser to about 3 s
   /// and 300 MB on the worst input.
   std::uint64_t max_file_bytes = 4u << 20;
+  /// How the caller raises that limit, said after the error of a larger file (the CLI names
+  /// its option there; the engine never does).
+  std::string max_file_bytes_hint{};
   /// Diagnostics reported at most (as clang's -ferror-limit): a file of a million wrong
   /// items needs its first few shown, not all of them.
   std::size_t max_diagnostics = 100;

@@ -36,13 +36,20 @@ struct AcceptPosition {
   std::string position{};
 };
 
+enum class ChangeKind { set, drop, priority, accept };
+
+/// "set", "drop", "priority" or "accept": the field an error about a change names.
+std::string_view to_string(ChangeKind k);
+
 /// One what-if change, with the words it was given as (for messages and reports).
 struct Change {
   std::variant<SetStance, DropPosition, SetPriority, AcceptPosition> what{};
-  std::string text{};  ///< e.g. "--drop russia/package-whole"
+  ChangeKind kind = ChangeKind::set;
+  std::string argument{};  ///< as given, e.g. "russia/package-whole"
+  /// How the caller shows the change (the CLI: its option and argument); the stances it
+  /// makes say so in their note. parse_change() gives `KIND ARGUMENT`.
+  std::string label{};
 };
-
-enum class ChangeKind { set, drop, priority, accept };
 
 /// Parses the argument of `--set`, `--drop`, `--priority` or `--accept`. Only the shape is
 /// checked here; names are checked against the scenario by apply_changes().
@@ -50,8 +57,8 @@ enum class ChangeKind { set, drop, priority, accept };
 
 /// Applies `changes` in order to a validated scenario, in memory. A change that names an
 /// unknown party or position, or a party outside the position's audience, is an error
-/// that suggests the closest known name.
-[[nodiscard]] Expected<Scenario> apply_changes(Scenario scenario,
-                                               std::span<const Change> changes);
+/// that suggests the closest known name. Errors name the change as an Argument (its kind
+/// and its argument).
+[[nodiscard]] Expected<Scenario> apply_changes(Scenario scenario, std::span<const Change> changes);
 
 }  // namespace entente

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <stdexcept>
 #include <tuple>
 #include <utility>
 
@@ -28,9 +29,11 @@ struct Target {
   std::vector<PositionId> positions{};
 };
 
-// Named after the option, as what-if names its changes: `--by usq: error: unknown party...`.
-Diagnostic error(std::string_view option, std::string_view value, std::string message) {
-  return {{fmt::format("{} {}", option, value), 0, 0}, Severity::error, std::move(message)};
+// Named after the field of ConcedeOptions it is about: the caller says which of its inputs
+// that was (the CLI: `--by usq: error: unknown party...`).
+Diagnostic error(std::string_view field, std::string_view value, std::string message) {
+  return {.message = std::move(message),
+          .argument = Argument{std::string(field), std::string(value)}};
 }
 
 Expected<Target> resolve_position(const Scenario& s, std::string_view ref) {
@@ -40,7 +43,7 @@ Expected<Target> resolve_position(const Scenario& s, std::string_view ref) {
     refs.push_back(s.positions[i].ref());
   }
   return tl::unexpected(std::vector{
-      error("--target", ref,
+      error("target", ref,
             fmt::format("unknown position '{}'{}", ref, detail::did_you_mean(ref, refs)))});
 }
 
@@ -51,15 +54,15 @@ Expected<Target> resolve_issue(const Scenario& s, std::string_view id) {
                                [&](const Issue& issue) { return issue.id == id; });
   if (it == s.issues.end()) {
     return tl::unexpected(std::vector{error(
-        "--target", id, fmt::format("unknown issue '{}'{}", id, detail::did_you_mean(id, ids)))});
+        "target", id, fmt::format("unknown issue '{}'{}", id, detail::did_you_mean(id, ids)))});
   }
   Target out{true, it->title, {}};
   for (PositionId i = 0; i < s.positions.size(); ++i) {
     if (s.positions[i].issue.id == id) out.positions.push_back(i);
   }
   if (out.positions.empty()) {
-    return tl::unexpected(std::vector{error(
-        "--target", id, fmt::format("issue '{}' has no positions: nothing to agree on", id))});
+    return tl::unexpected(std::vector{
+        error("target", id, fmt::format("issue '{}' has no positions: nothing to agree on", id))});
   }
   std::sort(out.positions.begin(), out.positions.end(), [&](PositionId a, PositionId b) {
     return s.positions[a].ref() < s.positions[b].ref();
@@ -76,7 +79,7 @@ Expected<std::vector<char>> resolve_by(const Scenario& s, std::span<const std::s
     const auto it = std::find(ids.begin(), ids.end(), party);
     if (it == ids.end()) {
       errors.push_back(
-          error("--by", party,
+          error("by", party,
                 fmt::format("unknown party '{}'{}", party, detail::did_you_mean(party, ids))));
     } else {
       may_move[static_cast<std::size_t>(it - ids.begin())] = 1;
@@ -226,11 +229,15 @@ Expected<ConcedeResult> concede(const Scenario& scenario, const ConcedeOptions& 
   const MoveRules rules{.may_move = *may_move, .allow_red_lines = options.allow_red_lines};
   ConcedeResult r = result_header(scenario, options, *target);
   r.already_agreed = conceder.already_agreed();
-  std::tie(r.plans, r.more_plans) = conceder.plans(rules, std::max(options.top, 1));
-  if (r.plans.empty()) {
-    r.blocked = conceder.why_blocked(rules);
-  } else {
-    r.cost = r.plans.front().cost;
+  try {
+    std::tie(r.plans, r.more_plans) = conceder.plans(rules, std::max(options.top, 1));
+    if (r.plans.empty()) {
+      r.blocked = conceder.why_blocked(rules);
+    } else {
+      r.cost = r.plans.front().cost;
+    }
+  } catch (const std::runtime_error& e) {  // the solver failed: the engine's own error
+    return tl::unexpected(std::vector<Diagnostic>{{.message = e.what()}});
   }
   return r;
 }

@@ -1,8 +1,8 @@
 #include "entente/position_graph.h"
 
 #include <algorithm>
+#include <cassert>
 #include <numeric>
-#include <stdexcept>
 #include <utility>
 
 #include "entente/parallel.h"
@@ -50,11 +50,9 @@ struct PendingEdges {
 };
 
 // An index of the resolution, which must name something: the graph is made of a validated
-// scenario only.
+// scenario only (a precondition of build(), not bad input).
 std::uint32_t named(std::uint32_t index) {
-  if (index == Resolution::k_none) {
-    throw std::invalid_argument("PositionGraph::build: the scenario has not passed validate()");
-  }
+  assert(index != Resolution::k_none && "PositionGraph::build: the scenario must pass validate()");
   return index;
 }
 

@@ -45,7 +45,7 @@ struct FileData {
 
 // Reads a regular file of at most `max_bytes`. Opening non-blocking keeps a FIFO from
 // hanging the run; reading at most max_bytes + 1 keeps a growing file from defeating the cap.
-Expected<FileData> read_file(const fs::path& path, std::uint64_t max_bytes) {
+Expected<FileData> read_file(const fs::path& path, std::uint64_t max_bytes, std::string_view hint) {
   const auto fail = [&](std::string message) -> Expected<FileData> {
     return tl::unexpected(std::vector<Diagnostic>{file_error(path, std::move(message))});
   };
@@ -59,8 +59,8 @@ Expected<FileData> read_file(const fs::path& path, std::uint64_t max_bytes) {
   if (::fstat(fd, &st) != 0) return fail(fmt::format("cannot stat: {}", std::strerror(errno)));
   if (!S_ISREG(st.st_mode)) return fail("not a regular file");
   const auto too_big = [&] {
-    return fail(fmt::format("file is larger than the limit of {} bytes (raise it with "
-                            "--max-file-size)", max_bytes));
+    return fail(fmt::format("file is larger than the limit of {} bytes{}", max_bytes,
+                            hint.empty() ? std::string() : fmt::format(" ({})", hint)));
   };
   if (static_cast<std::uint64_t>(st.st_size) > max_bytes) return too_big();
   std::string data(static_cast<std::size_t>(st.st_size) + 1, '\0');
@@ -190,7 +190,8 @@ Expected<std::vector<fs::path>> scenario_files(const fs::path& path) {
   }
   std::vector<fs::path> party_files;
   for (const auto& entry : fs::directory_iterator(path, ec)) {
-    if (entry.path().filename() != k_scenario_file && is_scenario_file_name(entry.path().filename().string())) {
+    if (entry.path().filename() != k_scenario_file &&
+        is_scenario_file_name(entry.path().filename().string())) {
       party_files.push_back(entry.path());
     }
   }
@@ -208,7 +209,7 @@ using detail::ParsedFile;
 ParsedFile read_and_parse(const fs::path& path, bool is_main, const LoadOptions& options,
                           const std::optional<detail::ParseCache>& cache, bool distrusted) {
   ParsedFile result;
-  auto data = read_file(path, options.max_file_bytes);
+  auto data = read_file(path, options.max_file_bytes, options.max_file_bytes_hint);
   if (!data) {
     result.diagnostics = std::move(data.error());
     return result;
@@ -223,12 +224,16 @@ ParsedFile read_and_parse(const fs::path& path, bool is_main, const LoadOptions&
   }
   if (is_main) {
     auto parsed = parse_scenario(data->text, file);
-    if (parsed) result.scenario = std::move(*parsed);
-    else result.diagnostics = std::move(parsed.error());
+    if (parsed)
+      result.scenario = std::move(*parsed);
+    else
+      result.diagnostics = std::move(parsed.error());
   } else {
     auto parsed = parse_party_file(data->text, file);
-    if (parsed) result.party = std::move(*parsed);
-    else result.diagnostics = std::move(parsed.error());
+    if (parsed)
+      result.party = std::move(*parsed);
+    else
+      result.diagnostics = std::move(parsed.error());
   }
   if (cache) cache->store(file, key, result);
   return result;
@@ -367,7 +372,8 @@ Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& option
     const stats::Stage stage("validate");
     return validate(std::move(scenario), resolution);
   }();
-  if (!valid) return tl::unexpected(limit_diagnostics(std::move(valid.error()), options.max_diagnostics));
+  if (!valid)
+    return tl::unexpected(limit_diagnostics(std::move(valid.error()), options.max_diagnostics));
   valid->warnings = limit_diagnostics(std::move(valid->warnings), options.max_diagnostics);
   return valid;
 }

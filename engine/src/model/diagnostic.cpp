@@ -136,8 +136,10 @@ std::vector<Diagnostic> limit_diagnostics(std::vector<Diagnostic> diagnostics, s
   const Severity severity = has_errors(diagnostics) ? Severity::error : Severity::warning;
   const FileName file = diagnostics[max].where.file;
   diagnostics.resize(max);
-  diagnostics.push_back({{file, 0, 0}, severity,
-                         fmt::format("{} more problems not shown (the first {} are)", left_out, max)});
+  diagnostics.push_back(
+      {{file, 0, 0},
+       severity,
+       fmt::format("{} more problems not shown (the first {} are)", left_out, max)});
   return diagnostics;
 }
 
@@ -148,7 +150,10 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
 
 std::string format_diagnostic(const Diagnostic& d) {
   // A party file's name comes from a folder listing, so it is as untrusted as the message.
-  const std::string file = terminal_safe(d.where.file);
+  const std::string file =
+      terminal_safe(d.argument ? fmt::format("{} {}", d.argument->field, d.argument->value)
+                    : d.where.file.empty() ? std::string_view("entente")
+                                           : d.where.file.view());
   const std::string message = terminal_safe(d.message);
   if (d.where.line <= 0) return fmt::format("{}: {}: {}", file, to_string(d.severity), message);
   return fmt::format("{}:{}:{}: {}: {}", file, d.where.line, d.where.column, to_string(d.severity),

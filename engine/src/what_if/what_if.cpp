@@ -12,8 +12,9 @@
 namespace entente {
 namespace {
 
-Diagnostic change_error(std::string_view text, std::string message) {
-  return {{std::string(text), 0, 0}, Severity::error, std::move(message)};
+Diagnostic change_error(const Change& change, std::string message) {
+  return {.message = std::move(message),
+          .argument = Argument{std::string(to_string(change.kind)), change.argument}};
 }
 
 bool is_ref(std::string_view s) {
@@ -52,17 +53,31 @@ std::optional<SetPriority> parse_priority(std::string_view arg) {
   return SetPriority{std::string(ref), priority};
 }
 
-constexpr std::string_view k_shapes[] = {
-    "PARTY:PARTY2/POSITION=agree|reject|consider|silent", "PARTY/POSITION",
-    "PARTY/POSITION=N (N from 1 to 5)", "PARTY/POSITION"};
+constexpr std::string_view k_shapes[] = {"PARTY:PARTY2/POSITION=agree|reject|consider|silent",
+                                         "PARTY/POSITION", "PARTY/POSITION=N (N from 1 to 5)",
+                                         "PARTY/POSITION"};
 
 }  // namespace
 
+std::string_view to_string(ChangeKind k) {
+  switch (k) {
+    case ChangeKind::set:
+      return "set";
+    case ChangeKind::drop:
+      return "drop";
+    case ChangeKind::priority:
+      return "priority";
+    case ChangeKind::accept:
+      return "accept";
+  }
+  return "?";
+}
+
 Expected<Change> parse_change(ChangeKind kind, std::string_view argument) {
-  constexpr std::string_view k_options[] = {"--set", "--drop", "--priority", "--accept"};
   const auto index = static_cast<std::size_t>(kind);
-  Change change;
-  change.text = fmt::format("{} {}", k_options[index], argument);
+  Change change{.kind = kind,
+                .argument = std::string(argument),
+                .label = fmt::format("{} {}", to_string(kind), argument)};
   bool ok = false;
   switch (kind) {
     case ChangeKind::set:
@@ -79,8 +94,8 @@ Expected<Change> parse_change(ChangeKind kind, std::string_view argument) {
       break;
   }
   if (!ok) {
-    return tl::unexpected(std::vector<Diagnostic>{change_error(
-        change.text, fmt::format("expected {} {}", k_options[index], k_shapes[index]))});
+    return tl::unexpected(
+        std::vector<Diagnostic>{change_error(change, fmt::format("expected {}", k_shapes[index]))});
   }
   return change;
 }
@@ -93,7 +108,7 @@ class Applier {
   explicit Applier(Scenario scenario) : s_(std::move(scenario)) {}
 
   void apply(const Change& change) {
-    text_ = change.text;
+    change_ = &change;
     std::visit([this](const auto& what) { apply_one(what); }, change.what);
   }
   Expected<Scenario> finish() {
@@ -102,7 +117,7 @@ class Applier {
   }
 
  private:
-  void error(std::string message) { errors_.push_back(change_error(text_, std::move(message))); }
+  void error(std::string message) { errors_.push_back(change_error(*change_, std::move(message))); }
 
   Position* find(const std::string& ref) {
     for (Position& p : s_.positions) {
@@ -133,16 +148,14 @@ class Applier {
   // Replaces `party`'s stance on `ref` (via and agree_if included) by `stance`, or removes it.
   void replace_stance(const std::string& party, const std::string& ref,
                       std::optional<Stance> stance) {
-    std::erase_if(s_.stances, [&](const StanceDecl& d) {
-      return d.party == party && d.position.id == ref;
-    });
+    std::erase_if(s_.stances,
+                  [&](const StanceDecl& d) { return d.party == party && d.position.id == ref; });
     if (!stance) return;
     StanceDecl decl;
     decl.party = party;
-    decl.position = IdRef{ref, {text_, 0, 0}};
+    decl.position = IdRef{ref, {}};  // made by a change, in no file
     decl.stance = *stance;
-    decl.note = fmt::format("what-if: {}", text_);
-    decl.where = {text_, 0, 0};
+    decl.note = fmt::format("what-if: {}", change_->label);
     s_.stances.push_back(std::move(decl));
   }
 
@@ -150,7 +163,8 @@ class Applier {
     std::vector<std::string> parties;
     for (const Party& q : s_.parties) parties.push_back(q.id);
     if (std::find(parties.begin(), parties.end(), set.party) == parties.end()) {
-      error(fmt::format("unknown party '{}'{}", set.party, detail::did_you_mean(set.party, parties)));
+      error(
+          fmt::format("unknown party '{}'{}", set.party, detail::did_you_mean(set.party, parties)));
       return;
     }
     const Position* p = find(set.position);
@@ -190,7 +204,7 @@ class Applier {
   }
 
   Scenario s_;
-  std::string text_{};
+  const Change* change_ = nullptr;  ///< the change being applied
   std::vector<Diagnostic> errors_{};
 };
 
