@@ -8,7 +8,7 @@
 //
 // Defaults: 20 parties, 50 issues, 100 positions per party (2,000 positions), chain and cycle
 // of 20,000, concede on one issue of 12 parties x 5 positions. --scenario=200,500,500 is the
-// scenario of issue 6's targets.
+// scenario of the performance targets (docs/performance.md).
 
 #include <benchmark/benchmark.h>
 #include <yaml-cpp/yaml.h>

@@ -1,5 +1,6 @@
-// The baseline of issue 6's first target: yaml-cpp alone loading a scenario's files, one
-// thread, YAML::LoadFile on each. tools/bench.sh times this program as it times `entente`.
+// The baseline of the first performance target (docs/performance.md): yaml-cpp alone
+// loading a scenario's files, one thread, YAML::LoadFile on each. tools/bench.sh times this
+// program as it times `entente`.
 //
 //   entente_yaml_baseline SCENARIO_FOLDER_OR_FILE
 
