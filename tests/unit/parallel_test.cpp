@@ -32,6 +32,35 @@ TEST(ForTwoHalves, AnExceptionOfTheSecondThreadComesBackHere) {
                std::runtime_error);
 }
 
+TEST(ForEachIndex, EveryIndexOnceOnAsManyThreadsAsAsked) {
+  for (const std::size_t threads : {1u, 2u, 8u}) {
+    for (const std::size_t n : {0u, 1u, 3u, 500u}) {
+      std::vector<std::atomic<int>> seen(n);
+      std::set<std::thread::id> workers;
+      std::mutex workers_mutex;
+      for_each_index(n, threads, [&](std::size_t i) {
+        ++seen[i];
+        const std::lock_guard lock(workers_mutex);
+        workers.insert(std::this_thread::get_id());
+      });
+      for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(1, seen[i]) << threads << " " << i;
+      EXPECT_LE(workers.size(), std::max<std::size_t>(1, std::min(threads, n))) << threads;
+    }
+  }
+}
+
+// After an exception no further index is started, and the exception comes back here.
+TEST(ForEachIndex, AnExceptionStopsTheOthersAndComesBackHere) {
+  std::atomic<std::size_t> started{0};
+  EXPECT_THROW(for_each_index(100'000, 2,
+                              [&](std::size_t i) {
+                                ++started;
+                                if (i == 10) throw std::runtime_error("ten");
+                              }),
+               std::runtime_error);
+  EXPECT_LT(started.load(), 100'000u);
+}
+
 // The pieces are used in order, each once, on the calling thread, whatever the threads'
 // timing: some pieces are slow so that the order of making them differs from that of use.
 TEST(RunBoth, RunsEachOnceAtOnceOnTwoThreadsOrOneAfterTheOtherHere) {

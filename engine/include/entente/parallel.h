@@ -12,6 +12,12 @@ namespace entente {
 /// thread costs more than it saves.
 inline constexpr std::size_t k_worth_a_second_thread = 20'000;
 
+/// Calls `item(i)` for each i in [0, n) on up to `threads` threads: this one and as many more
+/// as can be had, each taking the next i not yet taken. Returns when all are done. After an
+/// exception no further item is started, and the first one (by thread) is thrown again here.
+void for_each_index(std::size_t n, std::size_t threads,
+                    const std::function<void(std::size_t i)>& item);
+
 /// Calls `work(begin, end)` on two halves of [0, n), one on a second thread, when n is at
 /// least `min_for_two`; otherwise, or when no thread can be had, once on [0, n) here.
 /// Returns when all of it is done; an exception from either half is thrown again here.

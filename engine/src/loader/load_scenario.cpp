@@ -4,10 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <exception>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -260,37 +258,12 @@ std::vector<ParsedFile> parse_files(const fs::path& scenario, const std::vector<
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
-  std::atomic<std::size_t> next{0};
-  // An exception (out of memory) on a worker would end the process; it is kept and thrown
-  // again on the calling thread, as a one-thread run would have thrown it.
-  const std::size_t threads = std::clamp<std::size_t>(options.threads, 1, files.size());
-  std::vector<std::exception_ptr> failures(threads);
-  const auto work = [&](std::size_t worker) {
-    try {
-      for (std::size_t k = next++; k < order.size(); k = next++) {
-        const std::size_t i = order[k];
-        parsed[i] = read_and_parse(
-            files[i], i == 0, options, cache,
-            std::find(distrusted.begin(), distrusted.end(), files[i]) != distrusted.end());
-      }
-    } catch (...) {
-      failures[worker] = std::current_exception();
-      next = order.size();  // the others stop too
-    }
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) {
-    try {
-      pool.emplace_back(work, t);
-    } catch (const std::system_error&) {
-      break;  // no more threads to be had: the ones running do the rest
-    }
-  }
-  work(0);
-  for (std::thread& t : pool) t.join();
-  for (const std::exception_ptr& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  for_each_index(order.size(), options.threads, [&](std::size_t k) {
+    const std::size_t i = order[k];
+    parsed[i] = read_and_parse(
+        files[i], i == 0, options, cache,
+        std::find(distrusted.begin(), distrusted.end(), files[i]) != distrusted.end());
+  });
   return parsed;
 }
 

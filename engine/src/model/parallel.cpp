@@ -1,6 +1,7 @@
 #include "entente/parallel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -12,32 +13,61 @@
 
 namespace entente {
 
+namespace {
+
+// Calls work(t) for each t in [0, threads): t = 0 here, each other on a thread of its own, or
+// here after the others when no thread can be had. Returns when all have ended; the first
+// exception (by t) is thrown again here (on a helper it would end the process).
+void on_threads(std::size_t threads, const std::function<void(std::size_t t)>& work) {
+  std::vector<std::exception_ptr> failures(threads);
+  const auto guarded = [&](std::size_t t) {
+    try {
+      work(t);
+    } catch (...) {
+      failures[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> helpers;
+  std::size_t started = 1;
+  for (; started < threads; ++started) {
+    try {
+      helpers.emplace_back(guarded, started);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had
+    }
+  }
+  guarded(0);
+  for (std::size_t t = started; t < threads; ++t) guarded(t);
+  for (std::thread& helper : helpers) helper.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+}
+
+}  // namespace
+
+void for_each_index(std::size_t n, std::size_t threads,
+                    const std::function<void(std::size_t i)>& item) {
+  std::atomic<std::size_t> next{0};
+  on_threads(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)), [&](std::size_t) {
+    try {
+      for (std::size_t i = next++; i < n; i = next++) item(i);
+    } catch (...) {
+      next = n;  // the others stop too
+      throw;
+    }
+  });
+}
+
 void for_two_halves(std::size_t n, std::size_t min_for_two,
                     const std::function<void(std::size_t begin, std::size_t end)>& work) {
   const std::size_t half = n >= min_for_two ? n / 2 : 0;
-  std::exception_ptr failure;  // of the second thread, thrown again here
-  std::optional<std::thread> helper;
-  if (half > 0) {
-    try {
-      helper.emplace([&] {
-        try {
-          work(0, half);
-        } catch (...) {
-          failure = std::current_exception();
-        }
-      });
-    } catch (const std::system_error&) {
-      // No thread to be had: this one does all of it.
-    }
+  if (half == 0) {
+    work(0, n);
+    return;
   }
-  try {
-    work(helper ? half : 0, n);
-  } catch (...) {
-    if (helper) helper->join();
-    throw;
-  }
-  if (helper) helper->join();
-  if (failure) std::rethrow_exception(failure);
+  // The second half here, the first on a helper (or here after it, with no thread to be had).
+  on_threads(2, [&](std::size_t t) { t == 0 ? work(half, n) : work(0, half); });
 }
 
 void run_both(bool at_once, const std::function<void()>& first,
