@@ -9,13 +9,10 @@
 #include <string>
 #include <string_view>
 
+#include "support/terminal.h"
+
 namespace entente::cli {
 namespace {
-
-constexpr std::string_view k_bold = "\x1b[1m";
-constexpr std::string_view k_red = "\x1b[1;31m";
-constexpr std::string_view k_magenta = "\x1b[1;35m";
-constexpr std::string_view k_reset = "\x1b[0m";
 
 // A hostile file may hold one enormous line; the excerpt only shows a window of it anyway.
 constexpr std::size_t k_max_line_bytes = std::size_t{64} * 1024;
@@ -99,9 +96,10 @@ void print_headline(const Diagnostic& d, std::ostream& err, bool color) {
     return;
   }
   const std::string_view prefix{plain.data(), plain.size() - tail.size()};
-  const std::string_view hue = d.severity == Severity::error ? k_red : k_magenta;
-  err << k_bold << prefix << k_reset << hue << severity << ':' << k_reset << ' ' << d.message
-      << '\n';
+  const std::string_view hue =
+      d.severity == Severity::error ? support::k_bold_red : support::k_bold_magenta;
+  err << support::paint(prefix, support::k_bold) << support::paint(severity + ':', hue) << ' '
+      << d.message << '\n';
 }
 
 void print_excerpt(const Diagnostic& d, LineReader& lines, std::ostream& err) {

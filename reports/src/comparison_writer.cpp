@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "comparison_tables.h"
+#include "support/terminal.h"
 #include "entente/reports/comparison.h"
 #include "escape.h"
 #include "json_value.h"
@@ -99,7 +100,7 @@ class TextWriter {
     for (const std::string& line : lines) out_ << "  " << line << '\n';
   }
   std::string bold(std::string_view s) const {
-    return color_ ? fmt::format("\x1b[1m{}\x1b[0m", s) : std::string(s);
+    return color_ ? support::paint(s, support::k_bold) : std::string(s);
   }
   std::ostream& out() { return out_; }
 

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "support/utf8.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -17,104 +19,11 @@
 namespace entente::reports::detail {
 namespace {
 
-struct CodePoint {
-  char32_t value = 0;
-  std::size_t length = 1;  ///< bytes consumed
-  bool valid = false;      ///< false: `length` is 1 and the byte is not UTF-8
-};
+using support::CodePoint;
+using support::hex_bytes;
+using support::is_control;
 
-// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF. A lenient
-// decoder would let "\xC0\x8A" through as a newline in disguise.
-CodePoint decode(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return {lead, 1, true};
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return {};
-  }
-  if (i + length > s.size()) return {};
-  if (byte(i + 1) < low || byte(i + 1) > high) return {};
-  char32_t value = lead & (0xFF >> (length + 1));
-  for (std::size_t k = 1; k < length; ++k) {
-    if (k > 1 && (byte(i + k) & 0xC0) != 0x80) return {};
-    value = (value << 6) | (byte(i + k) & 0x3F);
-  }
-  return {value, length, true};
-}
-
-struct Range {
-  char32_t first;
-  char32_t last;
-};
-
-// Characters a terminal draws in no column: the combining blocks, zero-width space/joiners and
-// direction marks, word joiners, variation selectors and the BOM.
-constexpr auto k_zero_width = std::to_array<Range>({{0x0300, 0x036F},
-                                                    {0x1AB0, 0x1AFF},
-                                                    {0x1DC0, 0x1DFF},
-                                                    {0x200B, 0x200F},
-                                                    {0x2060, 0x2064},
-                                                    {0x20D0, 0x20FF},
-                                                    {0xFE00, 0xFE0F},
-                                                    {0xFE20, 0xFE2F},
-                                                    {0xFEFF, 0xFEFF},
-                                                    {0xE0100, 0xE01EF}});
-
-// East Asian Wide and Fullwidth (Unicode 15, UAX #11) and emoji with default emoji
-// presentation (approximated by block where a block is mostly wide); sorted for binary search.
-constexpr auto k_wide = std::to_array<Range>({
-    {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},
-    {0x23F0, 0x23F0},   {0x23F3, 0x23F3},   {0x25FD, 0x25FE},   {0x2614, 0x2615},
-    {0x2648, 0x2653},   {0x267F, 0x267F},   {0x2693, 0x2693},   {0x26A1, 0x26A1},
-    {0x26AA, 0x26AB},   {0x26BD, 0x26BE},   {0x26C4, 0x26C5},   {0x26CE, 0x26CE},
-    {0x26D4, 0x26D4},   {0x26EA, 0x26EA},   {0x26F2, 0x26F3},   {0x26F5, 0x26F5},
-    {0x26FA, 0x26FA},   {0x26FD, 0x26FD},   {0x2705, 0x2705},   {0x270A, 0x270B},
-    {0x2728, 0x2728},   {0x274C, 0x274C},   {0x274E, 0x274E},   {0x2753, 0x2755},
-    {0x2757, 0x2757},   {0x2795, 0x2797},   {0x27B0, 0x27B0},   {0x27BF, 0x27BF},
-    {0x2B1B, 0x2B1C},   {0x2B50, 0x2B50},   {0x2B55, 0x2B55},   {0x2E80, 0x303E},
-    {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
-    {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},
-    {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x16FE0, 0x16FE4},
-    {0x17000, 0x1B2FF}, {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E},
-    {0x1F191, 0x1F19A}, {0x1F200, 0x1F202}, {0x1F210, 0x1F23B}, {0x1F240, 0x1F248},
-    {0x1F250, 0x1F251}, {0x1F260, 0x1F265}, {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF},
-    {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD},
-    {0x30000, 0x3FFFD},
-});
-
-template <std::size_t N>
-bool in_ranges(const std::array<Range, N>& ranges, char32_t c) {
-  const auto it = std::upper_bound(ranges.begin(), ranges.end(), c,
-                                   [](char32_t v, const Range& r) { return v < r.first; });
-  return it != ranges.begin() && c <= std::prev(it)->last;
-}
-
-int code_point_width(const CodePoint& cp) {
-  if (!cp.valid) return 1;
-  if (in_ranges(k_zero_width, cp.value)) return 0;
-  return in_ranges(k_wide, cp.value) ? 2 : 1;
-}
-
-bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
-
-std::string hex_bytes(std::string_view bytes) {
-  std::string out;
-  for (const char c : bytes) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-  return out;
-}
+CodePoint decode(std::string_view s, std::size_t i) { return support::decode_utf8(s, i); }
 
 // ASCII punctuation that can start markup somewhere in GitHub-flavoured Markdown: emphasis,
 // code, links and images, raw HTML and entities, headings, lists, tables, strikethrough.
@@ -267,22 +176,9 @@ std::string json_string(std::string_view s) {
   return out;
 }
 
-bool printable_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= ' ' && c < 0x7F; });
-}
+bool printable_ascii(std::string_view s) { return support::printable_ascii(s); }
 
-std::string terminal(std::string_view s) {
-  if (printable_ascii(s)) return std::string(s);
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const CodePoint cp = decode(s, i);
-    const std::string_view bytes = s.substr(i, cp.length);
-    out += !cp.valid || is_control(cp.value) ? hex_bytes(bytes) : std::string(bytes);
-    i += cp.length;
-  }
-  return out;
-}
+std::string terminal(std::string_view s) { return support::terminal_safe(s); }
 
 std::string html(std::string_view s) {
   std::string out;
@@ -358,16 +254,7 @@ std::string markdown_code(std::string_view s) {
   return fence + pad + text + pad + fence;
 }
 
-int display_width(std::string_view utf8) {
-  if (printable_ascii(utf8)) return static_cast<int>(utf8.size());
-  int width = 0;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const CodePoint cp = decode(utf8, i);
-    width += code_point_width(cp);
-    i += cp.length;
-  }
-  return width;
-}
+int display_width(std::string_view utf8) { return support::display_width(utf8); }
 
 std::string pad_right(std::string_view s, int width) {
   std::string out(s);
@@ -386,8 +273,8 @@ std::string truncate(std::string_view s, int width) {
   std::size_t end = 0;
   while (end < s.size()) {
     const CodePoint cp = decode(s, end);
-    if (used + code_point_width(cp) > room) break;
-    used += code_point_width(cp);
+    if (used + support::char_width(cp) > room) break;
+    used += support::char_width(cp);
     end += cp.length;
   }
   std::string out(s.substr(0, end));

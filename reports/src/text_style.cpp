@@ -13,8 +13,7 @@ namespace entente::reports::detail {
 std::string safe(std::string_view s) { return terminal(s); }
 
 std::string Painter::operator()(std::string_view text, std::string_view sgr) const {
-  if (!color_ || text.empty() || sgr.empty()) return std::string(text);
-  return fmt::format("\x1b[{}m{}\x1b[0m", sgr, text);
+  return color_ ? support::paint(text, sgr) : std::string(text);
 }
 
 std::string_view stance_color(EffectiveStance s) {

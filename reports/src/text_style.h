@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "entente/analysis.h"
+#include "support/terminal.h"
 
 // What the text writers share, so that a report and an explanation read as one program's
 // output: the page width, the colours, terminal-safe wrapping.
@@ -16,14 +17,13 @@ namespace entente::reports::detail {
 // terminal (a writer may not ask the terminal how wide it is).
 constexpr int k_wrap_width = 80;
 
-// ANSI SGR parameters.
-constexpr std::string_view k_bold = "1";
-constexpr std::string_view k_red = "31";
-constexpr std::string_view k_bold_red = "1;31";
-constexpr std::string_view k_green = "32";
-constexpr std::string_view k_yellow = "33";
-constexpr std::string_view k_dim = "2";
-constexpr std::string_view k_bold_magenta = "1;35";
+using support::k_bold;
+using support::k_bold_magenta;
+using support::k_bold_red;
+using support::k_dim;
+using support::k_green;
+using support::k_red;
+using support::k_yellow;
 
 /// User text made harmless for a terminal. Every piece of it goes through here before it is
 /// painted or measured, so colour codes are the only escape sequences that reach the terminal.

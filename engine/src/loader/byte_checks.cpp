@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "support/utf8.h"
+
 namespace entente::detail {
 namespace {
 
@@ -11,36 +13,6 @@ struct Cursor {
   int line = 1;
   int column = 1;
 };
-
-// Length of the UTF-8 sequence at `s[i]` and its code point, or 0 when it is not valid
-// (overlong forms, surrogates, values above U+10FFFF and truncated sequences all fail).
-int decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
-  int n = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    n = 2, cp = b0 & 0x1F, min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    n = 3, cp = b0 & 0x0F, min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    n = 4, cp = b0 & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + static_cast<std::size_t>(n) > s.size()) return 0;
-  for (int k = 1; k < n; ++k) {
-    const unsigned char b = byte(i + static_cast<std::size_t>(k));
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
 
 // YAML's c-printable, less what no position file needs: C0 controls but TAB, LF and CR,
 // DEL, and C1 controls but NEL.
@@ -68,9 +40,10 @@ Expected<std::string_view> check_bytes(std::string_view raw, std::string_view fi
   if (text.starts_with(k_utf8_bom)) text.remove_prefix(k_utf8_bom.size());
   Cursor at;
   for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = 0;
-    const int n = decode_utf8(text, i, cp);
-    if (n == 0) {
+    const support::CodePoint c = support::decode_utf8(text, i);
+    const char32_t cp = c.value;
+    const auto n = static_cast<int>(c.length);
+    if (!c.valid) {
       return fail(at, fmt::format("invalid UTF-8 byte 0x{:02X}; the file must be UTF-8 encoded",
                                   static_cast<unsigned char>(text[i])));
     }

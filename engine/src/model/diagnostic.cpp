@@ -8,38 +8,14 @@
 
 #include <fmt/format.h>
 
+#include "support/utf8.h"
+
 namespace entente {
 namespace {
 
 // Echoed source lines are cut to this many bytes around the caret (clang-format echoes a
 // whole 2,000-character line; nobody reads that).
 constexpr std::size_t k_excerpt_width = 100;
-
-// Length of the well-formed UTF-8 sequence at `s[i]`, or 0 when the byte there starts none.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) return 1;
-  std::size_t n = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    n = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    n = 3;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    n = 4;
-  }
-  if (n == 0 || i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  const unsigned char b1 = byte(i + 1);
-  // Overlong forms, UTF-16 surrogates and values above U+10FFFF.
-  if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F) || (b0 == 0xF0 && b1 < 0x90) ||
-      (b0 == 0xF4 && b1 > 0x8F)) {
-    return 0;
-  }
-  return n;
-}
 
 struct Shown {
   std::string text;
@@ -51,20 +27,15 @@ struct Shown {
 // would let a file rewrite the user's terminal, CVE-2021-25743 in kubectl) and bytes that are
 // not UTF-8 (a raw 0x9B is CSI to some terminals) become \xNN; a tab becomes a space.
 Shown show_char(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 == '\t') return {" ", 1, 1};
-  const std::size_t n = utf8_length(s, i);
-  const bool c1 = n == 2 && b0 == 0xC2 && static_cast<unsigned char>(s[i + 1]) <= 0x9F;
-  if (n == 0 || b0 < 0x20 || b0 == 0x7F || c1) {
-    const std::size_t bytes = c1 ? 2 : 1;
-    Shown out{"", bytes, 0};
-    for (std::size_t k = 0; k < bytes; ++k) {
-      out.text += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i + k]));
-    }
-    out.cells = out.text.size();
-    return out;
+  if (s[i] == '\t') return {" ", 1, 1};
+  const support::CodePoint c = support::decode_utf8(s, i);
+  const std::string_view bytes = s.substr(i, c.length);
+  if (!c.valid || support::is_control(c.value)) {
+    std::string text = support::hex_bytes(bytes);
+    const std::size_t cells = text.size();
+    return {std::move(text), c.length, cells};
   }
-  return {std::string(s.substr(i, n)), n, 1};
+  return {std::string(bytes), c.length, 1};
 }
 
 std::string terminal_safe(std::string_view s) {
