@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "entente/stats.h"
+#include "support/stats.h"
 
 namespace entente::cli {
 

@@ -9,7 +9,7 @@
 #include <iosfwd>
 #include <string>
 
-#include "entente/parallel.h"
+#include "support/parallel.h"
 
 namespace entente::reports::detail {
 

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "entente/parallel.h"
+#include "support/parallel.h"
 
 namespace entente::reports {
 namespace {

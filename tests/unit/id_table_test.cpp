@@ -1,4 +1,4 @@
-#include "model/id_table.h"
+#include "support/id_table.h"
 
 #include <string>
 #include <unordered_map>

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "model/spelling.h"
+#include "support/spelling.h"
 
 namespace entente {
 namespace {

@@ -1,7 +1,7 @@
 // The stage recorder behind `--stats` (engine/src/model/stats.cpp) and its table
 // (tools/stats_table.cpp).
 
-#include "entente/stats.h"
+#include "support/stats.h"
 
 #include <gtest/gtest.h>
 

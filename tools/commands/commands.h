@@ -17,7 +17,7 @@
 #include "entente/model.h"
 #include "entente/reports/report.h"
 #include "entente/resolution.h"
-#include "entente/stats.h"
+#include "support/stats.h"
 #include "entente/what_if.h"
 
 namespace CLI {

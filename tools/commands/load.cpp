@@ -8,7 +8,7 @@
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
 #include "entente/analysis.h"
-#include "entente/memory.h"
+#include "support/memory.h"
 #include "entente/position_graph.h"
 
 namespace entente::cli {

@@ -9,7 +9,7 @@
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
 #include "dispose.h"
-#include "entente/parallel.h"
+#include "support/parallel.h"
 #include "entente/reports/comparison.h"
 #include "entente/what_if.h"
 

@@ -5,7 +5,7 @@
 #include <tuple>
 
 #include "analysis/conditions.h"
-#include "entente/parallel.h"
+#include "support/parallel.h"
 #include "graph/graph.h"
 
 namespace entente {

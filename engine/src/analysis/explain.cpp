@@ -13,7 +13,7 @@
 #include <fmt/format.h>
 
 #include "analysis/analysed_positions.h"
-#include "model/spelling.h"
+#include "support/spelling.h"
 
 namespace entente {
 namespace {

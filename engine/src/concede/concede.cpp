@@ -14,7 +14,7 @@
 #include "concede/problem.h"
 #include "concede/solver.h"
 #include "entente/position_graph.h"
-#include "model/spelling.h"
+#include "support/spelling.h"
 
 namespace entente {
 namespace {

@@ -5,7 +5,7 @@
 #include <numeric>
 #include <utility>
 
-#include "entente/parallel.h"
+#include "support/parallel.h"
 #include "entente/resolution.h"
 #include "graph/graph.h"
 

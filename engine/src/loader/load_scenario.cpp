@@ -15,11 +15,11 @@
 #include <fmt/format.h>
 
 #include "entente/loader.h"
-#include "entente/memory.h"
-#include "entente/parallel.h"
-#include "entente/stats.h"
+#include "support/memory.h"
+#include "support/parallel.h"
+#include "support/stats.h"
 #include "loader/parse_cache.h"
-#include "model/spelling.h"
+#include "support/spelling.h"
 
 namespace entente {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "model/spelling.h"
+#include "support/spelling.h"
 
 namespace entente::detail {
 namespace {

@@ -2,9 +2,9 @@
 #include <deque>
 #include <string>
 
-#include "entente/parallel.h"
+#include "support/parallel.h"
 #include "entente/resolution.h"
-#include "model/id_table.h"
+#include "support/id_table.h"
 
 namespace entente {
 namespace {

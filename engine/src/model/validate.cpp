@@ -11,7 +11,7 @@
 
 #include "entente/loader.h"
 #include "entente/resolution.h"
-#include "model/spelling.h"
+#include "support/spelling.h"
 
 namespace entente {
 namespace {

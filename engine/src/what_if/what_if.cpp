@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "model/spelling.h"
+#include "support/spelling.h"
 
 namespace entente {
 namespace {

@@ -1,4 +1,4 @@
-#include "model/spelling.h"
+#include "support/spelling.h"
 
 #include <algorithm>
 #include <vector>

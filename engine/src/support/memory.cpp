@@ -1,5 +1,5 @@
 // return_free_memory() of memory.h.
-#include "entente/memory.h"
+#include "support/memory.h"
 
 #include <cstdlib>  // defines __GLIBC__ under glibc
 

@@ -1,5 +1,5 @@
 // The stage recorder of stats.h.
-#include "entente/stats.h"
+#include "support/stats.h"
 
 #include <sys/resource.h>
 #include <unistd.h>
