@@ -181,7 +181,7 @@ void write_json(const Report& report, std::ostream& out) {
 void write_json(const StreamedReport& report, std::ostream& out) {
   detail::JsonStream json(out);
   detail::stream_report(
-      report.report, report.size(),
+      report.header(), report.size(),
       [&](std::size_t begin, std::size_t end, detail::JsonStream& part) {
         for (const PositionRow& row : report.rows(begin, end)) detail::stream_position(row, part);
       },

@@ -208,9 +208,9 @@ namespace {
 template <class Row>
 const Row* find_sorted(const std::vector<Row>& rows, std::string_view wanted,
                        std::string Row::*key) {
-  const auto it = std::lower_bound(
-      rows.begin(), rows.end(), wanted,
-      [key](const Row& row, std::string_view w) { return row.*key < w; });
+  const auto it =
+      std::lower_bound(rows.begin(), rows.end(), wanted,
+                       [key](const Row& row, std::string_view w) { return row.*key < w; });
   return it != rows.end() && (*it).*key == wanted ? &*it : nullptr;
 }
 
@@ -230,26 +230,26 @@ const SourceRow* Report::find_source(std::string_view id) const {
 }
 
 StreamedReport::StreamedReport(const Scenario& scenario, const Analysis& analysis)
-    : report{.title = scenario.title,
-             .date = scenario.date,
-             .description = scenario.description,
-             .parties = party_rows(scenario),
-             .sources = source_rows(scenario),
-             .diagnostics = scenario.warnings},
+    : header_{.title = scenario.title,
+              .date = scenario.date,
+              .description = scenario.description,
+              .parties = party_rows(scenario),
+              .sources = source_rows(scenario),
+              .diagnostics = scenario.warnings},
       scenario_(&scenario),
       analysis_(&analysis),
       source_titles_(source_titles(scenario)) {
   const RefOf ref_of(scenario);
-  report.common_ground = ref_of(analysis.common_ground);
-  report.bargaining_space = ref_of(analysis.bargaining_space);
-  report.unanswered = ref_of(analysis.unanswered);
+  header_.common_ground = ref_of(analysis.common_ground);
+  header_.bargaining_space = ref_of(analysis.bargaining_space);
+  header_.unanswered = ref_of(analysis.unanswered);
   // Each a pass over every position of a large scenario, and independent of each other.
   run_both(
       scenario.positions.size() >= k_worth_a_second_thread,
-      [&] { report.sticking_points = sticking_points(scenario, analysis, ref_of); },
-      [&] { report.issues = issue_rows(scenario, analysis, report.parties); });
+      [&] { header_.sticking_points = sticking_points(scenario, analysis, ref_of); },
+      [&] { header_.issues = issue_rows(scenario, analysis, header_.parties); });
   for (const std::vector<PositionId>& package : analysis.packages) {
-    report.packages.push_back(ref_of(package));
+    header_.packages.push_back(ref_of(package));
   }
 }
 
@@ -274,15 +274,28 @@ void StreamedReport::fill(std::size_t begin, std::size_t end, PositionRow* out) 
   }
 }
 
-Report make_report(const Scenario& scenario, const Analysis& analysis) {
-  StreamedReport streamed(scenario, analysis);
-  // Every row at once: on a large scenario a second thread makes half (rows are independent).
-  std::vector<PositionRow>& rows = streamed.report.positions;
-  rows.resize(streamed.size());
+// Every row at once: on a large scenario a second thread makes half (rows are independent).
+void StreamedReport::fill_all(Report& report) const {
+  std::vector<PositionRow>& rows = report.positions;
+  rows.resize(size());
   for_two_halves(rows.size(), k_worth_a_second_thread, [&](std::size_t begin, std::size_t end) {
-    streamed.fill(begin, end, rows.data() + begin);
+    fill(begin, end, rows.data() + begin);
   });
-  return std::move(streamed.report);
+}
+
+Report StreamedReport::whole() const& {
+  Report report = header_;
+  fill_all(report);
+  return report;
+}
+
+Report StreamedReport::whole() && {
+  fill_all(header_);
+  return std::move(header_);
+}
+
+Report make_report(const Scenario& scenario, const Analysis& analysis) {
+  return StreamedReport(scenario, analysis).whole();
 }
 
 }  // namespace entente::reports

@@ -71,6 +71,17 @@ void write_report(const Report& report, Format format, std::ostream& out,
   entry(format).write(report, out, options);
 }
 
+void write_report(const StreamedReport& report, Format format, std::ostream& out,
+                  const WriteOptions& options) {
+  // JSON prints the rows in order, a block at a time; the other formats look rows up as they
+  // go, so they are given the whole report.
+  if (format == Format::json) {
+    write_json(report, out);
+    return;
+  }
+  write_report(report.whole(), format, out, options);
+}
+
 void write_comparison(const ComparisonKind& kind, const Report& before, const Report& after,
                       const Comparison& comparison, Format format, std::ostream& out,
                       const WriteOptions& options) {

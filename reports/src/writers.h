@@ -19,6 +19,8 @@ void write_text(const Report& report, std::ostream& out, const WriteOptions& opt
 
 /// The stable JSON report of FORMAT.md section 5.
 void write_json(const Report& report, std::ostream& out);
+/// The same bytes, the positions' rows made a block at a time as they are printed.
+void write_json(const StreamedReport& report, std::ostream& out);
 
 /// One self-contained HTML page: summary cards, a heat map of the matrix, cited sticking points
 /// and the graph picture of options.graph_svg.

@@ -160,7 +160,7 @@ void streamed_json(benchmark::State& state, const Inputs& in) {
   std::ostream out(&buffer);
   for (auto _ : state) {
     const reports::StreamedReport report(in.scenario, in.analysis);
-    reports::write_json(report, out);
+    reports::write_report(report, reports::Format::json, out);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(buffer.count));
   set_sizes(state, in);
@@ -208,7 +208,7 @@ void end_to_end_json(benchmark::State& state, const Inputs& in) {
     auto scenario = load_scenario(in.dir);
     if (!scenario) state.SkipWithError("load_scenario failed");
     const Analysis analysis = analyze(PositionGraph::build(*scenario));
-    reports::write_json(reports::StreamedReport(*scenario, analysis), out);
+    reports::write_report(reports::StreamedReport(*scenario, analysis), reports::Format::json, out);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * in.bytes));
   set_sizes(state, in);

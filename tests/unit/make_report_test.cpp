@@ -298,7 +298,7 @@ std::string json_of(const Report& report) {
 
 std::string json_of(const StreamedReport& report) {
   std::ostringstream out;
-  write_json(report, out);
+  write_report(report, Format::json, out);
   return out.str();
 }
 
@@ -309,24 +309,42 @@ TEST(MakeReport, AStreamedReportMakesTheRowsOfTheReportOnDemand) {
   const Analysis a = lease_analysis();
   const StreamedReport streamed(s, a);
   const Report full = make_report(s, a);
-  EXPECT_TRUE(streamed.report.positions.empty());
+  EXPECT_TRUE(streamed.header().positions.empty());
   ASSERT_EQ(streamed.size(), full.positions.size());
   const std::vector<PositionRow> middle = streamed.rows(1, 3);
   ASSERT_EQ(middle.size(), 2u);
   EXPECT_EQ(middle[0].ref, full.positions[1].ref);
   EXPECT_EQ(middle[1].ref, full.positions[2].ref);
   EXPECT_EQ(middle[0].stances.size(), full.positions[1].stances.size());
-  EXPECT_EQ(streamed.report.sticking_points.size(), full.sticking_points.size());
-  Report with_rows = streamed.report;
+  EXPECT_EQ(streamed.header().sticking_points.size(), full.sticking_points.size());
+  Report with_rows = streamed.header();
   with_rows.positions = streamed.rows(0, streamed.size());
   EXPECT_EQ(json_of(with_rows), json_of(full));
   EXPECT_EQ(json_of(streamed), json_of(full));
+  EXPECT_EQ(json_of(streamed.whole()), json_of(full));
 
   const Large large = large_scenario(25'000);
   const std::string expected = json_of(make_report(large.s, large.a));
   const std::string text = json_of(StreamedReport(large.s, large.a));
   const auto [at, _] = std::mismatch(expected.begin(), expected.end(), text.begin(), text.end());
   EXPECT_TRUE(expected == text) << "first difference at byte " << (at - expected.begin());
+}
+
+// Every format takes a streamed report and writes the bytes of the whole report: no format
+// is left with a report without its positions.
+TEST(MakeReport, AStreamedReportWritesTheSameBytesAsTheWholeReportInEveryFormat) {
+  const Scenario s = lease_scenario();
+  const Analysis a = lease_analysis();
+  const StreamedReport streamed(s, a);
+  const Report full = make_report(s, a);
+  for (const Format format :
+       {Format::text, Format::json, Format::html, Format::markdown, Format::dot}) {
+    std::ostringstream from_streamed, from_full;
+    write_report(streamed, format, from_streamed);
+    write_report(full, format, from_full);
+    EXPECT_EQ(from_full.str(), from_streamed.str()) << to_string(format);
+    EXPECT_NE(std::string::npos, from_streamed.str().find("repairs-first")) << to_string(format);
+  }
 }
 
 TEST(MakeReport, KeepsTheAnalysisOrderOfListsAsRefs) {

@@ -31,13 +31,13 @@ namespace {
 // megabytes of SVG, no longer shows anything a reader can follow.
 constexpr std::size_t k_max_drawn_positions = 1000;
 
-Drawing draw_graph(const reports::Report& report, const Io& io) {
+Drawing draw_graph(const reports::StreamedReport& report, const Io& io) {
   Drawing drawing;
-  if (report.positions.size() > k_max_drawn_positions) {
+  if (report.size() > k_max_drawn_positions) {
     drawing.problem = fmt::format(
         "the graph has {} positions, more than the {} a picture can show readably; "
         "'--format dot' writes it whole",
-        report.positions.size(), k_max_drawn_positions);
+        report.size(), k_max_drawn_positions);
   } else {
     std::ostringstream dot;
     reports::write_report(report, reports::Format::dot, dot);
@@ -51,29 +51,9 @@ Drawing draw_graph(const reports::Report& report, const Io& io) {
   return drawing;
 }
 
-// The JSON report is written as its positions' rows are made, a block at a time: on a large
-// scenario the rows are most of a report's memory, and JSON needs them only in order. (The
-// other formats look rows up as they go.)
-ExitCode write_json_report(const ReportOptions& options, const Io& io,
-                           std::optional<Scenario>& scenario, Resolution& resolution) {
-  Analysis analysis = analysis_of(*scenario, std::move(resolution));
-  std::optional<reports::StreamedReport> report;
-  {
-    const stats::Stage stage("make report");
-    report.emplace(*scenario, analysis);
-  }
-  const ExitCode code = emit(
-      options.output, io,
-      [&](std::ostream& out, const reports::WriteOptions&) { reports::write_json(*report, out); });
-  if (!options.watch) {
-    dispose(report);
-    dispose(analysis);
-    dispose(scenario);
-  }
-  return code;
-}
-
-// One run: load, analyse and write the report; the diagnostics go to io.err.
+// One run: load, analyse and write the report; the diagnostics go to io.err. The rows of the
+// positions are made as the report is written (in JSON a block at a time: on a large
+// scenario they are most of a report's memory).
 ExitCode report_once(const ReportOptions& options, const Io& io) {
   Resolution resolution;
   std::optional<Scenario> scenario =
@@ -81,20 +61,24 @@ ExitCode report_once(const ReportOptions& options, const Io& io) {
   if (!scenario) {
     return ExitCode::bad_input;
   }
-  if (options.format == reports::Format::json)
-    return write_json_report(options, io, scenario, resolution);
-  reports::Report report = report_of(*scenario, std::move(resolution));
+  Analysis analysis = analysis_of(*scenario, std::move(resolution));
+  std::optional<reports::StreamedReport> report;
+  {
+    const stats::Stage stage("make report");
+    report.emplace(*scenario, analysis);
+  }
   const Drawing picture =
-      options.format == reports::Format::html ? draw_graph(report, io) : Drawing{};
+      options.format == reports::Format::html ? draw_graph(*report, io) : Drawing{};
   const ExitCode code =
       emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
         reports::WriteOptions all = write;
         all.graph_svg = picture.svg;
         all.graph_note = picture.problem;
-        reports::write_report(report, options.format, out, all);
+        reports::write_report(*report, options.format, out, all);
       });
   if (!options.watch) {
     dispose(report);
+    dispose(analysis);
     dispose(scenario);
   }
   return code;

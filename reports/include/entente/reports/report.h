@@ -111,26 +111,30 @@ struct Report {
 /// `scenario` must outlive the report.
 Report make_report(const Scenario& scenario, const Analysis& analysis);
 
-/// A report whose positions' rows are made as they are written: on a large scenario they are
-/// most of a report (58 MB of 100,000 positions), and a writer that prints them in order needs
-/// only a block of them at a time. `report` is make_report()'s but for `report.positions`,
-/// which is empty; rows() makes the rows that make_report() holds. The scenario and the
-/// analysis must outlive it.
+/// The report of an analysed scenario whose positions' rows are made when they are written:
+/// on a large scenario they are most of a report (58 MB of 100,000 positions). The JSON
+/// writer prints them in order and needs only a block of them at a time; the other formats
+/// look rows up as they go and are given every row at once. Write it with write_report(),
+/// in any format. The scenario and the analysis must outlive it.
 class StreamedReport {
  public:
   StreamedReport(const Scenario& scenario, const Analysis& analysis);
 
-  Report report;
-
+  /// Everything but the positions' rows (its `positions` is empty).
+  const Report& header() const { return header_; }
   /// How many rows there are (one per position).
   std::size_t size() const { return analysis_->by_ref.size(); }
   /// The rows of [begin, end), in ref order.
   std::vector<PositionRow> rows(std::size_t begin, std::size_t end) const;
+  /// The whole report, every row made (on two threads on a large scenario).
+  Report whole() const&;
+  Report whole() &&;
 
  private:
-  friend Report make_report(const Scenario& scenario, const Analysis& analysis);
   void fill(std::size_t begin, std::size_t end, PositionRow* out) const;
+  void fill_all(Report& report) const;
 
+  Report header_;
   const Scenario* scenario_;
   const Analysis* analysis_;
   std::unordered_map<std::string_view, std::string_view> source_titles_;
@@ -156,8 +160,9 @@ struct WriteOptions {
 void write_report(const Report& report, Format format, std::ostream& out,
                   const WriteOptions& options = {});
 
-/// Writes the JSON report, its positions' rows made a block at a time as they are printed:
-/// the same bytes as write_report(make_report(...), Format::json, ...).
-void write_json(const StreamedReport& report, std::ostream& out);
+/// Writes `report` in `format`: the same bytes as write_report(make_report(...)). In JSON its
+/// positions' rows are made a block at a time as they are printed.
+void write_report(const StreamedReport& report, Format format, std::ostream& out,
+                  const WriteOptions& options = {});
 
 }  // namespace entente::reports
