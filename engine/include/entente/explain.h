@@ -66,7 +66,6 @@ struct ExplainOptions {
 
 /// What explain() derives about one position.
 struct PositionExplanation {
-  PositionId position = 0;
   std::string ref{};
   std::vector<ConditionLine> conditions{};
   int max_depth = 0;                    ///< conditions followed this many levels deep at most

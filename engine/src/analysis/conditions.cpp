@@ -13,6 +13,16 @@
 namespace entente::detail {
 namespace {
 
+// Whether an audience party's answer keeps a position from agreement whatever its conditions
+// do: silence, a plain non-agreeing stance, a condition that names nothing.
+bool rules_out(const Graph& g, const AudienceEntry& entry) {
+  const std::optional<GraphEdge> e = stance_edge(entry);
+  if (!e) return true;  // silence is never agreement
+  const EdgeProps& s = g[*e];
+  if (s.relation == Relation::agree) return false;
+  return !s.conditional || s.never_met;
+}
+
 // Party vertices are never agreed; a position is ruled out by any audience answer that
 // rules it out.
 std::vector<char> ruled_out_positions(const Graph& g) {
@@ -36,14 +46,6 @@ struct WithinPackages {
 };
 
 }  // namespace
-
-bool rules_out(const Graph& g, const AudienceEntry& entry) {
-  const std::optional<GraphEdge> e = stance_edge(entry);
-  if (!e) return true;  // silence is never agreement
-  const EdgeProps& s = g[*e];
-  if (s.relation == Relation::agree) return false;
-  return !s.conditional || s.never_met;
-}
 
 Fixpoints solve_conditions(const Graph& g) {
   const std::vector<char> ruled_out = ruled_out_positions(g);

@@ -13,10 +13,6 @@ struct Fixpoints {
   std::vector<char> in_package{};  ///< greatest fixpoint minus least fixpoint
 };
 
-/// Whether an audience party's answer keeps position t from agreement whatever its
-/// conditions do: silence, a plain non-agreeing stance, a condition that names nothing.
-bool rules_out(const Graph& g, const AudienceEntry& entry);
-
 /// Solves both fixpoints on the graph's needs edges (analysis/fixpoint.h).
 Fixpoints solve_conditions(const Graph& g);
 

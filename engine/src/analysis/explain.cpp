@@ -178,8 +178,7 @@ Expected<PositionExplanation> explain(const Scenario& scenario, const Analysis& 
         {.message = fmt::format("unknown position '{}'{}", ref,
                                 detail::did_you_mean(ref, positions.refs()))}});
   }
-  PositionExplanation out{.position = *p,
-                          .ref = std::string(ref),
+  PositionExplanation out{.ref = std::string(ref),
                           .max_depth = options.max_depth,
                           .package = package_of(scenario, analysis, *p)};
   TreeBuilder(positions, *p, out.ref, options.max_depth).run(out);

@@ -6,7 +6,6 @@
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/two_bit_color_map.hpp>
 
-#include "analysis/conditions.h"
 #include "analysis/fixpoint.h"
 
 namespace entente::detail {
