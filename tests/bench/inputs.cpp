@@ -115,7 +115,7 @@ Inputs make_inputs(const Sizes& sizes) {
   if (!in.scenario.stances.empty()) {
     const StanceDecl& s = in.scenario.stances.front();
     in.set_change =
-        s.party + ":" + s.position.id + "=" + (s.stance == Stance::reject ? "agree" : "reject");
+        s.party.str() + ":" + s.position.id.str() + "=" + (s.stance == Stance::reject ? "agree" : "reject");
   }
   return in;
 }

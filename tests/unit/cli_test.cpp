@@ -358,7 +358,7 @@ TEST_F(CliFiles, WhatIfOnALargeScenarioAnswersAsOneStepAfterTheOther) {
   const Expected<Scenario> baseline = load_scenario(folder, {});
   ASSERT_TRUE(baseline);
   const StanceDecl& stance = baseline->stances.front();
-  const std::string argument = stance.party + ":" + stance.position.id +
+  const std::string argument = stance.party.str() + ":" + stance.position.id.str() +
                                (stance.stance == Stance::agree ? "=reject" : "=agree");
   Expected<Change> change = parse_change(ChangeKind::set, argument);
   ASSERT_TRUE(change);

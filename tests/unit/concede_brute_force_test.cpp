@@ -202,7 +202,7 @@ class Checker {
     const Position* via = nullptr;
     if (st != s_.stances.end()) {
       e.agrees = st->stance == Stance::agree;
-      if (st->via) via = &s_.positions[index(q + "/" + st->via->id)];
+      if (st->via) via = &s_.positions[index(q + "/" + st->via->id.str())];
       if (!st->agree_if.empty()) e.conditions.emplace();
       for (const IdRef& c : st->agree_if) e.conditions->push_back(index(c.id));
     }
@@ -241,7 +241,7 @@ class Checker {
 ConcedeOptions random_options(std::mt19937& rng, const Scenario& s) {
   ConcedeOptions o{.allow_red_lines = rng() % 3 == 0, .top = 1000};
   const Position& p = s.positions[rng() % s.positions.size()];
-  o.target = rng() % 2 == 0 ? p.ref() : p.issue.id;
+  o.target = rng() % 2 == 0 ? p.ref() : p.issue.id.str();
   if (rng() % 4 == 0) {
     for (const Party& q : s.parties) {
       if (rng() % 2 == 0) o.by.push_back(q.id);

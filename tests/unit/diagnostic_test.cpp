@@ -20,31 +20,6 @@ std::string spaces(std::size_t n) { return std::string(n, ' '); }
 
 // format_diagnostic
 
-TEST(FileName, EqualNamesShareOneStringAndDifferentOnesDoNot) {
-  const std::string built = std::string("parties/") + "russia.yaml";
-  const FileName a("parties/russia.yaml");
-  const FileName b(built);
-  EXPECT_EQ(a, b);
-  EXPECT_EQ(&a.str(), &b.str());
-  EXPECT_NE(a, FileName("parties/usa.yaml"));
-  EXPECT_EQ("parties/russia.yaml", a.view());
-}
-
-TEST(FileName, EmptyNameIsTheDefault) {
-  EXPECT_TRUE(FileName().empty());
-  EXPECT_EQ(FileName(), FileName(""));
-  EXPECT_EQ("", FileName().str());
-  EXPECT_FALSE(FileName("a").empty());
-}
-
-TEST(FileName, OrdersByTheNameNotByWhenItWasFirstSeen) {
-  const FileName z("zz-first-seen.yaml");
-  const FileName a("aa-seen-later.yaml");
-  EXPECT_LT(a, z);
-  EXPECT_LT(FileName(), a);
-  EXPECT_LT((SourceLocation{a, 9, 9}), (SourceLocation{z, 1, 1}));
-}
-
 TEST(Diagnostic, FormatsFileLineColumnSeverityAndMessage) {
   EXPECT_EQ("s.yaml:4:11: error: unknown stance 'maybe'",
             format_diagnostic(error_at("s.yaml", 4, 11, "unknown stance 'maybe'")));

@@ -210,7 +210,7 @@ TEST(ParseCache, LoadingUsesTheEntriesOfUnchangedFilesOnly) {
   const Scenario hit = load_scenario(s.path(), options).value();
   const auto text_of = [](const Scenario& sc, const std::string& ref) {
     for (const Position& p : sc.positions) {
-      if (p.ref() == ref) return p.text;
+      if (p.ref() == ref) return p.text.str();
     }
     return std::string("(none)");
   };

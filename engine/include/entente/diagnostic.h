@@ -8,29 +8,12 @@
 
 #include <tl/expected.hpp>
 
+#include "entente/strings.h"
+
 namespace entente {
 
-/// A file's name, interned: every copy of one name shares one string that lives as long as
-/// the process, so a location costs 16 bytes however long its path. Equal names are equal
-/// handles; the order is that of the names.
-class FileName {
- public:
-  FileName() = default;
-  FileName(std::string_view name);  // NOLINT(google-explicit-constructor): a name is a name
-  FileName(const std::string& name) : FileName(std::string_view(name)) {}  // NOLINT
-  FileName(const char* name) : FileName(std::string_view(name)) {}         // NOLINT
-
-  const std::string& str() const;
-  std::string_view view() const { return str(); }
-  operator std::string_view() const { return view(); }  // NOLINT
-  bool empty() const { return name_ == nullptr; }
-
-  friend bool operator==(FileName a, FileName b) { return a.name_ == b.name_; }
-  friend std::strong_ordering operator<=>(FileName a, FileName b) { return a.view() <=> b.view(); }
-
- private:
-  const std::string* name_ = nullptr;  ///< in the intern table; null for the empty name
-};
+/// A file's name: interned, so a location costs 16 bytes however long its path.
+using FileName = Symbol;
 
 /// A place in an input file; line and column are 1-based, 0 when unknown.
 struct SourceLocation {

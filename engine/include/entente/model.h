@@ -7,6 +7,7 @@
 
 #include "entente/diagnostic.h"
 #include "entente/heap_optional.h"
+#include "entente/strings.h"
 
 namespace entente {
 
@@ -21,14 +22,14 @@ std::optional<PositionKind> parse_position_kind(std::string_view s);
 
 /// An id written in a file to name something else, with where it was written.
 struct IdRef {
-  std::string id{};
+  Symbol id{};
   SourceLocation where{};
 
   friend bool operator==(const IdRef&, const IdRef&) = default;
 };
 
 struct Party {
-  std::string id{};
+  Symbol id{};
   std::string name{};
   SourceLocation where{};
 
@@ -36,7 +37,7 @@ struct Party {
 };
 
 struct Issue {
-  std::string id{};
+  Symbol id{};
   std::string title{};
   SourceLocation where{};
 
@@ -44,7 +45,7 @@ struct Issue {
 };
 
 struct Source {
-  std::string id{};
+  Symbol id{};
   std::string title{};
   std::string date{};
   std::string url{};
@@ -55,24 +56,24 @@ struct Source {
 
 /// A demand or concession held by one party.
 struct Position {
-  std::string party{};
-  std::string id{};
+  Symbol party{};
+  Symbol id{};
   IdRef issue{};
   PositionKind kind = PositionKind::demand;
-  std::string text{};
+  Text text{};
   int priority = 3;
   bool red_line = false;
   std::vector<IdRef> to{};  ///< explicit audience; empty means every other party
   HeapOptional<IdRef> source{};
-  std::string quote{};
-  std::string note{};
+  Text quote{};
+  Text note{};
   SourceLocation where{};
 
   /// `PARTY/POSITION`.
   std::string ref() const {
     std::string ref;
     ref.reserve(party.size() + 1 + id.size());
-    return ref.append(party).append(1, '/').append(id);
+    return ref.append(party.view()).append(1, '/').append(id.view());
   }
 
   friend bool operator==(const Position&, const Position&) = default;
@@ -80,12 +81,12 @@ struct Position {
 
 /// One party's stance on another party's position, as written.
 struct StanceDecl {
-  std::string party{};  ///< who takes the stance
+  Symbol party{};  ///< who takes the stance
   IdRef position{};     ///< `PARTY/POSITION` it is on
   Stance stance = Stance::consider;
   HeapOptional<IdRef> via{};  ///< the stance-taker's own position that says so
   std::vector<IdRef> agree_if{};
-  std::string note{};
+  Text note{};
   HeapOptional<IdRef> source{};
   SourceLocation where{};
 

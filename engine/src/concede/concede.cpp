@@ -39,7 +39,7 @@ Diagnostic error(std::string_view field, std::string_view value, std::string mes
 Expected<Target> resolve_position(const Scenario& s, std::string_view ref) {
   std::vector<std::string> refs;
   for (PositionId i = 0; i < s.positions.size(); ++i) {
-    if (s.positions[i].ref() == ref) return Target{false, s.positions[i].text, {i}};
+    if (s.positions[i].ref() == ref) return Target{false, s.positions[i].text.str(), {i}};
     refs.push_back(s.positions[i].ref());
   }
   return tl::unexpected(std::vector{
@@ -94,7 +94,7 @@ Move public_move(const detail::Graph& g, const Problem& problem, const Candidate
           .party = g[detail::party_vertex(g, m.party)].name,
           .position = g[problem.positions[m.position]].name,
           .was = m.was,
-          .via = m.via ? g[*m.via].name : std::string(),
+          .via = m.via ? g[*m.via].name.str() : std::string(),
           .basis = m.basis,
           .factor = m.factor,
           .red_line = m.red_line,

@@ -39,7 +39,7 @@ enum class Relation : std::uint8_t { holds, agree, reject, consider, needs };
 
 /// A position's facts the analyses read (for a party's vertex: its id as `name`).
 struct VertexProps {
-  std::string name{};  ///< a position's PARTY/POSITION reference, a party's id
+  Symbol name{};  ///< a position's PARTY/POSITION reference, a party's id
   PartyId holder = 0;
   std::uint32_t issue = 0;
   int priority = 3;

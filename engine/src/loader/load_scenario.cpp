@@ -107,7 +107,7 @@ bool accept_party_file(const IdRef& party, const fs::path& path, const Scenario&
                            fmt::format("party '{}' already has a file: {}", party.id, it->second)});
     return false;
   }
-  if (path.stem() != party.id) {
+  if (path.stem() != party.id.view()) {
     diagnostics.push_back({party.where, Severity::warning,
                            fmt::format("file name '{}' does not match party '{}'",
                                        path.filename().string(), party.id)});

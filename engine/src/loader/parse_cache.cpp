@@ -78,7 +78,8 @@ class Writer {
     out_ += s;
   }
   void item(const std::string& s) { item(std::string_view(s)); }
-  void item(FileName f) { item(f.view()); }
+  void item(Symbol s) { item(s.view()); }
+  void item(const Text& t) { item(t.view()); }
   void item(int v) { bytes(&v, sizeof v); }
   void item(bool v) { out_ += static_cast<char>(v ? 1 : 0); }
   template <class E>
@@ -161,9 +162,13 @@ class Reader {
     const std::uint32_t n = u32();
     s = take(n);
   }
-  void item(FileName& f) {
+  void item(Symbol& s) {
     const std::uint32_t n = u32();
-    f = FileName(take(n));
+    s = Symbol(take(n));
+  }
+  void item(Text& t) {
+    const std::uint32_t n = u32();
+    t = Text(take(n));
   }
   void item(int& v) { bytes(&v, sizeof v); }
   void item(bool& v) {

@@ -1,9 +1,6 @@
 #include "entente/diagnostic.h"
 
 #include <algorithm>
-#include <functional>
-#include <mutex>
-#include <unordered_set>
 #include <utility>
 
 #include <fmt/format.h>
@@ -49,39 +46,7 @@ std::string terminal_safe(std::string_view s) {
   return out;
 }
 
-// The table behind FileName: node-based, so a name's address never changes; never freed, so a
-// handle stays valid in any static object. Names are few (one per file read), so it stays small
-// even in a long `--watch`.
-class NameTable {
- public:
-  const std::string* intern(std::string_view name) {
-    const std::lock_guard lock(mutex_);
-    const auto it = names_.find(name);
-    return it != names_.end() ? &*it : &*names_.emplace(name).first;
-  }
-
- private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::mutex mutex_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> names_;
-};
-
-NameTable& name_table() {
-  static auto* table = new NameTable();  // never destroyed, see NameTable
-  return *table;
-}
-
-const std::string k_empty_name;
-
 }  // namespace
-
-FileName::FileName(std::string_view name)
-    : name_(name.empty() ? nullptr : name_table().intern(name)) {}
-
-const std::string& FileName::str() const { return name_ != nullptr ? *name_ : k_empty_name; }
 
 std::string_view to_string(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
