@@ -30,6 +30,8 @@ constexpr std::string_view k_scenario_file = "scenario.yaml";
 // Party files that brought at least this many positions and stances leave enough freed
 // lists, once merged, to be worth handing back to the kernel (some megabytes).
 constexpr std::size_t k_worth_returning = 20'000;
+// How many times a merge of parsed files that large hands their memory back on the way.
+constexpr std::size_t k_returns_in_merge = 8;
 
 Diagnostic file_error(const fs::path& path, std::string message) {
   return {{path.string(), 0, 0}, Severity::error, std::move(message)};
@@ -128,12 +130,21 @@ void add_items(std::vector<PartyInput*>& files, std::vector<T> PartyFile::*field
     total += file->parsed ? (*file->parsed.*field).size() : (*file->cached).*length;
   }
   out.reserve(total);
+  // The parsed lists are handed back to the system as they are merged, a few times on the way:
+  // else a large scenario's lists would be resident twice at the end of the merge.
+  const std::size_t return_every = std::max<std::size_t>(total / k_returns_in_merge, 1);
+  std::size_t freed = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
     PartyInput& file = *files[i];
     if (file.parsed) {
       std::vector<T>& items = *file.parsed.*field;
       std::move(items.begin(), items.end(), std::back_inserter(out));
+      freed += items.size();
       items = std::vector<T>();  // frees it (`= {}` would keep the capacity)
+      if (total >= k_worth_returning && freed >= return_every) {
+        return_free_memory();
+        freed = 0;
+      }
     } else if (!append(*file.cached, out)) {
       failed[i] = 1;
     }

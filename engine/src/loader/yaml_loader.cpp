@@ -48,14 +48,13 @@ std::vector<IdRef> read_ref_list(SchemaReader& r, const YamlNode& node, std::str
   return out;
 }
 
-std::optional<Position> read_position(SchemaReader& r, const YamlNode& node,
-                                      std::string_view party) {
+std::optional<Position> read_position(SchemaReader& r, const YamlNode& node, Symbol party) {
   Fields f(r, node, item_name("position", node),
            {"id", "issue", "kind", "text", "priority", "red_line", "to", "source", "quote",
             "note"});
   if (!f.ok()) return std::nullopt;
   Position p;
-  p.party = std::string(party);
+  p.party = party;
   p.where = r.at(node);
   const YamlNode* id = f.require("id");
   const auto id_value = id ? r.slug(*id, "position id") : std::nullopt;
@@ -91,12 +90,11 @@ std::optional<Position> read_position(SchemaReader& r, const YamlNode& node,
   return p;
 }
 
-std::optional<StanceDecl> read_stance(SchemaReader& r, const YamlNode& node,
-                                      std::string_view party) {
+std::optional<StanceDecl> read_stance(SchemaReader& r, const YamlNode& node, Symbol party) {
   Fields f(r, node, "stance", {"position", "stance", "via", "agree_if", "note", "source"});
   if (!f.ok()) return std::nullopt;
   StanceDecl s;
-  s.party = std::string(party);
+  s.party = party;
   s.where = r.at(node);
   const YamlNode* position = f.require("position");
   auto target = position ? r.position_ref(*position, "position") : std::nullopt;
@@ -123,10 +121,12 @@ std::optional<StanceDecl> read_stance(SchemaReader& r, const YamlNode& node,
 }
 
 // The `positions:` and `stances:` of one party, from a party file or a `parties:` entry.
-void read_party_body(SchemaReader& r, const Fields& f, std::string_view party,
+void read_party_body(SchemaReader& r, const Fields& f, Symbol party,
                      std::vector<Position>& positions, std::vector<StanceDecl>& stances) {
+  // Each list sized once: no capacity left unused, none copied as it grows.
   if (const YamlNode* list = f.find("positions")) {
     if (const auto* items = r.list(*list, "positions")) {
+      positions.reserve(positions.size() + items->size());
       for (const YamlNode& item : *items) {
         if (auto p = read_position(r, item, party)) positions.push_back(std::move(*p));
       }
@@ -134,6 +134,7 @@ void read_party_body(SchemaReader& r, const Fields& f, std::string_view party,
   }
   if (const YamlNode* list = f.find("stances")) {
     if (const auto* items = r.list(*list, "stances")) {
+      stances.reserve(stances.size() + items->size());
       for (const YamlNode& item : *items) {
         if (auto s = read_stance(r, item, party)) stances.push_back(std::move(*s));
       }
