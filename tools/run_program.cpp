@@ -12,7 +12,7 @@
 #include <thread>
 #include <utility>
 
-#include "unique_fd.h"
+#include "support/files.h"
 
 extern char** environ;
 
@@ -22,8 +22,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct Pipe {
-  Fd read;
-  Fd write;
+  UniqueFd read;
+  UniqueFd write;
 };
 
 // Close-on-exec, so that the child keeps only the ends dup2()ed onto 0, 1 and 2.
@@ -68,8 +68,8 @@ class SigpipeBlocked {
 
 // Feeds `input` and drains both outputs at once: a program whose output fills its pipe while
 // we are still writing would otherwise wait for us forever, and we for it.
-bool exchange(Fd& in, Fd& out, Fd& err, std::string_view input, ProgramResult& result,
-              Clock::time_point deadline) {
+bool exchange(UniqueFd& in, UniqueFd& out, UniqueFd& err, std::string_view input,
+              ProgramResult& result, Clock::time_point deadline) {
   const SigpipeBlocked blocked;
   if (input.empty()) in.reset();
   std::array<char, 65536> buffer{};
@@ -87,7 +87,7 @@ bool exchange(Fd& in, Fd& out, Fd& err, std::string_view input, ProgramResult& r
       if (n > 0) input.remove_prefix(static_cast<std::size_t>(n));
       if ((n < 0 && errno != EAGAIN && errno != EINTR) || input.empty()) in.reset();
     }
-    const std::array<std::pair<Fd*, std::string*>, 2> sinks{
+    const std::array<std::pair<UniqueFd*, std::string*>, 2> sinks{
         {{&out, &result.out}, {&err, &result.err}}};
     for (std::size_t i = 0; i < sinks.size(); ++i) {
       if (fds[i + 1].revents == 0) continue;

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <tl/expected.hpp>
 
-#include "unique_fd.h"
+#include "support/files.h"
 
 namespace entente::cli {
 
@@ -68,8 +68,8 @@ class ScenarioWatcher {
   [[nodiscard]] bool read_events();
 
   detail::BlockedSignals blocked_{};  // first, so that it is restored after the fds close
-  Fd signals_{};
-  Fd inotify_{};
+  UniqueFd signals_{};
+  UniqueFd inotify_{};
   int watch_ = -1;  // inotify's watch descriptor; -1 while the folder is gone
   std::filesystem::path folder_{};
   std::string only_{};  // the single-file form's file name; empty for a folder

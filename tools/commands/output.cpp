@@ -1,9 +1,5 @@
 // Where a command's output goes: standard output, or `-o FILE` written whole or not at all.
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -18,60 +14,12 @@
 
 #include "commands/commands.h"
 #include "entente/loader.h"
+#include "support/files.h"
 
 namespace entente::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Removes the temporary file unless it was renamed into place, so that no failure, early
-// return or exception leaves a half-written file behind.
-class TempFile {
- public:
-  explicit TempFile(std::string path_template) : path_(std::move(path_template)) {
-    fd_ = ::mkstemp(path_.data());
-    created_ = fd_ >= 0;
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  ~TempFile() {
-    close();
-    if (created_ && !renamed_) {
-      ::unlink(path_.c_str());
-    }
-  }
-
-  [[nodiscard]] bool created() const { return created_; }
-  [[nodiscard]] int fd() const { return fd_; }
-  bool close() {
-    const int fd = std::exchange(fd_, -1);
-    return fd < 0 || ::close(fd) == 0;
-  }
-  bool rename_to(const fs::path& target) {
-    renamed_ = ::rename(path_.c_str(), target.c_str()) == 0;
-    return renamed_;
-  }
-
- private:
-  std::string path_;
-  int fd_ = -1;
-  bool created_ = false;
-  bool renamed_ = false;
-};
-
-bool write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
 
 // A stream buffer that writes to a file descriptor in large blocks, so that a report of any
 // size goes to its file without first being held whole in memory. failed() after a write error.
@@ -106,35 +54,20 @@ class FdBuffer : public std::streambuf {
   bool failed_ = false;
 };
 
-// mkstemp() creates 0600; a replaced file keeps its mode, a new one gets the umask's default.
-mode_t mode_for(const fs::path& target) {
-  struct stat st {};
-  if (::stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-    return st.st_mode & 07777;
-  }
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return 0666 & ~mask;
-}
-
 // Writes what `render` writes to a temporary file next to `target`, then renames it over
 // `target`: readers see the old file or the new one, never a part, and a writer that throws
 // leaves nothing behind. Returns the error, if any.
 std::optional<std::string> replace_file(const fs::path& target, const Render& render) {
-  TempFile temp{target.string() + ".tmp-XXXXXX"};
-  if (!temp.created()) {
+  AtomicFile file(target.string());
+  if (!file.created()) {
     return fmt::format("cannot create a temporary file next to '{}': {}", target.string(),
                        std::generic_category().message(errno));
   }
-  bool written = ::fchmod(temp.fd(), mode_for(target)) == 0;
-  if (written) {
-    FdBuffer buffer(temp.fd());
-    std::ostream out(&buffer);
-    render(out, {});
-    out.flush();
-    written = !buffer.failed() && out.good() && ::fsync(temp.fd()) == 0;
-  }
-  if (!written || !temp.close() || !temp.rename_to(target)) {
+  FdBuffer buffer(file.fd());
+  std::ostream out(&buffer);
+  render(out, {});
+  out.flush();
+  if (buffer.failed() || !out.good() || !file.commit(true)) {
     return fmt::format("cannot write '{}': {}", target.string(),
                        std::generic_category().message(errno));
   }

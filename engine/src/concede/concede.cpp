@@ -14,6 +14,7 @@
 #include "concede/problem.h"
 #include "concede/solver.h"
 #include "entente/position_graph.h"
+#include "model/find_position.h"
 #include "support/spelling.h"
 
 namespace entente {
@@ -37,14 +38,10 @@ Diagnostic error(std::string_view field, std::string_view value, std::string mes
 }
 
 Expected<Target> resolve_position(const Scenario& s, std::string_view ref) {
-  std::vector<std::string> refs;
-  for (PositionId i = 0; i < s.positions.size(); ++i) {
-    if (s.positions[i].ref() == ref) return Target{false, s.positions[i].text.str(), {i}};
-    refs.push_back(s.positions[i].ref());
+  if (const auto i = detail::find_position(s, ref)) {
+    return Target{false, s.positions[*i].text.str(), {static_cast<PositionId>(*i)}};
   }
-  return tl::unexpected(std::vector{
-      error("target", ref,
-            fmt::format("unknown position '{}'{}", ref, detail::did_you_mean(ref, refs)))});
+  return tl::unexpected(std::vector{error("target", ref, detail::unknown_position(s, ref))});
 }
 
 Expected<Target> resolve_issue(const Scenario& s, std::string_view id) {

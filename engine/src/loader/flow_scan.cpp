@@ -3,6 +3,23 @@
 #include <fmt/format.h>
 
 namespace entente::detail {
+
+std::size_t end_of_quoted(std::string_view text, std::size_t open) {
+  const char quote = text[open];
+  for (std::size_t i = open + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is an escaped quote
+        continue;
+      }
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
 namespace {
 
 // Where the scan stands in the YAML text. Block context is read a line at a time: a line
@@ -44,21 +61,8 @@ class FlowScanner {
 
   // From an opening quote to just past its close; a quoted scalar may span lines.
   void skip_quoted() {
-    const char quote = s_[i_++];
-    while (i_ < s_.size()) {
-      if (quote == '"' && s_[i_] == '\\') {
-        i_ += 2;
-      } else if (s_[i_] == quote) {
-        if (quote == '\'' && peek(1) == '\'') {
-          i_ += 2;
-          continue;
-        }
-        ++i_;
-        return;
-      } else {
-        ++i_;
-      }
-    }
+    const std::size_t end = end_of_quoted(s_, i_);
+    i_ = end == std::string_view::npos ? s_.size() : end;
   }
 
   std::size_t indentation_of_line(std::size_t line_start) const {

@@ -12,6 +12,11 @@ struct FlowLimits {
   std::size_t max_span = 256u << 10;  ///< bytes from an outermost [ or { to its close
 };
 
+/// Where the quoted scalar that opens at `open` (a ' or a ") ends: just past its closing
+/// quote, or npos when the text ends first. Inside single quotes '' is a quote, inside double
+/// quotes a backslash escapes the next character: neither closes it.
+[[nodiscard]] std::size_t end_of_quoted(std::string_view text, std::size_t open);
+
 /// A lexical pass over checked UTF-8 text that finds flow collections ([...] and {...})
 /// before yaml-cpp sees them. yaml-cpp 0.7 buffers a whole run of flow indicators before
 /// its depth guard fires (10 MiB of '[' costs 2.3 GB) and spends about 200 bytes per byte

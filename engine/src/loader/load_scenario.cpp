@@ -15,11 +15,12 @@
 #include <fmt/format.h>
 
 #include "entente/loader.h"
+#include "loader/parse_cache.h"
+#include "support/files.h"
 #include "support/memory.h"
 #include "support/parallel.h"
-#include "support/stats.h"
-#include "loader/parse_cache.h"
 #include "support/spelling.h"
+#include "support/stats.h"
 
 namespace entente {
 namespace {
@@ -49,12 +50,9 @@ Expected<FileData> read_file(const fs::path& path, std::uint64_t max_bytes, std:
   const auto fail = [&](std::string message) -> Expected<FileData> {
     return tl::unexpected(std::vector<Diagnostic>{file_error(path, std::move(message))});
   };
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return fail(fmt::format("cannot open: {}", std::strerror(errno)));
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
+  const UniqueFd file(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+  if (!file) return fail(fmt::format("cannot open: {}", std::strerror(errno)));
+  const int fd = file.get();
   struct stat st {};
   if (::fstat(fd, &st) != 0) return fail(fmt::format("cannot stat: {}", std::strerror(errno)));
   if (!S_ISREG(st.st_mode)) return fail("not a regular file");

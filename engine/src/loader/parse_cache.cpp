@@ -1,19 +1,16 @@
 // The parse cache of parse_cache.h: entries, their encoding, and the folder.
 #include "loader/parse_cache.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <fstream>
-#include <random>
 #include <system_error>
 #include <type_traits>
 
 #include <fmt/format.h>
+
+#include "support/files.h"
 
 namespace entente::detail {
 namespace {
@@ -459,23 +456,9 @@ void ParseCache::store(const std::string& file, const FileKey& key,
   if (!parsed.scenario && !parsed.party) return;
   if (!ensure_folder()) return;
   const std::string entry = encode_entry(file, key, parsed);
-  const fs::path target = entry_path(file);
-  std::random_device seed;
-  const fs::path temp = target.string() + fmt::format(".tmp{}-{:08x}", ::getpid(), seed());
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return;
-  std::size_t done = 0;
-  bool ok = true;
-  while (ok && done < entry.size()) {
-    const ssize_t n = ::write(fd, entry.data() + done, entry.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  ok = (::close(fd) == 0) && ok;
-  std::error_code ec;
-  if (ok) fs::rename(temp, target, ec);
-  if (!ok || ec) fs::remove(temp, ec);
+  // Not made durable (no fsync): a cache entry lost in a crash is only a miss.
+  AtomicFile out(entry_path(file).string(), 0644);
+  if (out.created() && write_all(out.fd(), entry)) out.commit(false);
 }
 
 }  // namespace entente::detail

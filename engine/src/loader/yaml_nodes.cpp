@@ -9,6 +9,8 @@
 #include <yaml-cpp/eventhandler.h>  // not pulled in by yaml.h
 #include <yaml-cpp/yaml.h>
 
+#include "loader/flow_scan.h"
+
 namespace entente::detail {
 namespace {
 
@@ -26,24 +28,6 @@ bool is_forbidden_in_value(std::string_view v, std::size_t i) {
   if (b == 0xC2 && i + 1 < v.size()) {
     const auto next = static_cast<unsigned char>(v[i + 1]);
     return next >= 0x80 && next <= 0x9F && next != 0x85;
-  }
-  return false;
-}
-
-// yaml-cpp 0.7 takes a quoted scalar that is still open at the end of the file as ending
-// there; it must have a closing quote.
-bool quote_is_closed(std::string_view text, std::size_t open) {
-  const char quote = text[open];
-  for (std::size_t i = open + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') {
-      ++i;
-    } else if (text[i] == quote) {
-      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-        ++i;  // '' is an escaped quote
-        continue;
-      }
-      return true;
-    }
   }
   return false;
 }
@@ -119,7 +103,8 @@ class TreeBuilder final : public YAML::EventHandler {
   void check_scalar(const YAML::Mark& mark, std::string_view value) {
     const auto pos = static_cast<std::size_t>(mark.pos);
     if (!mark.is_null() && pos < text_.size() && (text_[pos] == '"' || text_[pos] == '\'') &&
-        !quote_is_closed(text_, pos)) {
+        end_of_quoted(text_, pos) == std::string_view::npos) {
+      // yaml-cpp 0.7 takes a quoted scalar still open at the end of the file as ending there.
       error(mark, "unterminated quoted string");
     }
     for (std::size_t i = 0; i < value.size(); ++i) {

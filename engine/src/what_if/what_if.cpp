@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "model/find_position.h"
 #include "support/spelling.h"
 
 namespace entente {
@@ -120,16 +121,12 @@ class Applier {
   void error(std::string message) { errors_.push_back(change_error(*change_, std::move(message))); }
 
   Position* find(const std::string& ref) {
-    for (Position& p : s_.positions) {
-      if (p.ref() == ref) return &p;
-    }
+    if (const auto i = detail::find_position(s_, ref)) return &s_.positions[*i];
     if (std::find(s_.withdrawn.begin(), s_.withdrawn.end(), ref) != s_.withdrawn.end()) {
       error(fmt::format("position '{}' was withdrawn by an earlier change", ref));
       return nullptr;
     }
-    std::vector<std::string> refs;
-    for (const Position& p : s_.positions) refs.push_back(p.ref());
-    error(fmt::format("unknown position '{}'{}", ref, detail::did_you_mean(ref, refs)));
+    error(detail::unknown_position(s_, ref));
     return nullptr;
   }
 

@@ -1,0 +1,29 @@
+#include "model/find_position.h"
+
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "support/spelling.h"
+
+namespace entente::detail {
+
+std::optional<std::size_t> find_position(const Scenario& s, std::string_view ref) {
+  const std::size_t slash = ref.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  const std::string_view party = ref.substr(0, slash);
+  const std::string_view id = ref.substr(slash + 1);
+  for (std::size_t i = 0; i < s.positions.size(); ++i) {
+    if (s.positions[i].party == party && s.positions[i].id == id) return i;
+  }
+  return std::nullopt;
+}
+
+std::string unknown_position(const Scenario& s, std::string_view ref) {
+  std::vector<std::string> refs;
+  refs.reserve(s.positions.size());
+  for (const Position& p : s.positions) refs.push_back(p.ref());
+  return fmt::format("unknown position '{}'{}", ref, did_you_mean(ref, refs));
+}
+
+}  // namespace entente::detail
