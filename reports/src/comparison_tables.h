@@ -9,10 +9,10 @@
 
 #include "entente/reports/comparison.h"
 
-// What the Markdown and HTML comparison reports show, as tables of plain values that each writer
-// escapes and dresses for its format: one definition of the sections, their order, titles and
-// columns, so the formats cannot drift apart. The text and JSON writers keep their own shapes
-// (aligned lines; FORMAT.md's keys) but the same order.
+// What the text, Markdown and HTML comparison reports show, as tables of plain values that each
+// writer escapes and dresses for its format: one definition of the sections, their order,
+// titles, columns and text lines, so the formats cannot drift apart. The JSON writer keeps
+// FORMAT.md's keys, in the same order.
 namespace entente::reports::detail {
 
 /// A position's status on one side of a comparison; no status: it is not on that side.
@@ -50,8 +50,16 @@ struct ChangeTable {
   std::string_view lede{};   ///< how to read it, one sentence
   Tone tone = Tone::neutral;
   std::vector<std::string> columns{};
+  /// The text format's line of a row: a fmt pattern of its cells, in order ("{} on {}: {} ->
+  /// {}"); with `aligned`, the first cell is padded to the widest of the table.
+  std::string_view line{};
+  bool aligned = false;
   std::vector<std::vector<ChangeCell>> rows{};
 };
+
+/// A cell in plain words, as the text format shows it: references joined by their separator,
+/// a position's status with " (deadlock)"; not yet made safe for a terminal.
+std::string cell_text(const ChangeCell& cell);
 
 /// What was compared, in words each writer dresses for its format.
 struct ComparedHeading {

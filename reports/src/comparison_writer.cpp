@@ -18,6 +18,7 @@
 // }
 #include <ostream>
 
+#include <fmt/args.h>
 #include <fmt/format.h>
 
 #include "comparison_tables.h"
@@ -109,54 +110,23 @@ class TextWriter {
   bool color_;
 };
 
-std::vector<std::string> safe(const std::vector<std::string>& items) {
-  std::vector<std::string> out;
-  for (const std::string& item : items) out.push_back(detail::terminal(item));
-  return out;
-}
-
-std::vector<std::string> package_lines(const std::vector<std::vector<std::string>>& packages) {
-  std::vector<std::string> out;
-  for (const auto& p : packages) out.push_back(detail::terminal(fmt::format("{}", fmt::join(p, " + "))));
-  return out;
-}
-
-std::vector<std::string> condition_lines(const std::vector<ConditionChange>& changes) {
-  std::vector<std::string> out;
-  for (const ConditionChange& c : changes) {
-    out.push_back(detail::terminal(fmt::format("{} on {} (agree_if {})", c.party, c.position,
-                                               fmt::join(c.agree_if, ", "))));
-  }
-  return out;
-}
-
-std::vector<std::string> position_lines(const std::vector<StatusChange>& changes) {
+// A table's rows as the text format's lines, made safe for a terminal.
+std::vector<std::string> text_lines(const detail::ChangeTable& table) {
+  std::vector<std::vector<std::string>> rows;
   std::size_t width = 0;
-  for (const StatusChange& c : changes) width = std::max(width, c.ref.size());
-  std::vector<std::string> out;
-  for (const StatusChange& c : changes) {
-    out.push_back(detail::terminal(fmt::format("{:<{}}  {} -> {}", c.ref, width,
-                                               detail::state_label(detail::state_before(c)),
-                                               detail::state_label(detail::state_after(c)))));
+  for (const auto& row : table.rows) {
+    std::vector<std::string>& cells = rows.emplace_back();
+    for (const detail::ChangeCell& cell : row) cells.push_back(detail::cell_text(cell));
+    width = std::max(width, cells.front().size());
   }
-  return out;
-}
-
-std::vector<std::string> edit_lines(const std::vector<EditChange>& edits) {
-  std::vector<std::string> out;
-  for (const EditChange& e : edits) {
-    out.push_back(detail::terminal(fmt::format("{} {}: {} -> {}", e.ref, e.field, e.from, e.to)));
+  std::vector<std::string> lines;
+  for (std::vector<std::string>& cells : rows) {
+    if (table.aligned) cells.front() = fmt::format("{:<{}}", cells.front(), width);
+    fmt::dynamic_format_arg_store<fmt::format_context> args;
+    for (const std::string& cell : cells) args.push_back(cell);
+    lines.push_back(detail::terminal(fmt::vformat(table.line, args)));
   }
-  return out;
-}
-
-std::vector<std::string> stance_lines(const std::vector<StanceMove>& moves) {
-  std::vector<std::string> out;
-  for (const StanceMove& m : moves) {
-    out.push_back(detail::terminal(fmt::format("{} on {}: {} -> {}", m.party, m.position,
-                                               to_string(m.from), to_string(m.to))));
-  }
-  return out;
+  return lines;
 }
 
 }  // namespace
@@ -172,27 +142,9 @@ void write_comparison_text(const ComparisonKind& kind, const Report& /*before*/,
     out << "Compared: " << detail::terminal(fmt::format("{}", fmt::join(kind.items, " -> ")));
   }
   out << "\nVerdict: " << detail::terminal(detail::verdict(c)) << '\n';
-  w.section("Positions added", safe(c.added));
-  w.section("Positions withdrawn", safe(c.withdrawn));
-  w.section("Positions edited", edit_lines(c.edits));
-  w.section("Stances that moved", stance_lines(c.stances));
-  w.section("Positions whose status moved", position_lines(c.positions));
-  w.section("Sticking points resolved", safe(c.sticking_resolved));
-  w.section("New sticking points", safe(c.sticking_created));
-  w.section("Deadlocks broken", safe(c.deadlocks_broken));
-  w.section("New deadlocks", safe(c.deadlocks_created));
-  w.section("Packages formed", package_lines(c.packages_formed));
-  w.section("Packages dissolved", package_lines(c.packages_dissolved));
-  w.section("Conditional stances that now hold", condition_lines(c.conditions_met));
-  w.section("Conditional stances that no longer hold", condition_lines(c.conditions_unmet));
-  std::size_t width = 0;
-  for (const IssueChange& i : c.issues) width = std::max(width, i.id.size());
-  std::vector<std::string> issues;
-  for (const IssueChange& i : c.issues) {
-    issues.push_back(detail::terminal(
-        fmt::format("{:<{}}  {} -> {}", i.id, width, to_string(i.from), to_string(i.to))));
+  for (const detail::ChangeTable& table : detail::change_tables(kind, c)) {
+    w.section(table.title, text_lines(table));
   }
-  w.section("Issues whose status moved", issues);
 }
 
 void write_comparison_json(const ComparisonKind& kind, const Report& before, const Report& after,
