@@ -31,63 +31,98 @@
 namespace entente::reports {
 namespace {
 
-using detail::Json;
+using detail::JsonStream;
 
 std::string from_name(const StatusChange& c) { return detail::state_word(detail::state_before(c)); }
 std::string to_name(const StatusChange& c) { return detail::state_word(detail::state_after(c)); }
 
-Json conditions_json(const std::vector<ConditionChange>& changes) {
-  Json out = Json::array();
+void stream_conditions(const std::vector<ConditionChange>& changes, JsonStream& json) {
+  json.begin_array();
   for (const ConditionChange& c : changes) {
-    out.push_back({{"position", c.position}, {"party", c.party}, {"agree_if", c.agree_if}});
+    json.begin_object().member("position", c.position).member("party", c.party);
+    json.key("agree_if").strings(c.agree_if).end_object();
   }
-  return out;
+  json.end_array();
 }
 
-Json edits_json(const Comparison& c) {
-  Json edits = Json::array();
+void stream_edits(const Comparison& c, JsonStream& json) {
+  json.begin_array();
   for (const EditChange& e : c.edits) {
-    edits.push_back({{"ref", e.ref}, {"field", e.field}, {"from", e.from}, {"to", e.to}});
+    json.begin_object()
+        .member("ref", e.ref)
+        .member("field", e.field)
+        .member("from", e.from)
+        .member("to", e.to)
+        .end_object();
   }
-  return edits;
+  json.end_array();
 }
 
-Json stances_json(const Comparison& c) {
-  Json moves = Json::array();
+void stream_stances(const Comparison& c, JsonStream& json) {
+  json.begin_array();
   for (const StanceMove& m : c.stances) {
-    moves.push_back({{"position", m.position}, {"party", m.party}, {"from", to_string(m.from)},
-                     {"to", to_string(m.to)}});
+    json.begin_object()
+        .member("position", m.position)
+        .member("party", m.party)
+        .member("from", to_string(m.from))
+        .member("to", to_string(m.to))
+        .end_object();
   }
-  return moves;
+  json.end_array();
 }
 
-Json changes_json(const ComparisonKind& kind, const Comparison& c) {
-  Json positions = Json::array();
+void stream_positions(const Comparison& c, JsonStream& json) {
+  json.begin_array();
   for (const StatusChange& p : c.positions) {
-    positions.push_back({{"ref", p.ref}, {"from", from_name(p)}, {"to", to_name(p)},
-                         {"deadlock_from", p.deadlock_from}, {"deadlock_to", p.deadlock_to}});
+    json.begin_object()
+        .member("ref", p.ref)
+        .member("from", from_name(p))
+        .member("to", to_name(p))
+        .member("deadlock_from", p.deadlock_from)
+        .member("deadlock_to", p.deadlock_to)
+        .end_object();
   }
-  Json issues = Json::array();
+  json.end_array();
+}
+
+void stream_packages(const std::vector<std::vector<std::string>>& packages, JsonStream& json) {
+  json.begin_array();
+  for (const std::vector<std::string>& package : packages) json.strings(package);
+  json.end_array();
+}
+
+void stream_issues(const Comparison& c, JsonStream& json) {
+  json.begin_array();
   for (const IssueChange& i : c.issues) {
-    issues.push_back({{"id", i.id}, {"from", to_string(i.from)}, {"to", to_string(i.to)}});
+    json.begin_object()
+        .member("id", i.id)
+        .member("from", to_string(i.from))
+        .member("to", to_string(i.to))
+        .end_object();
   }
-  return {{kind.kind == ComparisonKind::what_if ? "applied" : "compared", kind.items},
-          {"verdict", detail::verdict(c)},
-          {"added", c.added},
-          {"withdrawn", c.withdrawn},
-          {"edits", edits_json(c)},
-          {"stances", stances_json(c)},
-          {"positions", std::move(positions)},
-          {"sticking_resolved", c.sticking_resolved},
-          {"sticking_created", c.sticking_created},
-          {"deadlocks_broken", c.deadlocks_broken},
-          {"deadlocks_created", c.deadlocks_created},
-          {"packages_formed", c.packages_formed},
-          {"packages_dissolved", c.packages_dissolved},
-          {"conditions_met", conditions_json(c.conditions_met)},
-          {"conditions_unmet", conditions_json(c.conditions_unmet)},
-          {"issues", std::move(issues)},
-          {"still_deadlocked", c.still_deadlocked}};
+  json.end_array();
+}
+
+void stream_changes(const ComparisonKind& kind, const Comparison& c, JsonStream& json) {
+  json.begin_object();
+  json.key(kind.kind == ComparisonKind::what_if ? "applied" : "compared").strings(kind.items);
+  json.member("verdict", detail::verdict(c));
+  json.key("added").strings(c.added);
+  json.key("withdrawn").strings(c.withdrawn);
+  stream_edits(c, json.key("edits"));
+  stream_stances(c, json.key("stances"));
+  stream_positions(c, json.key("positions"));
+  json.key("sticking_resolved").strings(c.sticking_resolved);
+  json.key("sticking_created").strings(c.sticking_created);
+  json.key("deadlocks_broken").strings(c.deadlocks_broken);
+  json.key("deadlocks_created").strings(c.deadlocks_created);
+  stream_packages(c.packages_formed, json.key("packages_formed"));
+  stream_packages(c.packages_dissolved, json.key("packages_dissolved"));
+  stream_conditions(c.conditions_met, json.key("conditions_met"));
+  stream_conditions(c.conditions_unmet, json.key("conditions_unmet"));
+  stream_issues(c, json.key("issues"));
+  json.key("still_deadlocked").strings(c.still_deadlocked);
+  json.end_object();
 }
 
 // Text: one section per kind of change, only those that have entries.
@@ -157,7 +192,8 @@ void write_comparison_json(const ComparisonKind& kind, const Report& before, con
   detail::stream_report(before, json);
   json.key(what_if ? "whatif" : "new");
   detail::stream_report(after, json);
-  json.member("changes", changes_json(kind, comparison)).end_object();
+  stream_changes(kind, comparison, json.key("changes"));
+  json.end_object();
   json.finish();
 }
 

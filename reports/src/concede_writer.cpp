@@ -40,7 +40,7 @@
 namespace entente::reports {
 namespace {
 
-using detail::Json;
+using detail::JsonStream;
 
 constexpr int k_schema_version = 1;
 constexpr int k_text_width = 76;
@@ -49,52 +49,74 @@ std::string was_name(const Move& m) {
   return m.was ? std::string(to_string(*m.was)) : std::string("silent");
 }
 
-Json move_json(const Move& m) {
-  const bool agree = m.kind == MoveKind::agree;
-  return {{"kind", to_string(m.kind)},
-          {"party", m.party},
-          {"position", m.position},
-          {"was", agree ? Json(was_name(m)) : Json(nullptr)},
-          {"via", m.via.empty() ? Json(nullptr) : Json(m.via)},
-          {"basis", m.basis},
-          {"factor", m.factor},
-          {"red_line", m.red_line},
-          {"cost", m.cost}};
+void stream_move(const Move& m, JsonStream& json) {
+  json.begin_object()
+      .member("kind", to_string(m.kind))
+      .member("party", m.party)
+      .member("position", m.position)
+      .key("was");
+  if (m.kind == MoveKind::agree)
+    json.value(was_name(m));
+  else
+    json.null();
+  json.key("via").string_or_null(m.via);
+  json.member("basis", m.basis)
+      .member("factor", m.factor)
+      .member("red_line", m.red_line)
+      .member("cost", m.cost)
+      .end_object();
 }
 
-Json moves_json(const std::vector<Move>& moves) {
-  Json out = Json::array();
-  for (const Move& m : moves) out.push_back(move_json(m));
-  return out;
+void stream_moves(const std::vector<Move>& moves, JsonStream& json) {
+  json.begin_array();
+  for (const Move& m : moves) stream_move(m, json);
+  json.end_array();
 }
 
-Json blocked_json(const std::optional<Blocked>& blocked) {
-  if (!blocked) return nullptr;
-  return {{"red_lines", moves_json(blocked->red_line_moves)},
-          {"other_parties", blocked->other_parties},
-          {"cost", blocked->cost}};
+void stream_target(const ConcedeResult& r, JsonStream& json) {
+  json.begin_object()
+      .member("id", r.target)
+      .member("kind", r.issue_target ? "issue" : "position")
+      .member("text", r.target_text);
+  json.key("positions").strings(r.target_positions).end_object();
+}
+
+void stream_plan(const Plan& p, JsonStream& json) {
+  json.begin_object().member("cost", p.cost);
+  stream_moves(p.moves, json.key("moves"));
+  json.key("agreed").strings(p.agreed).end_object();
+}
+
+void stream_blocked(const std::optional<Blocked>& blocked, JsonStream& json) {
+  if (!blocked) {
+    json.null();
+    return;
+  }
+  json.begin_object();
+  stream_moves(blocked->red_line_moves, json.key("red_lines"));
+  json.key("other_parties").strings(blocked->other_parties);
+  json.member("cost", blocked->cost).end_object();
 }
 
 void write_json(const ConcedeResult& r, std::ostream& out) {
-  Json plans = Json::array();
-  for (const Plan& p : r.plans) {
-    plans.push_back({{"cost", p.cost}, {"moves", moves_json(p.moves)}, {"agreed", p.agreed}});
-  }
-  const Json json = {{"schema_version", k_schema_version},
-                     {"target",
-                      {{"id", r.target},
-                       {"kind", r.issue_target ? "issue" : "position"},
-                       {"text", r.target_text},
-                       {"positions", r.target_positions}}},
-                     {"by", r.by},
-                     {"allow_red_lines", r.allow_red_lines},
-                     {"already_agreed", r.already_agreed},
-                     {"possible", r.cost.has_value()},
-                     {"cost", r.cost ? Json(*r.cost) : Json(nullptr)},
-                     {"plans", std::move(plans)},
-                     {"more_plans", r.more_plans},
-                     {"blocked", blocked_json(r.blocked)}};
-  detail::write_json_value(json, out);
+  JsonStream json(out);
+  json.begin_object().member("schema_version", k_schema_version);
+  stream_target(r, json.key("target"));
+  json.key("by").strings(r.by);
+  json.member("allow_red_lines", r.allow_red_lines)
+      .member("already_agreed", r.already_agreed)
+      .member("possible", r.cost.has_value())
+      .key("cost");
+  if (r.cost)
+    json.value(*r.cost);
+  else
+    json.null();
+  json.key("plans").begin_array();
+  for (const Plan& p : r.plans) stream_plan(p, json);
+  json.end_array().member("more_plans", r.more_plans);
+  stream_blocked(r.blocked, json.key("blocked"));
+  json.end_object();
+  json.finish();
 }
 
 using detail::safe;

@@ -49,125 +49,149 @@
 namespace entente::reports {
 namespace {
 
-using detail::Json;
+using detail::JsonStream;
 
 constexpr int k_schema_version = 1;
 
-Json string_or_null(std::string_view s) { return s.empty() ? Json(nullptr) : Json(s); }
-
-Json source_json(const std::optional<SourceRow>& source) {
-  if (!source) return nullptr;
-  return {{"id", source->id},
-          {"title", source->title},
-          {"date", string_or_null(source->date)},
-          {"url", string_or_null(source->url)}};
-}
-
-Json via_json(const std::optional<ViaPosition>& via) {
-  if (!via) return nullptr;
-  return {{"ref", via->ref},
-          {"priority", via->priority},
-          {"red_line", via->red_line},
-          {"quote", string_or_null(via->quote)},
-          {"source", source_json(via->source)}};
-}
-
-Json stance_json(const ExplainedStance& s) {
-  const StanceRow& a = s.answer;
-  return {{"party", a.party},
-          {"name", s.party_name},
-          {"stance", to_string(a.stance)},
-          {"via", via_json(s.via)},
-          {"agree_if", Json(a.agree_if)},
-          {"conditional", a.conditional},
-          {"condition_met", a.condition_met},
-          {"note", string_or_null(a.note)},
-          {"source", source_json(s.source)}};
-}
-
-Json node_json(const ConditionLine& line) {
-  if (line.kind == ConditionLine::Kind::stance) {
-    return {{"party", line.party},
-            {"stance", to_string(line.stance)},
-            {"condition_met", line.met},
-            {"agree_if", Json::array()}};
+void stream_source(const std::optional<SourceRow>& source, JsonStream& json) {
+  if (!source) {
+    json.null();
+    return;
   }
-  return {{"ref", line.ref},
-          {"status", line.status ? Json(to_string(*line.status)) : Json(nullptr)},
-          {"agreed", line.met},
-          {"deadlock", line.deadlock},
-          {"conditional_by", line.conditional_by},
-          {"stop", line.stop == Stop::none ? Json(nullptr) : Json(to_string(line.stop))},
-          {"stances", Json::array()}};
+  json.begin_object().member("id", source->id).member("title", source->title);
+  json.key("date").string_or_null(source->date);
+  json.key("url").string_or_null(source->url);
+  json.end_object();
 }
 
-// The pre-order lines nested again, without recursion: open[d] is the array that takes the
-// next line of depth d. Pushing into it may move its elements, but every pointer into them
-// (open[d + 1] and deeper) is dropped first.
-Json conditions_json(const std::vector<ConditionLine>& lines) {
-  Json root = Json::array();
-  std::vector<Json*> open{&root};
+void stream_via(const std::optional<ViaPosition>& via, JsonStream& json) {
+  if (!via) {
+    json.null();
+    return;
+  }
+  json.begin_object()
+      .member("ref", via->ref)
+      .member("priority", via->priority)
+      .member("red_line", via->red_line);
+  json.key("quote").string_or_null(via->quote);
+  stream_source(via->source, json.key("source"));
+  json.end_object();
+}
+
+void stream_stance(const ExplainedStance& s, JsonStream& json) {
+  const StanceRow& a = s.answer;
+  json.begin_object()
+      .member("party", a.party)
+      .member("name", s.party_name)
+      .member("stance", to_string(a.stance));
+  stream_via(s.via, json.key("via"));
+  json.key("agree_if").strings(a.agree_if);
+  json.member("conditional", a.conditional).member("condition_met", a.condition_met);
+  json.key("note").string_or_null(a.note);
+  stream_source(s.source, json.key("source"));
+  json.end_object();
+}
+
+// A STANCE_NODE or a CONDITION_NODE up to its last member, the array of the nodes below it,
+// which is left open for them.
+void begin_node(const ConditionLine& line, JsonStream& json) {
+  json.begin_object();
+  if (line.kind == ConditionLine::Kind::stance) {
+    json.member("party", line.party)
+        .member("stance", to_string(line.stance))
+        .member("condition_met", line.met)
+        .key("agree_if");
+  } else {
+    json.member("ref", line.ref).key("status");
+    if (line.status)
+      json.value(to_string(*line.status));
+    else
+      json.null();
+    json.member("agreed", line.met).member("deadlock", line.deadlock);
+    json.key("conditional_by").strings(line.conditional_by).key("stop");
+    if (line.stop == Stop::none)
+      json.null();
+    else
+      json.value(to_string(line.stop));
+    json.key("stances");
+  }
+  json.begin_array();
+}
+
+// The pre-order lines nested again: `open` nodes, those of the lines above this one, have
+// their arrays open; a line of depth d closes all but d of them and opens its own.
+void stream_conditions(const std::vector<ConditionLine>& lines, JsonStream& json) {
+  std::size_t open = 0;
+  const auto close_to = [&](std::size_t depth) {
+    for (; open > depth; --open) json.end_array().end_object();
+  };
+  json.begin_array();
   for (const ConditionLine& line : lines) {
     const auto depth = static_cast<std::size_t>(line.depth);
-    assert(depth < open.size() && "a line is at most one level below the one before");
-    open.resize(depth + 1);
-    Json& added = open[depth]->emplace_back(node_json(line));
-    open.push_back(&added[line.kind == ConditionLine::Kind::stance ? "agree_if" : "stances"]);
+    assert(depth <= open && "a line is at most one level below the one before");
+    close_to(depth);
+    begin_node(line, json);
+    ++open;
   }
-  return root;
+  close_to(0);
+  json.end_array();
 }
 
-Json dependent_json(const Dependent& d) {
-  return {{"party", d.party},
-          {"position", d.position},
-          {"stance", to_string(d.stance)},
-          {"conditional", d.conditional},
-          {"condition_met", d.met},
-          {"also_waits_for", d.also_waits_for}};
+void stream_dependent(const Dependent& d, JsonStream& json) {
+  json.begin_object()
+      .member("party", d.party)
+      .member("position", d.position)
+      .member("stance", to_string(d.stance))
+      .member("conditional", d.conditional)
+      .member("condition_met", d.met);
+  json.key("also_waits_for").strings(d.also_waits_for).end_object();
 }
 
-Json position_json(const Explanation& e, Json json) {
+void stream_scenario(const Explanation& e, JsonStream& json) {
+  json.begin_object().member("title", e.scenario_title);
+  json.key("date").string_or_null(e.scenario_date).end_object();
+}
+
+// The position's facts, members of the explanation: "ref" to "deadlock".
+void stream_position(const Explanation& e, JsonStream& json) {
   const PositionRow& row = e.position;
-  json["ref"] = row.ref;
-  json["holder"] = {{"id", row.party}, {"name", e.holder_name}};
-  json["issue"] = {{"id", row.issue}, {"title", e.issue_title}};
-  json["kind"] = to_string(row.kind);
-  json["priority"] = row.priority;
-  json["red_line"] = row.red_line;
-  json["text"] = row.text;
-  json["quote"] = string_or_null(row.quote);
-  json["note"] = string_or_null(row.note);
-  json["source"] = source_json(e.source);
-  json["to"] = Json::array();
-  for (const StanceRow& stance : row.stances) json["to"].push_back(stance.party);
-  json["status"] = to_string(row.status);
-  json["deadlock"] = row.deadlock;
-  return json;
+  json.member("ref", row.ref).key("holder").begin_object();
+  json.member("id", row.party).member("name", e.holder_name).end_object();
+  json.key("issue").begin_object();
+  json.member("id", row.issue).member("title", e.issue_title).end_object();
+  json.member("kind", to_string(row.kind))
+      .member("priority", row.priority)
+      .member("red_line", row.red_line)
+      .member("text", row.text);
+  json.key("quote").string_or_null(row.quote);
+  json.key("note").string_or_null(row.note);
+  stream_source(e.source, json.key("source"));
+  json.key("to").begin_array();
+  for (const StanceRow& stance : row.stances) json.value(stance.party);
+  json.end_array().member("status", to_string(row.status)).member("deadlock", row.deadlock);
 }
 
-Json explanation_json(const Explanation& e) {
-  Json json = {
-      {"schema_version", k_schema_version},
-      {"scenario", {{"title", e.scenario_title}, {"date", string_or_null(e.scenario_date)}}}};
-  json = position_json(e, std::move(json));
-  json["reason"] = e.reason;
-  Json stances = Json::array();
-  for (const ExplainedStance& s : e.stances) stances.push_back(stance_json(s));
-  json["stances"] = std::move(stances);
-  json["conditions"] = conditions_json(e.conditions);
-  json["max_depth"] = e.max_depth;
-  json["truncated"] = e.truncated;
-  json["package"] = e.package;
-  Json dependents = Json::array();
-  for (const Dependent& d : e.dependents) dependents.push_back(dependent_json(d));
-  json["dependents"] = std::move(dependents);
-  return json;
+void stream_explanation(const Explanation& e, JsonStream& json) {
+  json.begin_object().member("schema_version", k_schema_version);
+  stream_scenario(e, json.key("scenario"));
+  stream_position(e, json);
+  json.member("reason", e.reason).key("stances").begin_array();
+  for (const ExplainedStance& s : e.stances) stream_stance(s, json);
+  json.end_array();
+  stream_conditions(e.conditions, json.key("conditions"));
+  json.member("max_depth", e.max_depth).member("truncated", e.truncated);
+  json.key("package").strings(e.package);
+  json.key("dependents").begin_array();
+  for (const Dependent& d : e.dependents) stream_dependent(d, json);
+  json.end_array().end_object();
 }
 
 }  // namespace
 
 void write_explanation_json(const Explanation& explanation, std::ostream& out) {
-  detail::write_json_value(explanation_json(explanation), out);
+  JsonStream json(out);
+  stream_explanation(explanation, json);
+  json.finish();
 }
 
 }  // namespace entente::reports
