@@ -129,38 +129,6 @@ JsonStream& JsonStream::null() {
 
 JsonStream& JsonStream::string_or_null(std::string_view s) { return s.empty() ? null() : value(s); }
 
-// Printed by hand rather than by Json::dump() so that strings go through json_string, the one
-// escaper, and invalid UTF-8 in a file degrades to U+FFFD instead of throwing.
-JsonStream& JsonStream::value(const Json& json) {
-  using Type = Json::value_t;
-  switch (json.type()) {
-    case Type::object:
-      begin_object();
-      for (const auto& item : json.items()) {
-        key(item.key());
-        value(item.value());
-      }
-      return end_object();
-    case Type::array:
-      begin_array();
-      for (const Json& item : json) value(item);
-      return end_array();
-    case Type::string:
-      return value(std::string_view(json.get_ref<const std::string&>()));
-    case Type::boolean:
-      return value(json.get<bool>());
-    case Type::number_integer:
-      return value(json.get<std::int64_t>());
-    case Type::number_unsigned:
-      before_value();
-      put(fmt::format_int(json.get<std::uint64_t>()).str());
-      return *this;
-    default:
-      assert(json.is_null() && "reports hold no floats or binary values");
-      return null();
-  }
-}
-
 void JsonStream::finish() {
   assert(frames_.empty() && !after_key_);
   put("\n");
@@ -211,12 +179,6 @@ JsonStream& JsonStream::append_values(std::string_view printed) {
   flush();
   out_->write(printed.data(), static_cast<std::streamsize>(printed.size()));
   return *this;
-}
-
-void write_json_value(const Json& value, std::ostream& out) {
-  JsonStream json(out);
-  json.value(value);
-  json.finish();
 }
 
 }  // namespace entente::reports::detail

@@ -1,7 +1,7 @@
 #pragma once
-// JSON output: a streaming printer for the large reports, and small values (nlohmann's
-// ordered_json) for the parts that are built before they are printed. Both print the same
-// way: two-space indentation, `"key": value`, `{}` and `[]` when empty, a final newline.
+// JSON output: one streaming printer for every JSON the reports write (the report, a
+// comparison, an explanation, a concede answer). It prints two-space indentation,
+// `"key": value`, `{}` and `[]` when empty, integers in decimal, a final newline.
 
 #include <cstddef>
 #include <cstdint>
@@ -13,14 +13,9 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "entente/reports/report.h"
 
 namespace entente::reports::detail {
-
-/// ordered_json keeps keys in insertion order, so the documented order is the order printed.
-using Json = nlohmann::ordered_json;
 
 /// Writes JSON as it goes, so a report of a hundred thousand positions is never held twice
 /// in memory. Strings go through json_string(), the one escaper. Calls must nest properly
@@ -71,8 +66,6 @@ class JsonStream {
   JsonStream& value(std::int64_t n);
   JsonStream& value(int n) { return value(static_cast<std::int64_t>(n)); }
   JsonStream& null();
-  /// A value built beforehand.
-  JsonStream& value(const Json& json);
   /// `null` for an empty string, the string otherwise (optional text fields).
   JsonStream& string_or_null(std::string_view s);
   /// An array of strings: std::string or views.
@@ -142,8 +135,5 @@ using PrintPositions =
 /// The same, with `positions` positions printed by `print` instead of the report's rows.
 void stream_report(const Report& report, std::size_t positions, const PrintPositions& print,
                    JsonStream& json);
-
-/// `value`, then the final newline.
-void write_json_value(const Json& value, std::ostream& out);
 
 }  // namespace entente::reports::detail
