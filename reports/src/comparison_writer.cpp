@@ -166,11 +166,11 @@ std::vector<std::string> text_lines(const detail::ChangeTable& table) {
 
 }  // namespace
 
-void write_comparison_text(const ComparisonKind& kind, const Report& /*before*/,
-                           const Report& after, const Comparison& c, std::ostream& out,
+void write_comparison_text(const ComparisonKind& kind, const StreamedReport& /*before*/,
+                           const StreamedReport& after, const Comparison& c, std::ostream& out,
                            const WriteOptions& options) {
   TextWriter w(out, options);
-  out << w.bold(detail::terminal(after.title)) << '\n';
+  out << w.bold(detail::terminal(after.header().title)) << '\n';
   if (kind.kind == ComparisonKind::what_if) {
     out << "What if: " << detail::terminal(fmt::format("{}", fmt::join(kind.items, "; ")));
   } else {
@@ -182,9 +182,9 @@ void write_comparison_text(const ComparisonKind& kind, const Report& /*before*/,
   }
 }
 
-void write_comparison_json(const ComparisonKind& kind, const Report& before, const Report& after,
-                           const Comparison& comparison, std::ostream& out,
-                           const WriteOptions& /*options*/) {
+void write_comparison_json(const ComparisonKind& kind, const StreamedReport& before,
+                           const StreamedReport& after, const Comparison& comparison,
+                           std::ostream& out, const WriteOptions& /*options*/) {
   const bool what_if = kind.kind == ComparisonKind::what_if;
   detail::JsonStream json(out);
   json.begin_object().member("format", 1).member("schema_version", 1);

@@ -163,13 +163,13 @@ void write_table(std::ostream& out, const detail::ChangeTable& table) {
 
 }  // namespace
 
-void write_comparison_html(const ComparisonKind& kind, const Report& /*before*/,
-                           const Report& after, const Comparison& comparison, std::ostream& out,
-                           const WriteOptions& /*options*/) {
+void write_comparison_html(const ComparisonKind& kind, const StreamedReport& /*before*/,
+                           const StreamedReport& after, const Comparison& comparison,
+                           std::ostream& out, const WriteOptions& /*options*/) {
   const std::vector<detail::ChangeTable> tables = detail::change_tables(kind, comparison);
-  const detail::ComparedHeading heading = detail::compared_heading(kind, after);
+  const detail::ComparedHeading heading = detail::compared_heading(kind, after.header());
   detail::write_html_head(out, heading.title);
-  write_top(out, kind, after, heading, tables);
+  write_top(out, kind, after.header(), heading, tables);
   out << "<main>\n";
   write_summary(out, comparison, tables);
   for (const detail::ChangeTable& table : tables) write_table(out, table);

@@ -128,6 +128,8 @@ class JsonStream {
 
 /// The report in the shape documented at the top of json_writer.cpp.
 void stream_report(const Report& report, JsonStream& json);
+/// The same for a report whose positions' rows are made a block at a time as they print.
+void stream_report(const StreamedReport& report, JsonStream& json);
 /// Prints the positions [begin, end) (in ref order) into a fragment of the stream; it may run
 /// on two threads at once.
 using PrintPositions =

@@ -145,6 +145,15 @@ void stream_report(const Report& report, JsonStream& json) {
       json);
 }
 
+void stream_report(const StreamedReport& report, JsonStream& json) {
+  stream_report(
+      report.header(), report.size(),
+      [&](std::size_t begin, std::size_t end, JsonStream& part) {
+        for (const PositionRow& row : report.rows(begin, end)) stream_position(row, part);
+      },
+      json);
+}
+
 void stream_report(const Report& report, std::size_t positions, const PrintPositions& print,
                    JsonStream& json) {
   json.begin_object().member("format", k_format).member("schema_version", k_schema_version);
@@ -180,12 +189,7 @@ void write_json(const Report& report, std::ostream& out) {
 
 void write_json(const StreamedReport& report, std::ostream& out) {
   detail::JsonStream json(out);
-  detail::stream_report(
-      report.header(), report.size(),
-      [&](std::size_t begin, std::size_t end, detail::JsonStream& part) {
-        for (const PositionRow& row : report.rows(begin, end)) detail::stream_position(row, part);
-      },
-      json);
+  detail::stream_report(report, json);
   json.finish();
 }
 

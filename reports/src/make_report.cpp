@@ -253,8 +253,14 @@ StreamedReport::StreamedReport(const Scenario& scenario, const Analysis& analysi
   }
 }
 
+StreamedReport::StreamedReport(Report made) : header_(std::move(made)) {}
+
 std::vector<PositionRow> StreamedReport::rows(std::size_t begin, std::size_t end) const {
   assert(begin <= end && end <= size());
+  if (analysis_ == nullptr) {
+    const auto first = header_.positions.begin();
+    return {first + static_cast<std::ptrdiff_t>(begin), first + static_cast<std::ptrdiff_t>(end)};
+  }
   std::vector<PositionRow> rows(end - begin);
   fill(begin, end, rows.data());
   return rows;
@@ -285,12 +291,12 @@ void StreamedReport::fill_all(Report& report) const {
 
 Report StreamedReport::whole() const& {
   Report report = header_;
-  fill_all(report);
+  if (analysis_ != nullptr) fill_all(report);
   return report;
 }
 
 Report StreamedReport::whole() && {
-  fill_all(header_);
+  if (analysis_ != nullptr) fill_all(header_);
   return std::move(header_);
 }
 

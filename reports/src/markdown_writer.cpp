@@ -269,10 +269,10 @@ void write_compared(std::ostream& out, const detail::ComparedHeading& heading) {
 
 }  // namespace
 
-void write_comparison_markdown(const ComparisonKind& kind, const Report& /*before*/,
-                               const Report& after, const Comparison& comparison, std::ostream& out,
-                               const WriteOptions& /*options*/) {
-  write_compared(out, detail::compared_heading(kind, after));
+void write_comparison_markdown(const ComparisonKind& kind, const StreamedReport& /*before*/,
+                               const StreamedReport& after, const Comparison& comparison,
+                               std::ostream& out, const WriteOptions& /*options*/) {
+  write_compared(out, detail::compared_heading(kind, after.header()));
   out << "\n**Verdict:** " << markdown_cell(detail::verdict(comparison)) << '\n';
   const std::vector<detail::ChangeTable> tables = detail::change_tables(kind, comparison);
   if (tables.empty()) out << "\nNo changes.\n";

@@ -82,9 +82,9 @@ void write_report(const StreamedReport& report, Format format, std::ostream& out
   write_report(report.whole(), format, out, options);
 }
 
-void write_comparison(const ComparisonKind& kind, const Report& before, const Report& after,
-                      const Comparison& comparison, Format format, std::ostream& out,
-                      const WriteOptions& options) {
+void write_comparison(const ComparisonKind& kind, const StreamedReport& before,
+                      const StreamedReport& after, const Comparison& comparison, Format format,
+                      std::ostream& out, const WriteOptions& options) {
   const ComparisonWriter compare = entry(format).compare;
   assert(compare != nullptr && "the CLI offers only the formats that have a comparison");
   (compare != nullptr ? compare : write_comparison_text)(kind, before, after, comparison, out,

@@ -34,29 +34,29 @@ void write_dot(const Report& report, std::ostream& out);
 
 /// What moved between two reports, one writer per format as for reports; each takes what all
 /// may need (JSON holds both reports, text colours on a terminal) and ignores the rest.
-using ComparisonWriter = void (*)(const ComparisonKind& kind, const Report& before,
-                                  const Report& after, const Comparison& comparison,
+using ComparisonWriter = void (*)(const ComparisonKind& kind, const StreamedReport& before,
+                                  const StreamedReport& after, const Comparison& comparison,
                                   std::ostream& out, const WriteOptions& options);
 
 /// For a terminal: the verdict, then one section of aligned lines per kind of change.
-void write_comparison_text(const ComparisonKind& kind, const Report& before, const Report& after,
-                           const Comparison& comparison, std::ostream& out,
-                           const WriteOptions& options);
+void write_comparison_text(const ComparisonKind& kind, const StreamedReport& before,
+                           const StreamedReport& after, const Comparison& comparison,
+                           std::ostream& out, const WriteOptions& options);
 
 /// Both full reports and "changes" (FORMAT.md section 5).
-void write_comparison_json(const ComparisonKind& kind, const Report& before, const Report& after,
-                           const Comparison& comparison, std::ostream& out,
-                           const WriteOptions& options);
+void write_comparison_json(const ComparisonKind& kind, const StreamedReport& before,
+                           const StreamedReport& after, const Comparison& comparison,
+                           std::ostream& out, const WriteOptions& options);
 
 /// GitHub-flavoured Markdown: the verdict, then a list or a table per kind of change.
-void write_comparison_markdown(const ComparisonKind& kind, const Report& before,
-                               const Report& after, const Comparison& comparison, std::ostream& out,
-                               const WriteOptions& options);
+void write_comparison_markdown(const ComparisonKind& kind, const StreamedReport& before,
+                               const StreamedReport& after, const Comparison& comparison,
+                               std::ostream& out, const WriteOptions& options);
 
 /// One self-contained HTML page: summary cards, then a table per kind of change, with statuses
 /// and stances as badges.
-void write_comparison_html(const ComparisonKind& kind, const Report& before, const Report& after,
-                           const Comparison& comparison, std::ostream& out,
-                           const WriteOptions& options);
+void write_comparison_html(const ComparisonKind& kind, const StreamedReport& before,
+                           const StreamedReport& after, const Comparison& comparison,
+                           std::ostream& out, const WriteOptions& options);
 
 }  // namespace entente::reports

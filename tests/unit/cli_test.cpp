@@ -368,8 +368,8 @@ TEST_F(CliFiles, WhatIfOnALargeScenarioAnswersAsOneStepAfterTheOther) {
   const Analysis before_analysis = analysis_of(*baseline);
   const Analysis after_analysis = analysis_of(*changed);
   const Comparison comparison = compare({*baseline, before_analysis}, {*changed, after_analysis});
-  const reports::Report before = reports::make_report(*baseline, before_analysis);
-  const reports::Report after = reports::make_report(*changed, after_analysis);
+  const reports::StreamedReport before(*baseline, before_analysis);
+  const reports::StreamedReport after(*changed, after_analysis);
   std::ostringstream expected;
   reports::write_comparison({.items = {change->label}}, before, after, comparison,
                             reports::Format::json, expected);

@@ -23,7 +23,7 @@ using testing::matches;
 
 std::string to_html(const Comparison& c, const ComparisonKind& kind = {
                                              ComparisonKind::diff, {"old/lease", "new/lease"}}) {
-  const Report after = testing::small_report();
+  const StreamedReport after(testing::small_report());
   std::ostringstream out;
   write_comparison(kind, after, after, c, Format::html, out);
   return out.str();

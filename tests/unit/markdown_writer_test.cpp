@@ -269,7 +269,7 @@ TEST(MarkdownWriter, IsChosenByTheFormatNamesMdAndMarkdown) {
 std::string comparison_markdown(const Comparison& c,
                                 const ComparisonKind& kind = {ComparisonKind::diff,
                                                               {"old/lease", "new/lease"}}) {
-  const Report after = testing::small_report();
+  const StreamedReport after(testing::small_report());
   std::ostringstream out;
   write_comparison(kind, after, after, c, Format::markdown, out);
   return out.str();

@@ -139,6 +139,10 @@ ExitCode emit(const std::string& output, const Io& io, const Render& render);
 /// the graph is gone when the analysis is returned.
 Analysis analysis_of(const Scenario& scenario, std::optional<Resolution> resolution = std::nullopt);
 
+/// The report of a scenario and its analysis, its positions' rows made as it is written; both
+/// must outlive it.
+reports::StreamedReport streamed_report(const Scenario& scenario, const Analysis& analysis);
+
 /// The report of a scenario and its analysis, which is freed once the report is made.
 reports::Report report_from(const Scenario& scenario, Analysis analysis);
 

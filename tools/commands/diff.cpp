@@ -42,8 +42,9 @@ ExitCode run_diff(const DiffOptions& options, const Io& io) {
     const stats::Stage stage("compare");
     return compare({*before, old_analysis}, {*after, new_analysis});
   }();
-  reports::Report old_report = report_from(*before, std::move(old_analysis));
-  reports::Report new_report = report_from(*after, std::move(new_analysis));
+  // Rows are made only as a JSON comparison prints them: the other formats show what moved.
+  reports::StreamedReport old_report = streamed_report(*before, old_analysis);
+  reports::StreamedReport new_report = streamed_report(*after, new_analysis);
   const reports::ComparisonKind kind{reports::ComparisonKind::diff,
                                      {options.old_scenario, options.new_scenario}};
   const ExitCode code =
@@ -54,6 +55,8 @@ ExitCode run_diff(const DiffOptions& options, const Io& io) {
   dispose(comparison);
   dispose(old_report);
   dispose(new_report);
+  dispose(old_analysis);
+  dispose(new_analysis);
   dispose(before);
   dispose(after);
   return code;

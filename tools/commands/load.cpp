@@ -64,6 +64,11 @@ Analysis analysis_of(const Scenario& scenario, std::optional<Resolution> resolut
   return analysis;
 }
 
+reports::StreamedReport streamed_report(const Scenario& scenario, const Analysis& analysis) {
+  const stats::Stage stage("make report");
+  return reports::StreamedReport(scenario, analysis);
+}
+
 reports::Report report_from(const Scenario& scenario, Analysis analysis) {
   reports::Report report = [&] {
     const stats::Stage stage("make report");

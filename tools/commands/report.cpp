@@ -62,11 +62,7 @@ ExitCode report_once(const ReportOptions& options, const Io& io) {
     return ExitCode::bad_input;
   }
   Analysis analysis = analysis_of(*scenario, std::move(resolution));
-  std::optional<reports::StreamedReport> report;
-  {
-    const stats::Stage stage("make report");
-    report.emplace(*scenario, analysis);
-  }
+  std::optional<reports::StreamedReport> report = streamed_report(*scenario, analysis);
   const Drawing picture =
       options.format == reports::Format::html ? draw_graph(*report, io) : Drawing{};
   const ExitCode code =

@@ -102,20 +102,23 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
     const stats::Stage stage("compare");
     return compare({*baseline, before_analysis}, {*changed, after_analysis});
   }();
-  reports::Report before;
-  reports::Report after;
+  // Rows are made only as a JSON comparison prints them: the other formats show what moved.
+  std::optional<reports::StreamedReport> before;
+  std::optional<reports::StreamedReport> after;
   run_both(
-      two, [&] { before = report_from(*baseline, std::move(before_analysis)); },
-      [&] { after = report_from(*changed, std::move(after_analysis)); });
+      two, [&] { before = streamed_report(*baseline, before_analysis); },
+      [&] { after = streamed_report(*changed, after_analysis); });
   reports::ComparisonKind kind;
   for (const Change& change : changes) kind.items.push_back(change.label);
   const ExitCode code =
       emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
-        reports::write_comparison(kind, before, after, comparison, options.format, out, write);
+        reports::write_comparison(kind, *before, *after, comparison, options.format, out, write);
       });
   dispose(comparison);
   dispose(before);
   dispose(after);
+  dispose(before_analysis);
+  dispose(after_analysis);
   dispose(changed);
   dispose(baseline);
   return code;

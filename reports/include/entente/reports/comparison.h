@@ -17,8 +17,9 @@ struct ComparisonKind {
 
 /// Writes what moved in `format` (text, JSON, Markdown or HTML; not dot) and, in JSON, both
 /// full reports ("baseline"/"whatif" for a what-if, "old"/"new" for a diff) and "changes".
-void write_comparison(const ComparisonKind& kind, const Report& before, const Report& after,
-                      const Comparison& comparison, Format format, std::ostream& out,
-                      const WriteOptions& options = {});
+/// The other formats read only the reports' headers: no position's row is made for them.
+void write_comparison(const ComparisonKind& kind, const StreamedReport& before,
+                      const StreamedReport& after, const Comparison& comparison, Format format,
+                      std::ostream& out, const WriteOptions& options = {});
 
 }  // namespace entente::reports

@@ -119,11 +119,15 @@ Report make_report(const Scenario& scenario, const Analysis& analysis);
 class StreamedReport {
  public:
   StreamedReport(const Scenario& scenario, const Analysis& analysis);
+  /// A report whose rows are made already (as tests make one by hand).
+  explicit StreamedReport(Report made);
 
-  /// Everything but the positions' rows (its `positions` is empty).
+  /// Everything but the positions' rows (their place in it is not read).
   const Report& header() const { return header_; }
   /// How many rows there are (one per position).
-  std::size_t size() const { return analysis_->by_ref.size(); }
+  std::size_t size() const {
+    return analysis_ != nullptr ? analysis_->by_ref.size() : header_.positions.size();
+  }
   /// The rows of [begin, end), in ref order.
   std::vector<PositionRow> rows(std::size_t begin, std::size_t end) const;
   /// The whole report, every row made (on two threads on a large scenario).
@@ -135,8 +139,8 @@ class StreamedReport {
   void fill_all(Report& report) const;
 
   Report header_;
-  const Scenario* scenario_;
-  const Analysis* analysis_;
+  const Scenario* scenario_ = nullptr;  ///< both null when the rows are made already
+  const Analysis* analysis_ = nullptr;
   std::unordered_map<std::string_view, std::string_view> source_titles_;
 };
 
