@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "text_style.h"
+#include "text/style.h"
 
 namespace entente::reports::detail {
 

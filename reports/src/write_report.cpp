@@ -20,7 +20,7 @@ struct FormatEntry {
   ComparisonWriter compare;  ///< null: the format has no comparison (a graph is one scenario)
 };
 
-// Indexed by Format; adding a format means one enum value, one row and one writer file.
+// Indexed by Format; adding a format means one enum value, one row and one writer folder.
 constexpr std::array<FormatEntry, 5> k_formats{{
     {Format::text, "text", write_text, write_comparison_text},
     {Format::json, "json",

@@ -10,7 +10,7 @@
 #include "entente/reports/report.h"
 #include "escape.h"
 #include "sample_report.h"
-#include "text_style.h"
+#include "text/style.h"
 
 namespace entente::reports {
 namespace {

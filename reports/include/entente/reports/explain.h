@@ -56,7 +56,7 @@ Explanation explain(const Report& report, const PositionExplanation& derived);
 void write_explanation_text(const Explanation& explanation, std::ostream& out,
                             const WriteOptions& options = {});
 
-/// The shape documented at the top of explain_json_writer.cpp.
+/// The shape documented at the top of reports/src/json/explain.cpp.
 void write_explanation_json(const Explanation& explanation, std::ostream& out);
 
 /// Writes `explanation` in `format`: text or JSON (the other formats are for whole reports).

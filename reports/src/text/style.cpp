@@ -1,4 +1,4 @@
-#include "text_style.h"
+#include "text/style.h"
 
 #include <algorithm>
 #include <ostream>

@@ -51,7 +51,7 @@
 #include <vector>
 
 #include "blocks.h"
-#include "json_value.h"
+#include "json/stream.h"
 
 namespace entente::reports {
 namespace detail {

@@ -44,7 +44,7 @@
 #include <vector>
 
 #include "entente/reports/explain.h"
-#include "json_value.h"
+#include "json/stream.h"
 
 namespace entente::reports {
 namespace {

@@ -91,7 +91,7 @@ class JsonStream {
 
   void begin(char bracket, bool object);
   void end(char bracket, bool object);
-  // Starts an item of the innermost frame (see json_stream.cpp) with room for `then` bytes
+  // Starts an item of the innermost frame (see json/stream.cpp) with room for `then` bytes
   // more; returns where they go.
   char* new_item(std::size_t then = 0);
   void before_value();
@@ -126,7 +126,7 @@ class JsonStream {
   bool after_key_ = false;
 };
 
-/// The report in the shape documented at the top of json_writer.cpp.
+/// The report in the shape documented at the top of json/report.cpp.
 void stream_report(const Report& report, JsonStream& json);
 /// The same for a report whose positions' rows are made a block at a time as they print.
 void stream_report(const StreamedReport& report, JsonStream& json);

@@ -13,7 +13,7 @@
 #include "comparison_tables.h"
 #include "entente/reports/comparison.h"
 #include "escape.h"
-#include "html_parts.h"
+#include "html/parts.h"
 #include "writers.h"
 
 namespace entente::reports {

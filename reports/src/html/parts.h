@@ -10,8 +10,8 @@
 #include "entente/reports/report.h"
 #include "report_summary.h"
 
-// What the files of the HTML report share: html_writer.cpp writes the page around
-// html_positions.cpp's position cards, and html_style.cpp holds the stylesheet. Every piece of
+// What the files of the HTML report share: html/report.cpp writes the page around
+// html/positions.cpp's position cards, and html/style.cpp holds the stylesheet. Every piece of
 // user text goes through detail::html() right where it is written.
 namespace entente::reports::detail {
 

@@ -1,4 +1,4 @@
-// The streaming JSON printer of json_value.h.
+// The streaming JSON printer of json/stream.h.
 #include <algorithm>
 #include <cassert>
 #include <cstring>
@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "escape.h"
-#include "json_value.h"
+#include "json/stream.h"
 
 namespace entente::reports::detail {
 namespace {

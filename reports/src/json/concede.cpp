@@ -34,8 +34,8 @@
 
 #include "entente/reports/concede.h"
 #include "escape.h"
-#include "json_value.h"
-#include "text_style.h"
+#include "json/stream.h"
+#include "text/style.h"
 
 namespace entente::reports {
 namespace {

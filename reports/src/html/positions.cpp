@@ -11,7 +11,7 @@
 
 #include "blocks.h"
 #include "escape.h"
-#include "html_parts.h"
+#include "html/parts.h"
 #include "report_summary.h"
 
 namespace entente::reports::detail {

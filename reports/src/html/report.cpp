@@ -13,7 +13,7 @@
 #include <fmt/format.h>
 
 #include "escape.h"
-#include "html_parts.h"
+#include "html/parts.h"
 #include "report_summary.h"
 #include "writers.h"
 

@@ -11,7 +11,7 @@
 #include "entente/reports/explain.h"
 #include "escape.h"
 #include "report_summary.h"
-#include "text_style.h"
+#include "text/style.h"
 
 // The helpers live in detail, beside the shared text style they use unqualified.
 namespace entente::reports {

@@ -25,7 +25,7 @@
 #include "support/terminal.h"
 #include "entente/reports/comparison.h"
 #include "escape.h"
-#include "json_value.h"
+#include "json/stream.h"
 #include "writers.h"
 
 namespace entente::reports {

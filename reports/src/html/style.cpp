@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "escape.h"
-#include "html_parts.h"
+#include "html/parts.h"
 
 namespace entente::reports::detail {
 

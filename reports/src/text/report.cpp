@@ -12,7 +12,7 @@
 #include "blocks.h"
 #include "escape.h"
 #include "report_summary.h"
-#include "text_style.h"
+#include "text/style.h"
 
 namespace entente::reports {
 namespace {
