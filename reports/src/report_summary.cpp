@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "entente/concede.h"
 #include "text/style.h"
 
 namespace entente::reports::detail {
@@ -67,6 +68,10 @@ std::string cell_text(const CellSummary& cell) {
 std::string_view condition_phrase(const StanceRow& answer) {
   if (!answer.condition_met) return "agrees if";
   return answer.agree_if.size() == 1 ? "condition met:" : "conditions met:";
+}
+
+std::string was_name(const Move& m) {
+  return m.was ? std::string(to_string(*m.was)) : std::string("silent");
 }
 
 }  // namespace entente::reports::detail

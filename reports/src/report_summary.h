@@ -8,9 +8,13 @@
 
 #include "entente/reports/report.h"
 
+namespace entente {
+struct Move;
+}
+
 // What every report format says the same way, in plain words that each writer escapes for its
-// destination: the counts line and the cells of the issue-by-party matrix. One definition, so
-// the formats cannot drift apart.
+// destination: the counts line, the cells of the issue-by-party matrix and the stance a concede
+// move gives up. One definition, so the formats cannot drift apart.
 namespace entente::reports::detail {
 
 /// A position's status in the look of the stance that causes it (sticking: reject, ...).
@@ -51,5 +55,9 @@ constexpr std::string_view k_matrix_legend =
     "Each cell: the party's hardest answer to others' positions on the issue "
     "(reject > consider > silent > agree); \"holds N\": N positions of its own, "
     "* if one is a red line; \"-\": neither.";
+
+/// The stance a concede move gives up, as the text and JSON answers name it: "reject",
+/// "consider", or "silent" when it had none.
+std::string was_name(const Move& m);
 
 }  // namespace entente::reports::detail

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "entente/reports/comparison.h"
+#include "entente/reports/concede.h"
 #include "writers.h"
 
 namespace entente::reports {
@@ -89,6 +90,15 @@ void write_comparison(const ComparisonKind& kind, const StreamedReport& before,
   assert(compare != nullptr && "the CLI offers only the formats that have a comparison");
   (compare != nullptr ? compare : write_comparison_text)(kind, before, after, comparison, out,
                                                          options);
+}
+
+void write_concede(const ConcedeResult& result, Format format, std::ostream& out,
+                   const WriteOptions& /*options*/) {
+  if (format == Format::json) {
+    write_concede_json(result, out);
+  } else {
+    write_concede_text(result, out);
+  }
 }
 
 }  // namespace entente::reports

@@ -8,6 +8,7 @@
 // table.
 namespace entente {
 struct Comparison;
+struct ConcedeResult;
 }
 
 namespace entente::reports {
@@ -58,5 +59,11 @@ void write_comparison_markdown(const ComparisonKind& kind, const StreamedReport&
 void write_comparison_html(const ComparisonKind& kind, const StreamedReport& before,
                            const StreamedReport& after, const Comparison& comparison,
                            std::ostream& out, const WriteOptions& options);
+
+/// The answer of `entente concede` for a terminal: the optimum plans, or why there are none.
+void write_concede_text(const ConcedeResult& result, std::ostream& out);
+
+/// The same as JSON, in the shape documented at the top of json/concede.cpp.
+void write_concede_json(const ConcedeResult& result, std::ostream& out);
 
 }  // namespace entente::reports

@@ -1,6 +1,6 @@
-// The Markdown report and comparison: GitHub-flavoured, for a code host or a wiki. Every piece
-// of user text goes through escape.h's markdown functions right where it is written; the words
-// of our own are chosen so they need none.
+// The Markdown report: GitHub-flavoured, for a code host or a wiki; its comparison is
+// markdown/comparison.cpp. Every piece of user text goes through escape.h's markdown functions
+// right where it is written; the words of our own are chosen so they need none.
 
 #include "writers.h"
 
@@ -8,23 +8,43 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "blocks.h"
-#include "comparison_tables.h"
-#include "entente/reports/comparison.h"
 #include "escape.h"
+#include "markdown/parts.h"
 #include "report_summary.h"
 
 namespace entente::reports {
+namespace detail {
+
+void write_markdown_heading(std::ostream& out, std::string_view name, std::size_t count) {
+  out << fmt::format("\n## {} ({})\n\n", name, count);
+}
+
+void write_markdown_row(std::ostream& out, const std::vector<std::string>& cells) {
+  out << '|';
+  for (const std::string& cell : cells) out << ' ' << cell << " |";
+  out << '\n';
+}
+
+std::string markdown_issue_status(IssueStatus status) {
+  const std::string word(to_string(status));
+  return status == IssueStatus::deadlocked ? "**" + word + "**" : word;
+}
+
+}  // namespace detail
 namespace {
 
 using detail::markdown;
 using detail::markdown_cell;
 using detail::markdown_code;
+using detail::markdown_code_list;
+using detail::markdown_issue_status;
+using detail::write_markdown_heading;
+using detail::write_markdown_row;
 
 // Continuation lines of an escaped multi-line text, indented to stay inside a list item or a
 // block quote (a lazy continuation would render the same, but reads worse).
@@ -35,20 +55,6 @@ std::string indented(std::string_view escaped, std::string_view prefix) {
     if (c == '\n') out += prefix;
   }
   return out;
-}
-
-// Refs as std::string (a package) or as views (a stance's conditions).
-template <class Ref>
-std::string joined_code(const std::vector<Ref>& refs, std::string_view separator) {
-  std::string out;
-  for (const std::string_view ref : refs) {
-    out += (out.empty() ? "" : std::string(separator)) + markdown_code(ref);
-  }
-  return out;
-}
-
-void write_heading(std::ostream& out, std::string_view name, std::size_t count) {
-  out << fmt::format("\n## {} ({})\n\n", name, count);
 }
 
 void write_header(std::ostream& out, const Report& report) {
@@ -92,7 +98,7 @@ std::string answer_line(const StanceRow& answer) {
   if (!answer.via.empty()) line += " via " + markdown_code(answer.via);
   if (!answer.agree_if.empty()) {
     line += fmt::format("; {} {}", detail::condition_phrase(answer),
-                        joined_code(answer.agree_if, ", "));
+                        markdown_code_list(answer.agree_if, ", "));
   }
   if (!answer.note.empty()) line += " — " + markdown(answer.note);
   return line;
@@ -124,7 +130,7 @@ void write_position_item(std::ostream& out, const Report& report, std::string_vi
 
 void write_position_list(std::ostream& out, const Report& report, std::string_view name,
                          const std::vector<std::string>& refs) {
-  write_heading(out, name, refs.size());
+  write_markdown_heading(out, name, refs.size());
   if (refs.empty()) out << "None.\n";
   detail::write_in_blocks(out, refs.size(), [&](std::ostream& part, std::size_t i) {
     const PositionRow* row = report.find(refs[i]);
@@ -138,7 +144,7 @@ void write_position_list(std::ostream& out, const Report& report, std::string_vi
 }
 
 void write_sticking_points(std::ostream& out, const Report& report) {
-  write_heading(out, "Sticking points", report.sticking_points.size());
+  write_markdown_heading(out, "Sticking points", report.sticking_points.size());
   if (report.sticking_points.empty()) out << "None.\n";
   detail::write_in_blocks(
       out, report.sticking_points.size(), [&](std::ostream& part, std::size_t i) {
@@ -160,53 +166,41 @@ void write_sticking_points(std::ostream& out, const Report& report) {
 }
 
 void write_packages(std::ostream& out, const Report& report) {
-  write_heading(out, "Packages", report.packages.size());
+  write_markdown_heading(out, "Packages", report.packages.size());
   if (report.packages.empty()) {
     out << "None.\n";
     return;
   }
   out << "Agreed only together: every member waits for the others.\n\n";
   for (std::size_t i = 0; i < report.packages.size(); ++i) {
-    out << fmt::format("{}. {}\n", i + 1, joined_code(report.packages[i], " + "));
+    out << fmt::format("{}. {}\n", i + 1, markdown_code_list(report.packages[i], " + "));
   }
 }
 
-// One table row; every cell is escaped text or markup of our own around escaped text.
-void write_row(std::ostream& out, const std::vector<std::string>& cells) {
-  out << '|';
-  for (const std::string& cell : cells) out << ' ' << cell << " |";
-  out << '\n';
-}
-
-std::string issue_status_cell(IssueStatus status) {
-  const std::string word(to_string(status));
-  return status == IssueStatus::deadlocked ? "**" + word + "**" : word;
-}
-
 void write_matrix(std::ostream& out, const Report& report) {
-  write_heading(out, "Issues by party", report.issues.size());
+  write_markdown_heading(out, "Issues by party", report.issues.size());
   if (report.issues.empty()) {
     out << "None.\n";
     return;
   }
   std::vector<std::string> header = {"issue", "title", "status"};
   for (const PartyRow& party : report.parties) header.push_back(markdown_cell(party.id));
-  write_row(out, header);
-  write_row(out, std::vector<std::string>(header.size(), "---"));
+  write_markdown_row(out, header);
+  write_markdown_row(out, std::vector<std::string>(header.size(), "---"));
   for (const IssueRow& issue : report.issues) {
     std::vector<std::string> row = {markdown_cell(issue.id), markdown_cell(issue.title),
-                                    issue_status_cell(issue.status)};
+                                    markdown_issue_status(issue.status)};
     for (const MatrixCell& cell : issue.cells) {
       row.push_back(markdown_cell(detail::cell_text(detail::summarize(cell))));
     }
-    write_row(out, row);
+    write_markdown_row(out, row);
   }
   out << '\n' << markdown(detail::k_matrix_legend) << '\n';
 }
 
 void write_diagnostics(std::ostream& out, const Report& report) {
   if (report.diagnostics.empty()) return;
-  write_heading(out, "Warnings", report.diagnostics.size());
+  write_markdown_heading(out, "Warnings", report.diagnostics.size());
   for (const Diagnostic& d : report.diagnostics) {
     std::string where = d.where.file.str();
     if (d.where.line > 0) where += fmt::format(":{}:{}", d.where.line, d.where.column);
@@ -215,69 +209,7 @@ void write_diagnostics(std::ostream& out, const Report& report) {
   }
 }
 
-// A comparison's table cell; references as plain escaped text, since a "|" inside a code span
-// would still end the cell.
-struct ComparisonCell {
-  std::string operator()(const std::string& text) const { return markdown_cell(text); }
-  std::string operator()(const detail::Refs& refs) const {
-    return markdown_cell(fmt::format("{}", fmt::join(refs.refs, refs.separator)));
-  }
-  std::string operator()(EffectiveStance stance) const { return std::string(to_string(stance)); }
-  std::string operator()(const detail::PositionState& state) const {
-    const std::string label = detail::state_label(state);
-    return state.deadlock ? "**" + label + "**" : label;
-  }
-  std::string operator()(IssueStatus status) const { return issue_status_cell(status); }
-};
-
-// A list item of a one-column table; references as code.
-std::string list_item(const detail::ChangeCell& cell) {
-  if (const auto* refs = std::get_if<detail::Refs>(&cell)) {
-    return joined_code(refs->refs, refs->separator);
-  }
-  return std::visit(ComparisonCell{}, cell);
-}
-
-void write_change_table(std::ostream& out, const detail::ChangeTable& table) {
-  write_heading(out, table.title, table.rows.size());
-  if (table.columns.size() == 1) {
-    for (const auto& row : table.rows) out << "- " << list_item(row.front()) << '\n';
-    return;
-  }
-  write_row(out, table.columns);
-  write_row(out, std::vector<std::string>(table.columns.size(), "---"));
-  for (const auto& row : table.rows) {
-    std::vector<std::string> cells;
-    for (const detail::ChangeCell& cell : row) cells.push_back(std::visit(ComparisonCell{}, cell));
-    write_row(out, cells);
-  }
-}
-
-// "# What changed: title", then what was compared: the two versions, or the changes applied.
-void write_compared(std::ostream& out, const detail::ComparedHeading& heading) {
-  out << "# " << markdown_cell(heading.title) << "\n\n";
-  for (std::size_t i = 0; i < heading.sides.size(); ++i) {
-    const auto& [side, path] = heading.sides[i];
-    out << side << ": " << markdown_code(path) << (i + 1 < heading.sides.size() ? "\\\n" : "\n");
-  }
-  if (!heading.intro.empty()) out << heading.intro << '\n';
-  if (!heading.applied.empty()) out << '\n';
-  for (std::size_t i = 0; i < heading.applied.size(); ++i) {
-    out << fmt::format("{}. {}\n", i + 1, markdown_code(heading.applied[i]));
-  }
-}
-
 }  // namespace
-
-void write_comparison_markdown(const ComparisonKind& kind, const StreamedReport& /*before*/,
-                               const StreamedReport& after, const Comparison& comparison,
-                               std::ostream& out, const WriteOptions& /*options*/) {
-  write_compared(out, detail::compared_heading(kind, after.header()));
-  out << "\n**Verdict:** " << markdown_cell(detail::verdict(comparison)) << '\n';
-  const std::vector<detail::ChangeTable> tables = detail::change_tables(kind, comparison);
-  if (tables.empty()) out << "\nNo changes.\n";
-  for (const detail::ChangeTable& table : tables) write_change_table(out, table);
-}
 
 void write_markdown(const Report& report, std::ostream& out) {
   write_header(out, report);
