@@ -7,6 +7,7 @@
 
 #include "entente/reports/comparison.h"
 #include "entente/reports/concede.h"
+#include "entente/reports/explain.h"
 #include "writers.h"
 
 namespace entente::reports {
@@ -99,6 +100,16 @@ void write_concede(const ConcedeResult& result, Format format, std::ostream& out
   } else {
     write_concede_text(result, out);
   }
+}
+
+void write_explanation(const Explanation& explanation, Format format, std::ostream& out,
+                       const WriteOptions& options) {
+  if (format == Format::json) {
+    write_explanation_json(explanation, out);
+    return;
+  }
+  assert(format == Format::text && "the CLI offers explain in text and JSON only");
+  write_explanation_text(explanation, out, options);
 }
 
 }  // namespace entente::reports

@@ -1,6 +1,5 @@
 // `entente explain` for a terminal: labelled facts, the reason, then the stances, the condition
 // tree, the package and the stances that wait for the position. Wrapped to the report's width.
-#include <cassert>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -227,16 +226,6 @@ void write_explanation_text(const Explanation& explanation, std::ostream& out,
   detail::write_conditions(out, paint, explanation);
   detail::write_package(out, paint, explanation);
   detail::write_dependents(out, paint, explanation);
-}
-
-void write_explanation(const Explanation& explanation, Format format, std::ostream& out,
-                       const WriteOptions& options) {
-  if (format == Format::json) {
-    write_explanation_json(explanation, out);
-    return;
-  }
-  assert(format == Format::text && "the CLI offers explain in text and JSON only");
-  write_explanation_text(explanation, out, options);
 }
 
 }  // namespace entente::reports
