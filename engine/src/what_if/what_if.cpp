@@ -178,13 +178,13 @@ class Applier {
   void apply_one(const DropPosition& drop) {
     const Position* p = find(drop.position);
     if (p == nullptr) return;
-    const std::string holder = p->party;
-    const std::string id = p->id;
+    const Symbol holder = p->party;
+    const Symbol id = p->id;
     std::erase_if(s_.stances, [&](const StanceDecl& d) { return d.position.id == drop.position; });
     for (StanceDecl& d : s_.stances) {
       if (d.party == holder && d.via && d.via->id == id) d.via.reset();  // back to the party
     }
-    std::erase_if(s_.positions, [&](const Position& q) { return q.ref() == drop.position; });
+    s_.positions.erase(s_.positions.begin() + (p - s_.positions.data()));  // found already
     s_.withdrawn.push_back(drop.position);
   }
 
