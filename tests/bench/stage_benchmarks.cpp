@@ -11,12 +11,14 @@
 // scenario of the performance targets (docs/performance.md).
 
 #include <benchmark/benchmark.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <ostream>
+#include <sstream>
 #include <streambuf>
 #include <string>
 #include <vector>
@@ -71,6 +73,39 @@ void yaml_cpp_load_file(benchmark::State& state, const Inputs& in) {
     for (const File& f : in.files) {
       YAML::Node node = YAML::LoadFile(f.path.string());
       benchmark::DoNotOptimize(node);
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * in.bytes));
+}
+
+// yaml-cpp's scanner and parser alone, every event dropped: the floor of any loader built on
+// yaml-cpp's event API, as entente's is (docs/performance.md, "Where the time goes").
+class DropEvents : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string& value) override {
+    benchmark::DoNotOptimize(value.data());
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+void yaml_cpp_events(benchmark::State& state, const Inputs& in) {
+  for (auto _ : state) {
+    for (const File& f : in.files) {
+      std::istringstream text(f.text);
+      YAML::Parser parser(text);
+      DropEvents drop;
+      while (parser.HandleNextDocument(drop)) {
+      }
     }
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * in.bytes));
@@ -243,6 +278,7 @@ void register_all(const Inputs& in, const Scenario& chain, const Scenario& cycle
   const auto ms = benchmark::kMillisecond;
   RegisterBenchmark("read_files", read_files, std::cref(in))->Unit(ms);
   RegisterBenchmark("yaml_cpp_load_file", yaml_cpp_load_file, std::cref(in))->Unit(ms);
+  RegisterBenchmark("yaml_cpp_events", yaml_cpp_events, std::cref(in))->Unit(ms);
   RegisterBenchmark("parse", parse, std::cref(in))->Unit(ms);
   RegisterBenchmark("validate", validate_stage, std::cref(in))->Unit(ms);
   RegisterBenchmark("load_scenario", load, std::cref(in))->Unit(ms);
