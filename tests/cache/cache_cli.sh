@@ -59,9 +59,43 @@ done
 leftovers=$(find "$cache" -name '*.tmp*' | wc -l)
 [ "$leftovers" -eq 0 ] || fail "$leftovers temporary files left in $cache"
 
-# A cache folder that cannot be written is not an error.
+# A cache folder that cannot be written is not an error (the cache goes to the user's folder).
 rm -rf "$cache"
 printf 'not a folder' > "$cache"
-report > "$work/blocked.json"
+XDG_CACHE_HOME="$work/xdg-blocked" report > "$work/blocked.json"
 cmp "$work/edited-expected.json" "$work/blocked.json" || fail "an unwritable cache changed the report"
+[ "$(cat "$cache")" = "not a folder" ] || fail "the file in the cache's place was overwritten"
+
+# A scenario folder the user may not write (installed examples, someone else's folder): never
+# a cache beside it; the user's cache folder, $XDG_CACHE_HOME/entente, instead; nowhere
+# without XDG_CACHE_HOME and HOME. Root may write anything, so as root this runs as nobody.
+ro="$work/ro"
+cp -r "$source" "$ro"
+rm -rf "$ro/.entente-cache"
+xdg="$work/xdg"
+mkdir "$xdg"
+as_user=()
+if [ "$(id -u)" -eq 0 ]; then
+  command -v setpriv > /dev/null || fail "setpriv (util-linux) is needed to run as nobody"
+  chmod 755 "$work"
+  chmod -R a+rX "$ro"
+  chown nobody "$xdg"
+  as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
+  "${as_user[@]}" test -x "$entente" || fail "nobody cannot run $entente (a folder above it is not searchable)"
+fi
+chmod a-w "$ro"
+ro_report() { "${as_user[@]}" "$entente" report "$ro" --format json "$@"; }
+ro_report --no-cache > "$work/ro-expected.json"
+XDG_CACHE_HOME=$xdg ro_report > "$work/ro-cold.json"
+cmp "$work/ro-expected.json" "$work/ro-cold.json" || fail "the user's cache changed the report"
+[ ! -e "$ro/.entente-cache" ] || fail "a cache was written beside a scenario the user cannot write"
+entries=$(find "$xdg/entente" -type f ! -name .gitignore ! -name CACHEDIR.TAG | wc -l)
+[ "$entries" -eq 4 ] || fail "expected 4 entries in $xdg/entente, found $entries"
+XDG_CACHE_HOME=$xdg ro_report > "$work/ro-warm.json"
+cmp "$work/ro-expected.json" "$work/ro-warm.json" || fail "the rerun from the user's cache differs"
+rm -rf "${xdg:?}/entente"
+env -u XDG_CACHE_HOME -u HOME "${as_user[@]}" "$entente" report "$ro" --format json > "$work/ro-none.json"
+cmp "$work/ro-expected.json" "$work/ro-none.json" || fail "the report without any cache differs"
+[ ! -e "$xdg/entente" ] && [ ! -e "$ro/.entente-cache" ] || fail "a cache was written without XDG_CACHE_HOME or HOME"
+chmod u+w "$ro"
 echo "cache_cli: ok"

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "entente/loader.h"
 #include "temp_dir.h"
@@ -185,6 +186,51 @@ TEST(ParseCache, ContentHashIsStable) {
   EXPECT_NE(content_hash("12345678"), content_hash("123456789"));
   EXPECT_EQ(0xd1ebc141dedc2f78ULL, content_hash("party: tenant\n")) << std::hex
                                                                     << content_hash("party: tenant\n");
+}
+
+TEST(ParseCache, GoesBesideAWritableScenarioAndNeverUnderUsr) {
+  TempScenario s(k_lease);
+  const fs::path user = "/nonexistent/user-cache";
+  // A folder scenario and a single file: beside it.
+  EXPECT_EQ(s.cache(), ParseCache::for_scenario(s.path(), user)->folder());
+  EXPECT_EQ(s.cache(), ParseCache::for_scenario(s.path() / "tenant.yaml", user)->folder());
+  // Under /usr (installed examples), even for root: the user's folder, or none.
+  for (const fs::path& usr : {fs::path("/usr/share/entente/examples/x"), fs::path("/usr")}) {
+    const auto cache = ParseCache::for_scenario(usr, user);
+    ASSERT_TRUE(cache.has_value()) << usr;
+    EXPECT_EQ(user, cache->folder()) << usr;
+    EXPECT_FALSE(ParseCache::for_scenario(usr, {}).has_value()) << usr;
+  }
+  // A /usr elsewhere in the path is not /usr.
+  fs::create_directory(s.path() / "usr");
+  EXPECT_EQ(s.path() / "usr" / ".entente-cache",
+            ParseCache::for_scenario(s.path() / "usr" / "x.yaml", user)->folder());
+}
+
+TEST(ParseCache, TheUsersFolderNamesEntriesByAbsolutePathAndIsMadeWhenMissing) {
+  TempScenario s(k_lease);
+  const fs::path user = s.path().parent_path() / "home" / ".cache" / "entente";
+  const ParseCache cache(user, true);
+  const fs::path file = s.path() / "tenant.yaml";
+  const std::string text = read_text(file);
+  cache.store(file.string(), key_of(text), parsed_party(file));
+  EXPECT_TRUE(fs::exists(user / "CACHEDIR.TAG"));
+  EXPECT_TRUE(cache.find(file.string(), key_of(text)).has_value());
+  // One entry, named by the file's absolute path: the same name from any working folder.
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(user)) {
+    if (e.path().filename().string().starts_with("tenant.yaml.")) entries.push_back(e.path());
+  }
+  ASSERT_EQ(1u, entries.size());
+  const fs::path before = fs::current_path();
+  fs::current_path(s.path());
+  cache.store("tenant.yaml", key_of(text), parsed_party(file));
+  fs::current_path(before);
+  std::size_t after = 0;
+  for (const auto& e : fs::directory_iterator(user)) {
+    after += e.path().filename().string().starts_with("tenant.yaml.") ? 1 : 0;
+  }
+  EXPECT_EQ(1u, after) << "a relative name made a second entry";
 }
 
 TEST(ParseCache, LoadingUsesTheEntriesOfUnchangedFilesOnly) {

@@ -1,6 +1,7 @@
 // Reading a scenario, as every command that takes one does.
 
 #include <cstdlib>
+#include <filesystem>
 #include <utility>
 
 #include <CLI/CLI.hpp>
@@ -12,6 +13,20 @@
 #include "entente/position_graph.h"
 
 namespace entente::cli {
+
+namespace {
+
+// The XDG base directory rule: $XDG_CACHE_HOME when it is an absolute path, else
+// $HOME/.cache; none without either.
+std::filesystem::path user_cache_folder() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg != nullptr && *xdg == '/') return std::filesystem::path(xdg) / "entente";
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && *home == '/') return std::filesystem::path(home) / ".cache" / "entente";
+  return {};
+}
+
+}  // namespace
 
 void add_load_options(CLI::App& command, LoadOptions& options) {
   options.max_file_bytes_hint = "raise it with --max-file-size";
@@ -31,9 +46,11 @@ void add_load_options(CLI::App& command, LoadOptions& options) {
   // writes beside the scenarios of the source tree).
   const char* no_cache = std::getenv("ENTENTE_NO_CACHE");
   options.cache = no_cache == nullptr || *no_cache == '\0';
+  options.user_cache_folder = user_cache_folder();
   command.add_flag_callback(
       "--no-cache", [&options] { options.cache = false; },
-      "Neither read nor write the parse cache (.entente-cache beside the scenario); so does "
+      "Neither read nor write the parse cache (.entente-cache beside the scenario, or "
+      "$XDG_CACHE_HOME/entente where the scenario's folder is not yours to write); so does "
       "a non-empty ENTENTE_NO_CACHE");
   command.add_flag_callback(
       "--stats", [] { stats::enable(); },

@@ -32,6 +32,10 @@ struct LoadOptions {
   /// Reuse and keep the models of unchanged files in `.entente-cache/` beside the scenario
   /// (engine/src/loader/parse_cache.h). Off by default; the CLI turns it on.
   bool cache = false;
+  /// Where the cache goes instead when the scenario's folder is not the user's to write: one
+  /// the user cannot write, or under /usr (installed examples). Empty: no cache there. The
+  /// CLI gives `$XDG_CACHE_HOME/entente` (`~/.cache/entente`).
+  std::filesystem::path user_cache_folder{};
 };
 
 /// The positions and stances of one party file of the folder form.

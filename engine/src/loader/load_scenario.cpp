@@ -253,7 +253,7 @@ std::vector<ParsedFile> parse_files(const fs::path& scenario, const std::vector<
                                     const LoadOptions& options,
                                     const std::vector<fs::path>& distrusted) {
   std::optional<detail::ParseCache> cache;
-  if (options.cache) cache.emplace(detail::ParseCache::folder_for(scenario));
+  if (options.cache) cache = detail::ParseCache::for_scenario(scenario, options.user_cache_folder);
   std::vector<ParsedFile> parsed(files.size());
   std::vector<std::size_t> order(files.size());
   // Files to parse go first, largest first: a file parsed last would end the run alone while

@@ -1,10 +1,13 @@
 // The parse cache of parse_cache.h: entries, their encoding, and the folder.
 #include "loader/parse_cache.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <system_error>
 #include <type_traits>
 
@@ -403,16 +406,32 @@ std::optional<ParsedFile> decode_payload(std::string_view body, const std::strin
   return parsed;
 }
 
-fs::path ParseCache::folder_for(const fs::path& scenario) {
+std::optional<ParseCache> ParseCache::for_scenario(const fs::path& scenario,
+                                                   const fs::path& user_folder) {
   std::error_code ec;
-  if (fs::is_directory(scenario, ec)) return scenario / k_folder;
-  return scenario.parent_path() / k_folder;
+  fs::path home = fs::is_directory(scenario, ec) ? scenario : scenario.parent_path();
+  if (home.empty()) home = ".";
+  const fs::path beside = home / k_folder;
+  // /usr is the read-only, shareable hierarchy (FHS): a package's files are never written
+  // to, even by root, who may write anything.
+  const fs::path real = fs::weakly_canonical(fs::absolute(home, ec), ec);
+  const auto under_usr = [&] {
+    auto part = real.begin();
+    return !ec && real.is_absolute() && ++part != real.end() && *part == "usr";
+  };
+  const fs::path& writable = fs::exists(beside, ec) ? beside : home;
+  if (!under_usr() && ::access(writable.c_str(), W_OK | X_OK) == 0) return ParseCache(beside);
+  if (user_folder.empty()) return std::nullopt;
+  return ParseCache(user_folder, true);
 }
 
 fs::path ParseCache::entry_path(const std::string& file) const {
-  // Named by the file's name and a hash of its whole path: readable, and unique.
+  // Named by the file's name and a hash of its whole path: readable, and unique. The user's
+  // folder holds files of every scenario, so there the path is made absolute first.
   const fs::path name = fs::path(file).filename();
-  return folder_ / fmt::format("{}.{:016x}", name.string(), content_hash(file));
+  std::error_code ec;
+  const std::string path = shared_ ? fs::absolute(file, ec).lexically_normal().string() : file;
+  return folder_ / fmt::format("{}.{:016x}", name.string(), content_hash(path));
 }
 
 std::optional<ParsedFile> ParseCache::find(const std::string& file, const FileKey& key) const {
@@ -437,7 +456,10 @@ bool ParseCache::likely_stale(const fs::path& file) const {
 
 bool ParseCache::ensure_folder() const {
   std::error_code ec;
-  if (!fs::create_directory(folder_, ec) && !fs::is_directory(folder_, ec)) return false;
+  // The user's folder may not exist yet, nor its parent (~/.cache on a new account).
+  const bool made =
+      shared_ ? fs::create_directories(folder_, ec) : fs::create_directory(folder_, ec);
+  if (!made && !fs::is_directory(folder_, ec)) return false;
   // Tells git and backup tools (https://bford.info/cachedir/) to leave the folder alone;
   // written whenever missing, also in a folder made by someone else or by a run that died.
   if (!fs::exists(folder_ / ".gitignore", ec)) {

@@ -2,9 +2,10 @@
 // A cache of parsed files, so that a rerun after editing one file parses only that file.
 //
 // One entry per input file in `.entente-cache/` beside the scenario (inside a scenario
-// folder; in the folder of a single-file scenario). An entry holds the model of a file that
-// parsed without errors, keyed by the file's path, size, modification time and a hash of its
-// bytes, and guarded by a checksum of the entry itself. Any mismatch, short read, bad
+// folder; in the folder of a single-file scenario), or in the user's cache folder when the
+// scenario's folder is not the user's to write (see ParseCache::for_scenario). An entry holds the
+// model of a file that parsed without errors, keyed by the file's path, size, modification time and
+// a hash of its bytes, and guarded by a checksum of the entry itself. Any mismatch, short read, bad
 // checksum or unknown version is a miss: the file is parsed again and the entry rewritten.
 // A party file's entry is not decoded whole when found: its party is, and its positions and
 // stances wait in the entry's bytes until the merge decodes them straight into the scenario's
@@ -80,10 +81,16 @@ std::optional<ParsedFile> decode_payload(std::string_view body, const std::strin
 
 class ParseCache {
  public:
-  /// The cache folder for a scenario path (a folder or a single file).
-  static std::filesystem::path folder_for(const std::filesystem::path& scenario);
+  /// The cache for a scenario path (a folder or a single file): `.entente-cache/` beside it
+  /// when the user may write there and it is not under /usr; otherwise `user_folder`, whose
+  /// entries are named by absolute paths since scenarios from anywhere share it; otherwise
+  /// (`user_folder` empty) none.
+  static std::optional<ParseCache> for_scenario(const std::filesystem::path& scenario,
+                                                const std::filesystem::path& user_folder);
 
-  explicit ParseCache(std::filesystem::path folder) : folder_(std::move(folder)) {}
+  explicit ParseCache(std::filesystem::path folder, bool shared = false)
+      : folder_(std::move(folder)), shared_(shared) {}
+  const std::filesystem::path& folder() const { return folder_; }
 
   std::optional<ParsedFile> find(const std::string& file, const FileKey& key) const;
   /// Best effort: a failure to write only means the next run parses again.
@@ -97,6 +104,7 @@ class ParseCache {
   bool ensure_folder() const;
 
   std::filesystem::path folder_;
+  bool shared_ = false;  ///< the user's cache folder, not one beside the scenario
 };
 
 }  // namespace entente::detail
