@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 tools/build.sh --deps-only
 if [ "${1:-}" = --thread ]; then
   flags="-fsanitize=thread -fno-omit-frame-pointer"
-  cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="$flags" \
+  cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENTENTE_WARNINGS_AS_ERRORS=ON -DCMAKE_CXX_FLAGS="$flags" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
   cmake --build build-tsan -j "$(nproc)" --target entente_unit_tests
   export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 ENTENTE_NO_CACHE=1
@@ -21,7 +21,7 @@ if [ "${1:-}" = --thread ]; then
 fi
 [ $# -eq 0 ] || { echo "sanitize.sh: unknown argument '$1' (--thread or nothing)" >&2; exit 2; }
 flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" \
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DENTENTE_WARNINGS_AS_ERRORS=ON -DCMAKE_CXX_FLAGS="$flags" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 cmake --build build-asan -j "$(nproc)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
