@@ -55,8 +55,12 @@ void add_header(Model& m, const GeneratorOptions& o, Random& random) {
   const int sources = static_cast<int>(std::min<long>(k_max_sources, regular));
   for (int s = 0; s < sources; ++s) {
     m.source_titles.push_back(source_title(random));
-    m.source_dates.push_back(numbered("2025-", 1 + random.below(12), 2) + "-" +
-                             numbered("", 1 + random.below(28), 2));
+    // One draw per statement: the operands of + are evaluated in an unspecified order (GCC
+    // drew the day first, Clang the month, and their scenarios differed). The day first, as
+    // the scenarios generated so far were.
+    const int day = 1 + random.below(28);
+    const int month = 1 + random.below(12);
+    m.source_dates.push_back(numbered("2025-", month, 2) + "-" + numbered("", day, 2));
   }
 }
 
