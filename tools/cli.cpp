@@ -25,8 +25,8 @@ namespace {
 
 constexpr const char* k_footer =
     "Exit codes: 0 ok, 1 bad input (the scenario or an output file), 2 usage error,\n"
-    "3 internal error, 4 out of memory. Colour only on a terminal, and never when NO_COLOR\n"
-    "is set.";
+    "3 internal error, 4 out of memory, 5 something moved (diff --exit-code). Colour only on\n"
+    "a terminal, and never when NO_COLOR is set.";
 
 int code(ExitCode c) { return static_cast<int>(c); }
 

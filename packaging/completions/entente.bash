@@ -38,8 +38,8 @@ _entente()
             positionals='scenario'
             ;;
         check)
-            opts=''
-            formats=''
+            opts='--format --strict'
+            formats='text json github'
             positionals='scenario'
             ;;
         whatif)
@@ -48,7 +48,7 @@ _entente()
             positionals='scenario'
             ;;
         diff)
-            opts='--format -o --output'
+            opts='--format -o --output --exit-code'
             formats='text json html md'
             positionals='scenario scenario'
             ;;

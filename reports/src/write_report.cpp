@@ -5,6 +5,7 @@
 #include <ostream>
 #include <utility>
 
+#include "entente/reports/check.h"
 #include "entente/reports/comparison.h"
 #include "entente/reports/concede.h"
 #include "entente/reports/explain.h"
@@ -99,6 +100,14 @@ void write_concede(const ConcedeResult& result, Format format, std::ostream& out
     write_concede_json(result, out);
   } else {
     write_concede_text(result, out);
+  }
+}
+
+void write_check(const CheckResult& result, CheckFormat format, std::ostream& out) {
+  if (format == CheckFormat::json) {
+    write_check_json(result, out);
+  } else {
+    write_check_github(result, out);
   }
 }
 

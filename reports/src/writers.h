@@ -14,6 +14,7 @@ struct ConcedeResult;
 namespace entente::reports {
 
 struct ComparisonKind;
+struct CheckResult;
 
 /// The terminal report: sections, a ranked list of sticking points and an issue matrix.
 void write_text(const Report& report, std::ostream& out, const WriteOptions& options);
@@ -65,5 +66,9 @@ void write_concede_text(const ConcedeResult& result, std::ostream& out);
 
 /// The same as JSON, in the shape documented at the top of json/concede.cpp.
 void write_concede_json(const ConcedeResult& result, std::ostream& out);
+
+/// `entente check`'s answer for scripts (check.h): JSON, and GitHub workflow commands.
+void write_check_json(const CheckResult& result, std::ostream& out);
+void write_check_github(const CheckResult& result, std::ostream& out);
 
 }  // namespace entente::reports

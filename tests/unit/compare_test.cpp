@@ -67,6 +67,19 @@ TEST(Compare, EqualScenariosHaveNothingThatMovedButWhatStaysDeadlocked) {
   EXPECT_EQ(Comparison{.still_deadlocked = {"rent"}}, c);
 }
 
+TEST(Compare, NothingMovedIsFalseForEveryKindOfChangeButTheDeadlocksThatStay) {
+  EXPECT_TRUE(nothing_moved(Comparison{.still_deadlocked = {"rent"}}));
+  EXPECT_FALSE(nothing_moved(Comparison{.added = {"a/x"}}));
+  EXPECT_FALSE(nothing_moved(Comparison{.edits = {EditChange{}}}));
+  EXPECT_FALSE(nothing_moved(Comparison{.positions = {StatusChange{}}}));
+  EXPECT_FALSE(nothing_moved(Comparison{.conditions_unmet = {ConditionChange{}}}));
+  EXPECT_FALSE(nothing_moved(Comparison{.issues = {IssueChange{}}}));
+  const Scenario s = lease();
+  Scenario edited = s;
+  position(edited, "tenant/freeze").text = "Another text.";
+  EXPECT_FALSE(nothing_moved(compare_scenarios(s, edited)));
+}
+
 TEST(Compare, FindsAddedAndWithdrawnPositions) {
   const Scenario before = lease();
   Scenario after = before;

@@ -1,48 +1,63 @@
-// `entente check SCENARIO`: validation only, for editors and CI.
+// `entente check SCENARIO`: validation only, for editors, scripts and CI.
 
 #include <CLI/CLI.hpp>
+#include <map>
 #include <ostream>
 #include <string>
-#include <string_view>
 #include <utility>
 
 #include "commands/commands.h"
+#include "diagnostics_printer.h"
+#include "entente/reports/check.h"
 
 namespace entente::cli {
-namespace {
-
-std::string count(std::size_t n, std::string_view singular, std::string_view plural) {
-  return std::to_string(n) + " " + std::string{n == 1 ? singular : plural};
-}
-
-std::string summary(const Scenario& s) {
-  std::string text = count(s.parties.size(), "party", "parties") + ", " +
-                     count(s.issues.size(), "issue", "issues") + ", " +
-                     count(s.positions.size(), "position", "positions") + ", " +
-                     count(s.stances.size(), "stance", "stances");
-  if (!s.warnings.empty()) {
-    text += ", " + count(s.warnings.size(), "warning", "warnings");
-  }
-  return text;
-}
-
-}  // namespace
 
 CLI::App* setup_check(CLI::App& app, CheckOptions& options) {
   CLI::App* sub =
       app.add_subcommand("check", "Validate a scenario and print its problems, or a summary");
   add_scenario_argument(*sub, options.scenario);
+  const std::map<std::string, CheckOptions::Format> formats{
+      {"text", CheckOptions::Format::text},
+      {"json", CheckOptions::Format::json},
+      {"github", CheckOptions::Format::github}};
+  sub->add_option("--format", options.format,
+                  "text: each problem with its line, on standard error; json: one document on "
+                  "standard output; github: GitHub Actions annotations on standard output")
+      ->transform(
+          CLI::CheckedTransformer(formats, CLI::ignore_case).description("{text,json,github}"))
+      ->type_name("FORMAT");
+  sub->add_flag("--strict", options.strict, "Warnings fail the check too (exit 1)");
   add_load_options(*sub, options.load);
   return sub;
 }
 
 ExitCode run_check(const CheckOptions& options, const Io& io) {
-  const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
-  if (!scenario) {
-    return ExitCode::bad_input;
+  Expected<Scenario> scenario = load_scenario(options.scenario, options.load);
+  reports::CheckResult result{.scenario = options.scenario, .strict = options.strict};
+  if (scenario) {
+    result.diagnostics = scenario->warnings;
+    result.counts = reports::ScenarioCounts{scenario->parties.size(), scenario->issues.size(),
+                                            scenario->positions.size(), scenario->stances.size()};
+  } else {
+    result.diagnostics = scenario.error();
   }
-  io.out << options.scenario << ": ok (" << summary(*scenario) << ")\n";
-  return ExitCode::ok;
+  switch (options.format) {
+    case CheckOptions::Format::text:
+      print_diagnostics(result.diagnostics, io.err, PrintOptions{.color = io.err_color()});
+      if (result.ok()) {
+        io.out << reports::check_summary(result) << '\n';
+      } else if (result.errors() == 0) {
+        print_tool_error(reports::check_summary(result), io);
+      }
+      break;
+    case CheckOptions::Format::json:
+      reports::write_check(result, reports::CheckFormat::json, io.out);
+      break;
+    case CheckOptions::Format::github:
+      reports::write_check(result, reports::CheckFormat::github, io.out);
+      break;
+  }
+  return result.ok() ? ExitCode::ok : ExitCode::bad_input;
 }
 
 }  // namespace entente::cli

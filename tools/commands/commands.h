@@ -58,7 +58,10 @@ CLI::App* setup_report(CLI::App& app, ReportOptions& options);
 ExitCode run_report(const ReportOptions& options, const Io& io);
 
 struct CheckOptions {
+  enum class Format { text, json, github };
   std::string scenario{};
+  Format format = Format::text;
+  bool strict = false;  ///< warnings fail too
   LoadOptions load{};
 };
 
@@ -80,6 +83,7 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io);
 struct DiffOptions {
   std::string old_scenario{};
   std::string new_scenario{};
+  bool exit_code = false;  ///< exit 5 (ExitCode::changed) when anything moved
   reports::Format format = reports::Format::text;
   std::string output{};
   LoadOptions load{};

@@ -18,6 +18,9 @@ CLI::App* setup_diff(CLI::App& app, DiffOptions& options) {
   add_scenario_argument(*sub, options.new_scenario, "NEW",
                         "The later version (folder or single file)");
   add_format_option(*sub, options.format, comparison_formats());
+  sub->add_flag("--exit-code", options.exit_code,
+                "Exit 5 when anything moved, 0 when nothing did (as git diff --exit-code, but "
+                "never 1, which is bad input)");
   add_output_option(*sub, options.output);
   add_load_options(*sub, options.load);
   return sub;
@@ -47,6 +50,7 @@ ExitCode run_diff(const DiffOptions& options, const Io& io) {
   reports::StreamedReport new_report = streamed_report(*after, new_analysis);
   const reports::ComparisonKind kind{reports::ComparisonKind::diff,
                                      {options.old_scenario, options.new_scenario}};
+  const bool moved = !nothing_moved(comparison);
   const ExitCode code =
       emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
         reports::write_comparison(kind, old_report, new_report, comparison, options.format, out,
@@ -59,6 +63,7 @@ ExitCode run_diff(const DiffOptions& options, const Io& io) {
   dispose(new_analysis);
   dispose(before);
   dispose(after);
+  if (code == ExitCode::ok && moved && options.exit_code) return ExitCode::changed;
   return code;
 }
 

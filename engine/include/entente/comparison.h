@@ -85,6 +85,11 @@ struct AnalysedScenario {
   const Analysis& analysis;
 };
 
+/// True when nothing moved: no position came, went or was edited, no stance, status, sticking
+/// point, deadlock, package, condition or issue changed. (Issues deadlocked on both sides are a
+/// state, not a move.)
+bool nothing_moved(const Comparison& c);
+
 /// Compares two versions position by position (by reference, so positions may come and go):
 /// `entente diff` and `entente whatif`.
 Comparison compare(AnalysedScenario before, AnalysedScenario after);

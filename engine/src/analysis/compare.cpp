@@ -172,6 +172,14 @@ void compare_issues(const Side& before, const Side& after, Comparison& c) {
 
 }  // namespace
 
+bool nothing_moved(const Comparison& c) {
+  return c.added.empty() && c.withdrawn.empty() && c.edits.empty() && c.stances.empty() &&
+         c.positions.empty() && c.sticking_resolved.empty() && c.sticking_created.empty() &&
+         c.deadlocks_broken.empty() && c.deadlocks_created.empty() && c.packages_formed.empty() &&
+         c.packages_dissolved.empty() && c.conditions_met.empty() && c.conditions_unmet.empty() &&
+         c.issues.empty();
+}
+
 Comparison compare(AnalysedScenario before_side, AnalysedScenario after_side) {
   const Side before(before_side.scenario, before_side.analysis);
   const Side after(after_side.scenario, after_side.analysis);
