@@ -32,7 +32,7 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& options) {
 }
 
 ExitCode run_check(const CheckOptions& options, const Io& io) {
-  Expected<Scenario> scenario = load_scenario(options.scenario, options.load);
+  Expected<Scenario> scenario = load(options.scenario, options.load);
   reports::CheckResult result{.scenario = options.scenario, .strict = options.strict};
   if (scenario) {
     result.diagnostics = scenario->warnings;

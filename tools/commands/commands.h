@@ -158,11 +158,20 @@ reports::Report report_of(const Scenario& scenario,
 void add_load_options(CLI::App& command, LoadOptions& options);
 
 /// Adds a required positional argument naming a scenario (a folder or a single file).
-void add_scenario_argument(CLI::App& command, std::string& path, std::string name = "SCENARIO",
-                           std::string help = "Scenario folder, or a single YAML file");
+void add_scenario_argument(
+    CLI::App& command, std::string& path, std::string name = "SCENARIO",
+    std::string help = "Scenario folder, a single YAML file, or - for standard input");
 
-/// Loads a scenario and prints its diagnostics (errors and warnings) on io.err; empty when
-/// it has errors. Shared by every command that reads a scenario.
+/// `-`: the scenario is read from standard input (a single-file scenario).
+bool is_standard_input(std::string_view scenario);
+
+/// Loads a scenario: a folder or a file, or with `-` a single-file scenario from standard
+/// input (named `<stdin>` in diagnostics; never cached; at most --max-file-size bytes).
+Expected<Scenario> load(const std::filesystem::path& path, const LoadOptions& options,
+                        Resolution* resolution = nullptr);
+
+/// Loads a scenario (load()) and prints its diagnostics (errors and warnings) on io.err; empty
+/// when it has errors. Shared by every command that reads a scenario.
 std::optional<Scenario> load_and_print(const std::filesystem::path& path,
                                        const LoadOptions& options, const Io& io,
                                        Resolution* resolution = nullptr);

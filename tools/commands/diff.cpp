@@ -27,6 +27,10 @@ CLI::App* setup_diff(CLI::App& app, DiffOptions& options) {
 }
 
 ExitCode run_diff(const DiffOptions& options, const Io& io) {
+  if (is_standard_input(options.old_scenario) && is_standard_input(options.new_scenario)) {
+    print_tool_error("standard input (-) can be only one of OLD and NEW", io);
+    return ExitCode::usage;
+  }
   if (refuse_output(options.old_scenario, options.output, io) ||
       refuse_output(options.new_scenario, options.output, io)) {
     return ExitCode::bad_input;

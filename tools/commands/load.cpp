@@ -1,9 +1,15 @@
 // Reading a scenario, as every command that takes one does.
 
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <utility>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "commands/commands.h"
@@ -99,10 +105,50 @@ reports::Report report_of(const Scenario& scenario, std::optional<Resolution> re
   return report_from(scenario, analysis_of(scenario, std::move(resolution)));
 }
 
+namespace {
+
+constexpr std::string_view k_stdin_name = "<stdin>";
+
+// Standard input whole, up to the file size limit: a single-file scenario piped in.
+Expected<std::string> read_standard_input(const LoadOptions& options) {
+  const auto fail = [](std::string message) -> Expected<std::string> {
+    return tl::unexpected(std::vector<Diagnostic>{
+        {.where = {.file = FileName(k_stdin_name)}, .message = std::move(message)}});
+  };
+  const stats::Stage stage("read standard input");
+  std::string text;
+  std::array<char, 64 << 10> buffer{};
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail(fmt::format("cannot read: {}", std::strerror(errno)));
+    if (n == 0) break;
+    text.append(buffer.data(), static_cast<std::size_t>(n));
+    if (text.size() > options.max_file_bytes) {
+      return fail(fmt::format("larger than the limit of {} bytes ({})", options.max_file_bytes,
+                              options.max_file_bytes_hint));
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+bool is_standard_input(std::string_view scenario) { return scenario == "-"; }
+
+Expected<Scenario> load(const std::filesystem::path& path, const LoadOptions& options,
+                        Resolution* resolution) {
+  if (!is_standard_input(path.native())) return load_scenario(path, options, resolution);
+  // A scenario piped in has no file to key a parse cache entry by: it is parsed every time.
+  return read_standard_input(options).and_then([&](const std::string& text) {
+    return load_scenario_text(text, k_stdin_name, options, resolution);
+  });
+}
+
 std::optional<Scenario> load_and_print(const std::filesystem::path& path,
                                        const LoadOptions& options, const Io& io,
                                        Resolution* resolution) {
-  Expected<Scenario> scenario = load_scenario(path, options, resolution);
+  Expected<Scenario> scenario = load(path, options, resolution);
   const PrintOptions print{.color = io.err_color()};
   if (!scenario) {
     print_diagnostics(scenario.error(), io.err, print);

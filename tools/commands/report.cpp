@@ -144,6 +144,10 @@ CLI::App* setup_report(CLI::App& app, ReportOptions& options) {
 }
 
 ExitCode run_report(const ReportOptions& options, const Io& io) {
+  if (options.watch && is_standard_input(options.scenario)) {
+    print_tool_error("--watch needs files to watch, not standard input (-)", io);
+    return ExitCode::usage;
+  }
   if (refuse_output(options.scenario, options.output, io)) {
     return ExitCode::bad_input;
   }

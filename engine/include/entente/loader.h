@@ -67,6 +67,13 @@ struct PartyFile {
                                                const LoadOptions& options = {},
                                                Resolution* resolution = nullptr);
 
+/// A single-file scenario already in memory (the CLI's `-`, standard input), named `name` in
+/// its diagnostics: checked, parsed and validated as load_scenario() does a file, except that
+/// there is no parse cache (nothing to key it by) and no size limit (the caller read it).
+[[nodiscard]] Expected<Scenario> load_scenario_text(std::string_view text, std::string_view name,
+                                                    const LoadOptions& options = {},
+                                                    Resolution* resolution = nullptr);
+
 /// Cross-file checks (unknown references, duplicate ids, audiences, stances); adds warnings.
 /// When the scenario is valid and `resolution` is given, its resolution (entente/resolution.h)
 /// goes there, for PositionGraph::build.

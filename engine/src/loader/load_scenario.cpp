@@ -327,6 +327,38 @@ std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs:
 
 }  // namespace
 
+namespace {
+
+// What every load ends with: the files' diagnostics judged, then validation.
+Expected<Scenario> validated(Scenario scenario, std::vector<Diagnostic> diagnostics,
+                             const LoadOptions& options, Resolution* resolution) {
+  if (has_errors(diagnostics)) {
+    sort_diagnostics(diagnostics);
+    return tl::unexpected(limit_diagnostics(std::move(diagnostics), options.max_diagnostics));
+  }
+  scenario.warnings.insert(scenario.warnings.end(), diagnostics.begin(), diagnostics.end());
+  auto valid = [&] {
+    const stats::Stage stage("validate");
+    return validate(std::move(scenario), resolution);
+  }();
+  if (!valid)
+    return tl::unexpected(limit_diagnostics(std::move(valid.error()), options.max_diagnostics));
+  valid->warnings = limit_diagnostics(std::move(valid->warnings), options.max_diagnostics);
+  return valid;
+}
+
+}  // namespace
+
+Expected<Scenario> load_scenario_text(std::string_view text, std::string_view name,
+                                      const LoadOptions& options, Resolution* resolution) {
+  Expected<Scenario> parsed = [&] {
+    const stats::Stage stage("parse (no parse cache)");
+    return parse_scenario(text, name);
+  }();
+  if (!parsed) return validated(Scenario(), std::move(parsed.error()), options, resolution);
+  return validated(std::move(*parsed), {}, options, resolution);
+}
+
 Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& options,
                                  Resolution* resolution) {
   auto files = scenario_files(path);
@@ -345,19 +377,7 @@ Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& option
     scenario = Scenario();
     diagnostics.clear();
   }
-  if (has_errors(diagnostics)) {
-    sort_diagnostics(diagnostics);
-    return tl::unexpected(limit_diagnostics(std::move(diagnostics), options.max_diagnostics));
-  }
-  scenario.warnings.insert(scenario.warnings.end(), diagnostics.begin(), diagnostics.end());
-  auto valid = [&] {
-    const stats::Stage stage("validate");
-    return validate(std::move(scenario), resolution);
-  }();
-  if (!valid)
-    return tl::unexpected(limit_diagnostics(std::move(valid.error()), options.max_diagnostics));
-  valid->warnings = limit_diagnostics(std::move(valid->warnings), options.max_diagnostics);
-  return valid;
+  return validated(std::move(scenario), std::move(diagnostics), options, resolution);
 }
 
 }  // namespace entente
