@@ -158,7 +158,7 @@ stance_ref=$(awk '/^stances:/ { s = 1 } s && /^  - position: / { print $3; exit 
 measure "$entente" whatif "$scenario" --format json --set "$party:$stance_ref=silent" "${cold[@]}"
 t_whatif=$best
 # The plain what-if answer is the change report (text); its JSON holds both full reports
-# (FORMAT.md section 5), so it is compared with a report of the same format.
+# (docs/format.md section 5), so it is compared with a report of the same format.
 measure "$entente" whatif "$scenario" --set "$party:$stance_ref=silent" "${cold[@]}"
 t_whatif_text=$best
 measure "$entente" report "$scenario" "${cold[@]}"

@@ -12,7 +12,7 @@
 // What the text, Markdown and HTML comparison reports show, as tables of plain values that each
 // writer escapes and dresses for its format: one definition of the sections, their order,
 // titles, columns and text lines, so the formats cannot drift apart. The JSON writer keeps
-// FORMAT.md's keys, in the same order.
+// the keys of docs/format.md section 5, in the same order.
 namespace entente::reports::detail {
 
 /// A position's status on one side of a comparison; no status: it is not on that side.

@@ -91,8 +91,8 @@ std::string status_sentence(const Explanation& e) {
   return {};
 }
 
-// Deadlock is FORMAT.md 3.3's test: a red line, and a rejection via a red line. Both halves are
-// named, so a near miss says which half is missing.
+// Deadlock is the test of docs/format.md 3.3: a red line, and a rejection via a red line. Both
+// halves are named, so a near miss says which half is missing.
 std::string deadlock_sentence(const Explanation& e) {
   if (e.position.status != PositionStatus::sticking) return {};
   std::vector<std::string> red_vias;

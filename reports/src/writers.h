@@ -19,7 +19,7 @@ struct CheckResult;
 /// The terminal report: sections, a ranked list of sticking points and an issue matrix.
 void write_text(const Report& report, std::ostream& out, const WriteOptions& options);
 
-/// The stable JSON report of FORMAT.md section 5.
+/// The stable JSON report of docs/format.md section 5.
 void write_json(const Report& report, std::ostream& out);
 /// The same bytes, the positions' rows made a block at a time as they are printed.
 void write_json(const StreamedReport& report, std::ostream& out);
@@ -45,7 +45,7 @@ void write_comparison_text(const ComparisonKind& kind, const StreamedReport& bef
                            const StreamedReport& after, const Comparison& comparison,
                            std::ostream& out, const WriteOptions& options);
 
-/// Both full reports and "changes" (FORMAT.md section 5).
+/// Both full reports and "changes" (docs/format.md section 5).
 void write_comparison_json(const ComparisonKind& kind, const StreamedReport& before,
                            const StreamedReport& after, const Comparison& comparison,
                            std::ostream& out, const WriteOptions& options);

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # entente-generate from the command line: the same seed writes the same bytes, another seed
 # other bytes, `entente check` accepts both forms without a warning, a chain is agreed to its
-# first step and a cycle is one package (FORMAT.md 3.2), and a folder of old YAML files is
-# refused.
+# first step and a cycle is one package (docs/format.md 3.2), and a folder of old YAML files
+# is refused.
 #   cli_test.sh ENTENTE_GENERATE ENTENTE
 set -euo pipefail
 generate=$1

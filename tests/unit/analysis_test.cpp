@@ -1,4 +1,4 @@
-// FORMAT.md section 3, rule by rule, on small scenarios written in the single-file form.
+// docs/format.md section 3, rule by rule, on small scenarios written in the single-file form.
 #include "entente/analysis.h"
 
 #include <algorithm>

@@ -32,7 +32,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Two parties, one issue: the smallest scenario with a stance (FORMAT.md section 1).
+// Two parties, one issue: the smallest scenario with a stance (docs/format.md section 1).
 constexpr std::string_view k_tiny = R"(format: 1
 title: Tiny
 parties:

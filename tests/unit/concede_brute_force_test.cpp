@@ -1,7 +1,7 @@
 // `concede` against exhaustive search on many small random scenarios. The checker shares no
 // code with the engine: it restates the cost model of docs/concede.md, tries every subset of
 // every move (withdrawals of any position included), and computes the greatest fixpoint of
-// FORMAT.md 3.2 by plain iteration.
+// docs/format.md 3.2 by plain iteration.
 #include <algorithm>
 #include <array>
 #include <cstdint>

@@ -924,7 +924,7 @@ TEST(Loader, ReportsUnsupportedFormat) {
 }
 
 TEST(Loader, RejectsQuotedFormatOneSayingWhy) {
-  // "1" is text in YAML; any value but the number 1 is an error (FORMAT.md).
+  // "1" is text in YAML; any value but the number 1 is an error (docs/format.md section 1).
   EXPECT_EQ(Lines{"s.yaml:1:9: error: format must be the number 1, not the quoted text '1' "
                   "(remove the quotes)"},
             scenario_errors("format: \"1\"\ntitle: x\nparties: []\nissues: []\n"));

@@ -115,8 +115,8 @@ TEST(ScenarioGenerator, TheTargetScenarioHasAbout160000StancesIn28MB) {
   EXPECT_LT(largest, std::size_t{4} << 20);  // under entente's default file size limit
 }
 
-// FORMAT.md 3.2: the last step is agreed outright and each step agrees once the next is, so
-// the least fixpoint agrees every step, and nothing is left for a package.
+// docs/format.md 3.2: the last step is agreed outright and each step agrees once the next is,
+// so the least fixpoint agrees every step, and nothing is left for a package.
 TEST(ScenarioGenerator, ChainIsAgreedToTheFirstStep) {
   TempDir dir;
   const Scenario s =
@@ -143,8 +143,8 @@ TEST(ScenarioGenerator, ChainIsAgreedToTheFirstStep) {
   EXPECT_TRUE(first->stances.front().condition_met);
 }
 
-// FORMAT.md 3.2: no step of a cycle is agreed alone (least fixpoint: none), all of them are
-// if accepted together (greatest fixpoint: all), and the conditions join them in one group.
+// docs/format.md 3.2: no step of a cycle is agreed alone (least fixpoint: none), all of them
+// are if accepted together (greatest fixpoint: all), and the conditions join them in one group.
 TEST(ScenarioGenerator, CycleIsOnePackageOfEveryStep) {
   TempDir dir;
   const Scenario s =

@@ -1,4 +1,4 @@
-// FORMAT.md section 4: each change alone and combined, and the errors.
+// docs/format.md section 4: each change alone and combined, and the errors.
 #include "entente/what_if.h"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 #pragma once
 
 // Synthetic scenarios of any size for benchmarks and tests (`entente-generate`). The output
-// follows FORMAT.md and depends only on the options: the same seed gives the same bytes on
-// every platform.
+// follows docs/format.md section 1 and depends only on the options: the same seed gives the
+// same bytes on every platform.
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,7 @@
 // Writes the generator's model as YAML text, in the folder or the single-file form of
-// FORMAT.md. Every scalar the generator makes is plain-safe (generate/text.h), so nothing is
-// quoted except quotes, which are double-quoted as position files usually write them.
+// docs/format.md section 1. Every scalar the generator makes is plain-safe (generate/text.h),
+// so nothing is quoted except quotes, which are double-quoted as position files usually write
+// them.
 
 #include <string>
 #include <string_view>

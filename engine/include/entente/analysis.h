@@ -11,7 +11,7 @@
 
 namespace entente {
 
-/// A party's stance on a position after conditions are resolved (FORMAT.md 3.1, 3.2).
+/// A party's stance on a position after conditions are resolved (docs/format.md 3.1, 3.2).
 enum class EffectiveStance : std::uint8_t { agree, reject, consider, silent };
 enum class PositionStatus : std::uint8_t { agreed, sticking, open, unanswered };
 enum class IssueStatus { deadlocked, contested, agreed, open };
@@ -39,7 +39,7 @@ struct PositionAnalysis {
   friend bool operator==(const PositionAnalysis&, const PositionAnalysis&) = default;
 };
 
-/// Everything FORMAT.md section 3 derives, with lists in the order of section 3.5.
+/// Everything docs/format.md section 3 derives, with lists in the order of its section 3.5.
 struct Analysis {
   std::vector<PositionAnalysis> positions{};  ///< indexed by PositionId
   /// By position: its audience's answers, sorted by party id (read them with audience()).

@@ -42,7 +42,7 @@ struct Plan {
   int cost = 0;
   std::vector<Move> moves{};  ///< sorted by position, kind, party
   /// Positions the target depends on that are agreed after the moves (greatest fixpoint of
-  /// FORMAT.md 3.2) and were not agreed before, sorted.
+  /// docs/format.md 3.2) and were not agreed before, sorted.
   std::vector<std::string> agreed{};
 
   friend bool operator==(const Plan&, const Plan&) = default;

@@ -51,7 +51,7 @@ struct Dependent {
   std::string party{};     ///< who takes the stance
   std::string position{};  ///< the position the stance is on
   EffectiveStance stance = EffectiveStance::silent;
-  bool conditional = false;  ///< counts (FORMAT.md 3.2): its own value is not agree
+  bool conditional = false;  ///< counts (docs/format.md 3.2): its own value is not agree
   bool met = false;
   std::vector<std::string> also_waits_for{};  ///< its other conditions, not agreed
 

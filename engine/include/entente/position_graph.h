@@ -20,7 +20,7 @@ class GraphAccess;
 }
 
 /// The graph of parties, positions, stances and conditions of a validated scenario
-/// (FORMAT.md section 2; a Boost.Graph inside, which the engine's analyses read).
+/// (docs/format.md section 2; a Boost.Graph inside, which the engine's analyses read).
 class PositionGraph {
  public:
   /// `scenario` must have passed validate(); the graph keeps its own copy of what it needs.

@@ -20,7 +20,7 @@ struct SetStance {
   std::optional<Stance> stance{};
 };
 
-/// `PARTY/POS`: the holder withdraws the position (FORMAT.md section 4).
+/// `PARTY/POS`: the holder withdraws the position (docs/format.md section 4).
 struct DropPosition {
   std::string position{};
 };

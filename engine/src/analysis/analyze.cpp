@@ -1,4 +1,4 @@
-// Position and issue statuses and the orders of FORMAT.md sections 3.1, 3.3 to 3.5.
+// Position and issue statuses and the orders of docs/format.md sections 3.1, 3.3 to 3.5.
 #include "entente/analysis.h"
 
 #include <algorithm>

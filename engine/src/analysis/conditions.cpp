@@ -1,4 +1,5 @@
-// Conditional stances (FORMAT.md 3.2): the fixpoints and packages on the graph's needs edges.
+// Conditional stances (docs/format.md 3.2): the fixpoints and packages on the graph's needs
+// edges.
 #include "analysis/conditions.h"
 
 #include <algorithm>

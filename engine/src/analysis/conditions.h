@@ -7,7 +7,8 @@
 
 namespace entente::detail {
 
-/// The two fixpoints of FORMAT.md 3.2, one flag per vertex (a position's is its PositionId).
+/// The two fixpoints of docs/format.md 3.2, one flag per vertex (a position's is its
+/// PositionId).
 struct Fixpoints {
   std::vector<char> agreed{};      ///< least fixpoint: agreed
   std::vector<char> in_package{};  ///< greatest fixpoint minus least fixpoint

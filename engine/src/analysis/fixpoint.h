@@ -1,6 +1,6 @@
 #pragma once
-// The two fixpoints of FORMAT.md 3.2, once, for any view of the position graph whose edges
-// are needs edges (T -> R: T is agreed through a stance only once R is).
+// The two fixpoints of docs/format.md 3.2, once, for any view of the position graph whose
+// edges are needs edges (T -> R: T is agreed through a stance only once R is).
 //
 // A vertex is `ruled out` when something other than its conditions keeps it from agreement:
 // a silent party, a plain non-agreeing stance, a condition that names no position (and, for

@@ -56,8 +56,8 @@ struct Problem {
 Problem build_problem(const Graph& g, std::span<const PositionId> targets, bool issue_target,
                       const MoveRules& rules);
 
-/// The greatest fixpoint of FORMAT.md 3.2 after the chosen moves (one flag per move), per
-/// local position: analysis/fixpoint.h on the needs edges that no chosen move makes moot.
+/// The greatest fixpoint of docs/format.md 3.2 after the chosen moves (one flag per move),
+/// per local position: analysis/fixpoint.h on the needs edges that no chosen move makes moot.
 std::vector<char> agreed_after(const Graph& g, const Problem& problem,
                                const std::vector<char>& chosen);
 

@@ -47,9 +47,9 @@ class Encoding {
 
  private:
   // S = {T : in_S(T)} need only be closed: each member is supported by moves or by other
-  // members. Every closed set lies inside the greatest fixpoint of FORMAT.md 3.2, and that
-  // fixpoint is closed itself, so "some closed S holds the target" is exactly "the target
-  // is in the greatest fixpoint". Self-supporting cycles are what a package accepted
+  // members. Every closed set lies inside the greatest fixpoint of docs/format.md 3.2, and
+  // that fixpoint is closed itself, so "some closed S holds the target" is exactly "the
+  // target is in the greatest fixpoint". Self-supporting cycles are what a package accepted
   // together is, so no ranking or level variables forbid them, as the least fixpoint
   // (well-founded support) would need.
   void encode_closure() {

@@ -1,6 +1,6 @@
 #pragma once
-// THE position graph (FORMAT.md section 2) as a Boost.Graph, with everything the analyses
-// read as its property maps. Every analysis reads it through Boost.Graph's interface
+// THE position graph (docs/format.md section 2) as a Boost.Graph, with everything the
+// analyses read as its property maps. Every analysis reads it through Boost.Graph's interface
 // (vertices, out_edges, in_edges, bundled properties) and its algorithms; nothing else in the
 // engine holds a copy of what is here. Private to engine/src.
 //

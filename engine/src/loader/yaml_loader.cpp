@@ -1,4 +1,5 @@
-// Reads the position-file format (FORMAT.md section 1) from checked YAML nodes into the model.
+// Reads the position-file format (docs/format.md section 1) from checked YAML nodes into the
+// model.
 // Only syntax and types are checked here; references between files are validate()'s job.
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-// Cross-file checks of FORMAT.md sections 1 and 3.1: every reference resolves, ids are
+// Cross-file checks of docs/format.md sections 1 and 3.1: every reference resolves, ids are
 // unique, audiences are well formed, and stances are ones a party may take.
 #include <algorithm>
 #include <cstdint>
@@ -46,7 +46,7 @@ class Candidates {
 };
 
 // Judges a scenario by its resolution: what names nothing, what is named twice, and the
-// rules of FORMAT.md 3.1 on audiences and stances.
+// rules of docs/format.md 3.1 on audiences and stances.
 class Validator {
  public:
   Validator(const Scenario& s, const Resolution& r) : s_(s), r_(r) {}

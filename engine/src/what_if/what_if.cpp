@@ -1,5 +1,5 @@
-// What-if changes (FORMAT.md section 4), applied to the model in memory; files are never
-// touched. Each change keeps the scenario valid, so it is not validated again.
+// What-if changes (docs/format.md section 4), applied to the model in memory; files are
+// never touched. Each change keeps the scenario valid, so it is not validated again.
 #include "entente/what_if.h"
 
 #include <algorithm>

@@ -1,5 +1,5 @@
-// The position graph of FORMAT.md section 2 in Graphviz DOT, for `dot -Tsvg`: each party a
-// cluster holding its positions, each stance an edge from its `via` position (or from the
+// The position graph of docs/format.md section 2 in Graphviz DOT, for `dot -Tsvg`: each party
+// a cluster holding its positions, each stance an edge from its `via` position (or from the
 // party's node when it has none) to the position it answers. Built from the Report's sorted
 // lists, so node ids are references and equal reports give equal bytes.
 //

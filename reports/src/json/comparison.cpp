@@ -1,6 +1,6 @@
-// The what-if and diff reports as JSON, with both full reports (FORMAT.md section 5:
-// "baseline", "whatif" and "changes"; a diff has "old", "new" and "changes"). The text for a
-// terminal is text/comparison.cpp.
+// The what-if and diff reports as JSON, with both full reports (docs/format.md section 5:
+// "baseline", "whatif" and "changes"; a diff has "old", "new" and "changes"). The text for
+// a terminal is text/comparison.cpp.
 //
 // "changes": {
 //   "applied": ["--drop russia/package-whole", ...],      // what-if: as given, in order

@@ -14,7 +14,7 @@
 //   "reason": "...",                           // the status in words
 //   "stances": [                               // one per audience party, by party
 //     {"party": "tenant", "name": "The tenant",
-//      "stance": "agree" | "reject" | "consider" | "silent",   // effective (FORMAT.md 3.1, 3.2)
+//      "stance": "agree" | "reject" | "consider" | "silent", // effective (docs/format.md 3.1, 3.2)
 //      "via": {"ref": "...", "priority": 1..5, "red_line": bool, "quote": "..." | null,
 //              "source": SOURCE | null} | null,
 //      "agree_if": ["ref", ...], "conditional": bool, "condition_met": bool,

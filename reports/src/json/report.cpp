@@ -1,5 +1,5 @@
-// The JSON report. Its shape is a contract (FORMAT.md section 5): keys are never renamed or
-// given a new meaning; new keys may be added, and then "schema_version" goes up.
+// The JSON report. Its shape is a contract (docs/format.md section 5): keys are never renamed
+// or given a new meaning; new keys may be added, and then "schema_version" goes up.
 //
 // {
 //   "format": 1,                         // the position-file format that was read
@@ -33,7 +33,7 @@
 //   ],
 //   "common_ground": ["ref", ...],       // sorted by ref
 //   "bargaining_space": ["ref", ...],    // sorted by ref
-//   "sticking_points": [                 // ranked (FORMAT.md 3.5)
+//   "sticking_points": [                 // ranked (docs/format.md 3.5)
 //     {"ref": "...", "rejected_by": ["party", ...], "deadlock": bool}
 //   ],
 //   "packages": [["ref", ...], ...],

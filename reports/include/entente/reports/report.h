@@ -21,7 +21,7 @@ struct StanceRow {
   EffectiveStance stance = EffectiveStance::silent;
   std::string via{};                         ///< ref of the `via` position, or empty
   std::vector<std::string_view> agree_if{};  ///< conditions, as refs
-  bool conditional = false;                  ///< counting conditional stance (FORMAT.md 3.2)
+  bool conditional = false;                  ///< counting conditional stance (docs/format.md 3.2)
   bool condition_met = false;
   std::string_view note{};
   std::string_view source{};  ///< source id, or empty
@@ -94,7 +94,7 @@ struct Report {
   std::vector<std::string> common_ground{};
   std::vector<std::string> bargaining_space{};
   std::vector<std::string> unanswered{};
-  std::vector<StickingPoint> sticking_points{};  ///< ranked (FORMAT.md 3.5)
+  std::vector<StickingPoint> sticking_points{};  ///< ranked (docs/format.md 3.5)
   std::vector<std::vector<std::string>> packages{};
   std::vector<Diagnostic> diagnostics{};  ///< warnings, sorted
 
