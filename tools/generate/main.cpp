@@ -73,7 +73,7 @@ int write_output(const entente::generate::GeneratedScenario& scenario, const fs:
 }
 
 int run(int argc, char** argv) {
-  CLI::App app{"Writes a synthetic Entente scenario (FORMAT.md), the same for the same seed.",
+  CLI::App app{"Writes a synthetic Entente scenario (docs/format.md), the same for the same seed.",
                "entente-generate"};
   app.footer(
       "Exit codes: 0 written, 1 cannot be written, 2 usage error, 3 internal error, 4 out of\n"
