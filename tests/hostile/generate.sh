@@ -18,6 +18,9 @@ repeat '[' $((10 << 20)) > "$out/g01-deep-flow-10m.yaml"
 { printf 'format: 1\ntitle: "'; repeat 'a' $((1 << 20)); printf '\n'; } > "$out/g07-unterminated-long-quote.yaml"
 { printf 'format: 1\ntitle: x\nparties: []\nissues: []\nk: '; repeat 'k' 5000; printf ': v\n'; } \
   > "$out/g08-long-implicit-key.yaml"
+# Text holding ': ' (quoting it is suggested), a megabyte long and continued over 200,000 lines.
+{ printf 'format: 1\ntitle: a: '; repeat 'a' $((1 << 20)); printf '\n'; yes '  more text' | head -n $((200 << 10)); } \
+  > "$out/g13-colon-in-long-text.yaml"
 # Billion laughs: nine levels of nine aliases.
 {
   printf 'format: 1\ntitle: x\nparties: []\nissues: []\na0: &a0 [lol]\n'

@@ -267,6 +267,77 @@ title: x
             scenario_errors("format: 1\ntitle: x\nparties: [\nissues: []\n"));
 }
 
+TEST(Loader, AsksForQuotesAroundTextThatHoldsColonSpace) {
+  // yaml-cpp stops at the second colon with "illegal map value"; the message shows the fix.
+  EXPECT_EQ(Lines{"p.yaml:5:22: error: ': ' inside unquoted text reads as a new key; put the "
+                  "text in quotes: text: \"Speed limit: none on motorways.\""},
+            party_errors("party: fdp\npositions:\n  - id: speed\n    issue: traffic\n"
+                         "    text: Speed limit: none on motorways.  # manifesto, p. 12\n"));
+  // A key right after `- `, and a colon with no space before the one that breaks.
+  EXPECT_EQ(Lines{"p.yaml:3:22: error: ': ' inside unquoted text reads as a new key; put the "
+                  "text in quotes: note: \"Paragraph:2: reads so\""},
+            party_errors("party: fdp\nstances:\n  - note: Paragraph:2: reads so\n"));
+  // Text holding a double quote goes in single quotes, its own single quotes doubled.
+  EXPECT_EQ(Lines{"p.yaml:3:20: error: ': ' inside unquoted text reads as a new key; put the "
+                  "text in quotes: note: 'It''s \"no\": final'"},
+            party_errors("party: fdp\nstances:\n  - note: It's \"no\": final\n"));
+}
+
+TEST(Loader, QuotesTextOverSeveralLinesAsOneLine) {
+  // The lines that continue the text are folded into it, as YAML reads them, CRLF or LF.
+  const Lines expected{
+      "p.yaml:4:22: error: ': ' inside unquoted text reads as a new key; put "
+      "the text in quotes: text: \"Speed limit: none on motorways and "
+      "elsewhere.\""};
+  const std::string lines[] = {"party: fdp",
+                               "positions:",
+                               "  - id: speed",
+                               "    text: Speed limit: none on",
+                               "      motorways  # a comment",
+                               "      and elsewhere.",
+                               "    kind: demand"};
+  std::string lf, crlf;
+  for (const std::string& line : lines) {
+    lf += line + "\n";
+    crlf += line + "\r\n";
+  }
+  // A comment ends the text: "and elsewhere." is not part of it.
+  EXPECT_EQ(Lines{"p.yaml:4:22: error: ': ' inside unquoted text reads as a new key; put the "
+                  "text in quotes: text: \"Speed limit: none on motorways\""},
+            party_errors(lf));
+  lf.replace(lf.find("  # a comment"), 13, "");
+  crlf.replace(crlf.find("  # a comment"), 13, "");
+  EXPECT_EQ(expected, party_errors(lf));
+  EXPECT_EQ(expected, party_errors(crlf));
+}
+
+TEST(Loader, AsksForQuotesInsideAFlowMapping) {
+  // Inside `{...}` yaml-cpp says "end of map flow not found"; the text ends at the comma.
+  EXPECT_EQ(Lines{"p.yaml:3:34: error: ': ' inside unquoted text reads as a new key; put the "
+                  "text in quotes: text: \"Speed limit: none\""},
+            party_errors("party: fdp\npositions:\n"
+                         "  - {id: speed, text: Speed limit: none, kind: demand}\n"));
+}
+
+TEST(Loader, ShowsTheStartOfALongTextToQuote) {
+  const std::string text = "Speed limit: " + std::string(300, 'x');
+  const Lines errors = party_errors("party: fdp\nstances:\n  - note: " + text + "\n");
+  ASSERT_EQ(1u, errors.size());
+  EXPECT_EQ(
+      "p.yaml:3:22: error: ': ' inside unquoted text reads as a new key; put the text in "
+      "quotes: note: \"" +
+          text.substr(0, 200) + "...\" (the whole text; shortened here)",
+      errors[0]);
+}
+
+TEST(Loader, KeepsYamlCppWordsWhenTheColonIsNotInsideText) {
+  // A colon after quoted text, or one that begins a line as a key does: no text to quote.
+  EXPECT_EQ(Lines{"p.yaml:3:14: error: invalid YAML: illegal map value"},
+            party_errors("party: fdp\nstances:\n  - note: \"a\": b\n"));
+  EXPECT_EQ(Lines{"p.yaml:4:16: error: invalid YAML: illegal map value"},
+            party_errors("party: fdp\nstances:\n  - note: Speed limit\n      motorways: none\n"));
+}
+
 TEST(Loader, ReportsEmptyFile) {
   const Lines empty{"s.yaml: error: the file is empty (expected a scenario with 'format: 1')"};
   EXPECT_EQ(empty, scenario_errors(""));

@@ -1,5 +1,7 @@
 #include "loader/yaml_nodes.h"
 
+#include <cctype>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 #include <utility>
@@ -219,6 +221,135 @@ class SecondDocument final : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
+// The offset in `text` of line `index` (0-based), or npos past the end.
+std::size_t line_offset(std::string_view text, int index) {
+  std::size_t begin = 0;
+  for (int i = 0; i < index && begin != std::string_view::npos; ++i) {
+    begin = text.find('\n', begin);
+    if (begin != std::string_view::npos) ++begin;
+  }
+  return begin;
+}
+
+// The line of `text` that starts at `begin`, without its line break; empty past the end.
+std::string_view line_from(std::string_view text, std::size_t begin) {
+  if (begin >= text.size()) return {};
+  std::string_view line = text.substr(begin, text.find('\n', begin) - begin);
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  return line;
+}
+
+std::size_t skip_blanks(std::string_view s, std::size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return i;
+}
+
+// Where a plain value that starts at `from` ends on its line: at a comment (` #`), in a flow
+// collection at `,`, `]` or `}`, or at the end of the line.
+std::size_t plain_end(std::string_view line, std::size_t from, bool flow) {
+  for (std::size_t end = from; end < line.size(); ++end) {
+    if (line[end] == '#' && end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) return end;
+    if (flow && (line[end] == ',' || line[end] == ']' || line[end] == '}')) return end;
+  }
+  return line.size();
+}
+
+std::string_view trim_end(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// The lines from offset `begin` on that continue a plain value of a key at `key_column`
+// (0-based): more indented, and neither blank nor a comment. YAML folds them into the value
+// with spaces. Stops once it has more than `enough` bytes.
+std::string continued_value(std::string_view text, std::size_t begin, std::size_t key_column,
+                            std::size_t enough) {
+  std::string out;
+  while (begin < text.size() && out.size() <= enough) {
+    const std::string_view line = line_from(text, begin);
+    const std::size_t indent = skip_blanks(line, 0);
+    if (indent <= key_column || indent == line.size() || line[indent] == '#') break;
+    const std::size_t end = plain_end(line, indent, false);
+    out.append(1, ' ').append(trim_end(line.substr(indent, end - indent)));
+    const std::size_t newline = text.find('\n', begin);
+    if (end < line.size() || newline == std::string_view::npos) break;  // a comment ends it
+    begin = newline + 1;
+  }
+  return out;
+}
+
+// `value` as YAML text in quotes: double quotes, or single ones when it holds `"` or `\`.
+std::string quoted(std::string_view value) {
+  if (value.find_first_of("\"\\") == std::string_view::npos) {
+    return fmt::format("\"{}\"", value);
+  }
+  std::string out = "'";
+  for (const char c : value) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+// The longest text shown in quotes by colon_in_text(); a longer one is shown shortened.
+constexpr std::size_t k_longest_shown = 200;
+
+// `text: Speed limit: none` is text holding ': ', which YAML reads as a second key: yaml-cpp
+// stops at its colon with "illegal map value" (inside `{...}`: "end of map flow not found").
+// When the error's colon stands in the plain value of a `key: ` on its own line, says so and
+// shows the value in quotes; otherwise nothing.
+std::optional<std::string> colon_in_text(std::string_view text, const YAML::Mark& mark, bool flow) {
+  if (mark.is_null()) return std::nullopt;
+  const std::size_t line_begin = line_offset(text, mark.line);
+  const std::string_view line = line_from(text, line_begin);
+  const auto colon = static_cast<std::size_t>(mark.column);
+  if (colon >= line.size() || line[colon] != ':') return std::nullopt;
+  // The key: after the indentation and any `- ` in block context, after the last `{` or `,`
+  // before the colon in a flow collection.
+  std::size_t i = 0;
+  if (flow) {
+    const std::size_t open = line.substr(0, colon).find_last_of("{,");
+    if (open == std::string_view::npos) return std::nullopt;
+    i = open + 1;
+  }
+  i = skip_blanks(line, i);
+  while (!flow && i + 1 < line.size() && line[i] == '-' && (line[i + 1] == ' ')) {
+    i = skip_blanks(line, i + 1);
+  }
+  const std::size_t key_begin = i;
+  while (i < colon && (std::isalnum(static_cast<unsigned char>(line[i])) != 0 || line[i] == '_' ||
+                       line[i] == '-')) {
+    ++i;
+  }
+  const std::string_view key = line.substr(key_begin, i - key_begin);
+  i = skip_blanks(line, i);
+  if (key.empty() || i >= colon || line[i] != ':' || (line[i + 1] != ' ' && line[i + 1] != '\t')) {
+    return std::nullopt;
+  }
+  const std::size_t value_begin = skip_blanks(line, i + 1);
+  // A value that starts as a quoted, flow, block, anchored or tagged one is not plain text.
+  constexpr std::string_view k_not_plain = "\"'[{|>&*!%@`#";
+  if (value_begin >= colon || k_not_plain.find(line[value_begin]) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const std::size_t value_end = plain_end(line, value_begin, flow);
+  if (value_end <= colon) return std::nullopt;
+  std::string value(trim_end(line.substr(value_begin, value_end - value_begin)));
+  const std::size_t newline = text.find('\n', line_begin);
+  if (!flow && value_end == line.size() && newline != std::string_view::npos) {
+    value += continued_value(text, newline + 1, key_begin, k_longest_shown);
+  }
+  std::string_view shortened;
+  if (value.size() > k_longest_shown) {
+    // Cut where a character starts, never inside one.
+    std::size_t cut = k_longest_shown;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+    value.resize(cut);
+    value += "...";
+    shortened = " (the whole text; shortened here)";
+  }
+  return fmt::format(
+      "': ' inside unquoted text reads as a new key; put the text in quotes: {}: {}{}", key,
+      quoted(value), shortened);
+}
+
 Diagnostic from_mark(std::string_view file, const YAML::Mark& mark, std::string message) {
   if (mark.is_null()) return {{std::string(file), 0, 0}, Severity::error, std::move(message)};
   return {{std::string(file), mark.line + 1, mark.column + 1}, Severity::error, std::move(message)};
@@ -257,6 +388,12 @@ Expected<YamlNode> parse_yaml(std::string_view text, std::string_view file,
     return tl::unexpected(std::vector<Diagnostic>{
         from_mark(file, e.mark, fmt::format("nesting deeper than {} levels", limits.max_depth))});
   } catch (const YAML::Exception& e) {
+    const bool in_block = e.msg == YAML::ErrorMsg::MAP_VALUE;
+    if (in_block || e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW) {
+      if (auto hint = colon_in_text(text, e.mark, !in_block)) {
+        return tl::unexpected(std::vector<Diagnostic>{from_mark(file, e.mark, std::move(*hint))});
+      }
+    }
     // yaml-cpp's own words ("illegal map value") do not say that the YAML is broken.
     return tl::unexpected(
         std::vector<Diagnostic>{from_mark(file, e.mark, fmt::format("invalid YAML: {}", e.msg))});
