@@ -791,6 +791,43 @@ stances:
 )"));
 }
 
+TEST(Loader, SaysThatViaTakesTheOwnPositionIdWithoutThePartyPrefix) {
+  const std::string own =
+      "error: 'via' takes the party's own position id without the 'PARTY/' "
+      "prefix";
+  EXPECT_EQ((Lines{"p.yaml:5:10: " + own + ": write 'via: equity-pension'",
+                   "p.yaml:8:10: " + own + ", and 'spd/pension-level' is not a position of 'fdp'"}),
+            party_errors(R"(party: fdp
+stances:
+  - position: spd/pension-level
+    stance: reject
+    via: fdp/equity-pension
+  - position: gruene/citizens-fund
+    stance: reject
+    via: spd/pension-level
+)"));
+  // In the single-file form, the party is the `parties:` entry.
+  EXPECT_EQ(Lines{"s.yaml:6:48: " + own + ": write 'via: equity-pension'"},
+            scenario_errors(R"(format: 1
+title: x
+parties:
+  - id: fdp
+    stances:
+      - {position: spd/p, stance: reject, via: fdp/equity-pension}
+issues: []
+)"));
+  // With no party to compare, the id is still the one to write.
+  EXPECT_EQ(
+      (Lines{"p.yaml:1:1: error: the party file has no 'party'",
+             "p.yaml:2:44: " + own + ": write 'via: equity-pension'"}),
+      party_errors("stances:\n  - {position: spd/p, stance: reject, via: fdp/equity-pension}\n"));
+  // What is not PARTY/POSITION keeps the rule for ids.
+  EXPECT_EQ(
+      Lines{"p.yaml:3:44: error: via 'fdp/' is not a valid id (use lowercase letters, "
+            "digits and '-', starting with a letter or digit)"},
+      party_errors("party: fdp\nstances:\n  - {position: spd/p, stance: reject, via: fdp/}\n"));
+}
+
 TEST(Loader, ReportsPriorityOutsideOneToFive) {
   EXPECT_EQ((Lines{"p.yaml:3:56: error: priority must be a whole number from 1 to 5, not '0'",
                    "p.yaml:4:56: error: priority must be a whole number from 1 to 5, not '6'",

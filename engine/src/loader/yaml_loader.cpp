@@ -91,6 +91,28 @@ std::optional<Position> read_position(SchemaReader& r, const YamlNode& node, Sym
   return p;
 }
 
+// `via` names one of the stance-taker's own positions by its id alone. `via: fdp/pension`,
+// written as `position:` is, says so, with the id to write.
+std::optional<IdRef> read_via(SchemaReader& r, const YamlNode& node, Symbol party) {
+  if (node.kind == YamlNode::Kind::scalar) {
+    const std::string_view value = node.value;
+    const auto slash = value.find('/');
+    const std::string_view holder = value.substr(0, slash);
+    const std::string_view id = slash == std::string_view::npos ? "" : value.substr(slash + 1);
+    if (is_slug(holder) && is_slug(id)) {
+      constexpr std::string_view k_own =
+          "'via' takes the party's own position id without the 'PARTY/' prefix";
+      if (party.empty() || holder == party.view()) {
+        r.error(node, fmt::format("{}: write 'via: {}'", k_own, id));
+      } else {
+        r.error(node, fmt::format("{}, and '{}' is not a position of '{}'", k_own, value, party));
+      }
+      return std::nullopt;
+    }
+  }
+  return r.id_ref(node, "via");
+}
+
 std::optional<StanceDecl> read_stance(SchemaReader& r, const YamlNode& node, Symbol party) {
   Fields f(r, node, "stance", {"position", "stance", "via", "agree_if", "note", "source"});
   if (!f.ok()) return std::nullopt;
@@ -110,7 +132,7 @@ std::optional<StanceDecl> read_stance(SchemaReader& r, const YamlNode& node, Sym
               fmt::format("unknown stance '{}' (expected agree, reject or consider)", *value));
     }
   }
-  read_optional(f, "via", [&](const YamlNode& v) { s.via = r.id_ref(v, "via"); });
+  read_optional(f, "via", [&](const YamlNode& v) { s.via = read_via(r, v, party); });
   read_optional(f, "agree_if", [&](const YamlNode& v) {
     s.agree_if = read_ref_list(r, v, "agree_if", true);
   });
