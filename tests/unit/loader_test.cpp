@@ -1544,6 +1544,41 @@ positions:
             formatted(s.error()));
 }
 
+TEST(Loader, ReportsAMissingPartyFileOnceWithTheCountOfItsReferences) {
+  TempDir dir;
+  const fs::path scenario = dir.write("scenario.yaml", R"(format: 1
+title: Coalition
+parties:
+  - id: spd
+  - id: gruene
+  - id: fdp
+issues:
+  - id: budget
+)");
+  const fs::path spd = dir.write("spd.yaml", R"(party: spd
+positions:
+  - {id: invest, issue: budget, kind: demand, text: t}
+stances:
+  - {position: fdp/debt-brake, stance: reject}
+  - {position: gruene/climate-fund, stance: agree}
+)");
+  // gruene has a file, with no positions: a reference to one of them is still named.
+  dir.write("gruene.yaml", R"(party: gruene
+stances:
+  - {position: fdp/debt-brake, stance: consider, agree_if: [spd/invest]}
+  - {position: fdp/no-tax-rise, stance: reject}
+)");
+  const auto s = load_scenario(dir.path());
+  ASSERT_FALSE(s);
+  EXPECT_EQ((Lines{scenario.string() +
+                       ":6:5: error: no file holds party 'fdp' (expected fdp.yaml "
+                       "in the scenario folder), yet 3 references name its "
+                       "positions (the first at " +
+                       (dir.path() / "gruene.yaml").string() + ":3:16)",
+                   spd.string() + ":6:16: error: unknown position 'gruene/climate-fund'"}),
+            formatted(s.error()));
+}
+
 TEST(Loader, KeepsWarningsOfLoadingWhenValidationFails) {
   TempDir dir;
   dir.write("scenario.yaml", "format: 1\ntitle: x\nparties: [{id: a}]\nissues: []\n");

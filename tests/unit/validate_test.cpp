@@ -20,13 +20,13 @@ Lines formatted(const std::vector<Diagnostic>& diagnostics) {
 }
 
 // A single-file scenario that parses, then fails validation: all its diagnostics, formatted.
-Lines validate_errors(std::string_view yaml) {
+Lines validate_errors(std::string_view yaml, const LoadedFiles& files = {}) {
   auto parsed = parse_scenario(yaml, "s.yaml");
   if (!parsed) {
     ADD_FAILURE() << "does not parse:\n" << ::testing::PrintToString(formatted(parsed.error()));
     return {};
   }
-  const auto valid = validate(std::move(*parsed));
+  const auto valid = validate(std::move(*parsed), nullptr, files);
   if (valid) {
     ADD_FAILURE() << "validated without errors";
     return {};
@@ -218,6 +218,70 @@ parties:
     positions: [{id: raise, issue: i, kind: demand, text: t}]
 issues: [{id: i}]
 )"));
+}
+
+// The folder form, told which parties no file holds (as load_scenario() tells it).
+constexpr std::string_view k_fdp_referenced = R"(format: 1
+title: x
+parties:
+  - id: spd
+    positions: [{id: pension-48, issue: i, kind: demand, text: t}]
+    stances:
+      - {position: fdp/debt-brake, stance: reject}
+      - {position: gruene/climate-fund, stance: consider, agree_if: [fdp/debt-brake]}
+  - id: gruene
+    positions: [{id: climate-fund, issue: i, kind: demand, text: t}]
+    stances:
+      - {position: fdp/no-tax-rise, stance: consider}
+      - {position: spd/pension-49, stance: agree}
+  - id: fdp
+issues: [{id: i}]
+)";
+
+TEST(Validate, ReportsReferencesToAPartyWithoutFileOnceNamingTheFile) {
+  // One error on the party, counting its three references; a position of a party that has a
+  // file is still unknown where it is named.
+  EXPECT_EQ(
+      (Lines{"s.yaml:13:20: error: unknown position 'spd/pension-49' (did you mean "
+             "'spd/pension-48'?)",
+             "s.yaml:14:5: error: no file holds party 'fdp' (expected fdp.yaml in the scenario "
+             "folder), yet 3 references name its positions (the first at s.yaml:7:20)"}),
+      validate_errors(k_fdp_referenced, LoadedFiles{{"fdp"}}));
+  // Not told that a file is missing, each reference is an error of its own.
+  EXPECT_EQ((Lines{"s.yaml:7:20: error: unknown position 'fdp/debt-brake'",
+                   "s.yaml:8:70: error: unknown position 'fdp/debt-brake'",
+                   "s.yaml:12:20: error: unknown position 'fdp/no-tax-rise'",
+                   "s.yaml:13:20: error: unknown position 'spd/pension-49' (did you mean "
+                   "'spd/pension-48'?)"}),
+            validate_errors(k_fdp_referenced));
+}
+
+// spd takes one stance on a position of fdp, whose entry ends the text.
+constexpr std::string_view k_spd_on_fdp = R"(format: 1
+title: x
+issues: [{id: i}]
+parties:
+  - id: spd
+    positions: [{id: pension-48, issue: i, kind: demand, text: t}]
+    stances: [{position: fdp/debt-brak, stance: reject}]
+  - id: fdp
+)";
+
+TEST(Validate, CountsOneReferenceToAPartyWithoutFileInTheSingular) {
+  EXPECT_EQ(Lines{"s.yaml:8:5: error: no file holds party 'fdp' (expected fdp.yaml in the "
+                  "scenario folder), yet 1 reference names its positions (the first at "
+                  "s.yaml:7:26)"},
+            validate_errors(k_spd_on_fdp, LoadedFiles{{"fdp"}}));
+}
+
+TEST(Validate, NamesEachUnknownPositionOfAPartyWithoutFileThatHoldsSome) {
+  // Its positions in scenario.yaml are positions: a typo among them is a typo.
+  EXPECT_EQ(
+      Lines{"s.yaml:7:26: error: unknown position 'fdp/debt-brak' (did you mean "
+            "'fdp/debt-brake'?)"},
+      validate_errors(std::string(k_spd_on_fdp) +
+                          "    positions: [{id: debt-brake, issue: i, kind: demand, text: t}]\n",
+                      LoadedFiles{{"fdp"}}));
 }
 
 // Audiences

@@ -74,9 +74,20 @@ struct PartyFile {
                                                     const LoadOptions& options = {},
                                                     Resolution* resolution = nullptr);
 
+/// What validate() is told of the files a folder scenario was read from, so that its messages
+/// can name a file that is missing. load_scenario() fills it; a scenario from one file, or
+/// made in memory, has none of it.
+struct LoadedFiles {
+  /// The parties of scenario.yaml that no party file of the folder holds. References to the
+  /// positions of one of them that holds none (not even in scenario.yaml) are one error on
+  /// the party, naming `<party>.yaml` and counting them, not one error each.
+  std::vector<Symbol> parties_without_file{};
+};
+
 /// Cross-file checks (unknown references, duplicate ids, audiences, stances); adds warnings.
 /// When the scenario is valid and `resolution` is given, its resolution (entente/resolution.h)
 /// goes there, for PositionGraph::build.
-[[nodiscard]] Expected<Scenario> validate(Scenario scenario, Resolution* resolution = nullptr);
+[[nodiscard]] Expected<Scenario> validate(Scenario scenario, Resolution* resolution = nullptr,
+                                          const LoadedFiles& files = {});
 
 }  // namespace entente

@@ -285,12 +285,13 @@ std::size_t LoadOptions::default_threads() {
 namespace {
 
 // Reads the files into `scenario`, party files merged, with the diagnostics of each file and
-// of the merge. Returns the cached files whose lists did not decode: `scenario` is then
-// incomplete, and those files are to be parsed again.
+// of the merge; in a folder, the parties no file holds go to `loaded`. Returns the cached
+// files whose lists did not decode: `scenario` is then incomplete, and those files are to be
+// parsed again.
 std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs::path>& files,
                                      const LoadOptions& options,
                                      const std::vector<fs::path>& distrusted, Scenario& scenario,
-                                     std::vector<Diagnostic>& diagnostics) {
+                                     std::vector<Diagnostic>& diagnostics, LoadedFiles& loaded) {
   std::vector<PartyInput> party_files;
   std::size_t parsed_items = 0;  // positions and stances of the party files parsed
   {
@@ -317,6 +318,12 @@ std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs:
       accepted.push_back(&file);
     }
   }
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    for (const Party& party : scenario.parties) {
+      if (!file_of_party.contains(party.id)) loaded.parties_without_file.push_back(party.id);
+    }
+  }
   std::vector<fs::path> failed = merge_party_files(accepted, scenario);
   // The parsed files' lists are merged and freed: validation and what follows allocate other
   // sizes, on other threads' heaps. (Freed cache entries are not returned: the stages after
@@ -331,7 +338,8 @@ namespace {
 
 // What every load ends with: the files' diagnostics judged, then validation.
 Expected<Scenario> validated(Scenario scenario, std::vector<Diagnostic> diagnostics,
-                             const LoadOptions& options, Resolution* resolution) {
+                             const LoadOptions& options, Resolution* resolution,
+                             const LoadedFiles& loaded = {}) {
   if (has_errors(diagnostics)) {
     sort_diagnostics(diagnostics);
     return tl::unexpected(limit_diagnostics(std::move(diagnostics), options.max_diagnostics));
@@ -339,7 +347,7 @@ Expected<Scenario> validated(Scenario scenario, std::vector<Diagnostic> diagnost
   scenario.warnings.insert(scenario.warnings.end(), diagnostics.begin(), diagnostics.end());
   auto valid = [&] {
     const stats::Stage stage("validate");
-    return validate(std::move(scenario), resolution);
+    return validate(std::move(scenario), resolution, loaded);
   }();
   if (!valid)
     return tl::unexpected(limit_diagnostics(std::move(valid.error()), options.max_diagnostics));
@@ -369,15 +377,17 @@ Expected<Scenario> load_scenario(const fs::path& path, const LoadOptions& option
   // is found only as it is decoded, into the merged lists: the load starts again with that
   // file parsed. Each round distrusts at least one more file, so the rounds end.
   std::vector<fs::path> distrusted;
+  LoadedFiles loaded;
   for (;;) {
     std::vector<fs::path> failed =
-        read_and_merge(path, *files, options, distrusted, scenario, diagnostics);
+        read_and_merge(path, *files, options, distrusted, scenario, diagnostics, loaded);
     if (failed.empty()) break;
     distrusted.insert(distrusted.end(), failed.begin(), failed.end());
     scenario = Scenario();
     diagnostics.clear();
+    loaded = LoadedFiles();
   }
-  return validated(std::move(scenario), std::move(diagnostics), options, resolution);
+  return validated(std::move(scenario), std::move(diagnostics), options, resolution, loaded);
 }
 
 }  // namespace entente

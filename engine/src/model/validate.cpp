@@ -2,6 +2,7 @@
 // unique, audiences are well formed, and stances are ones a party may take.
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -49,7 +50,8 @@ class Candidates {
 // rules of docs/format.md 3.1 on audiences and stances.
 class Validator {
  public:
-  Validator(const Scenario& s, const Resolution& r) : s_(s), r_(r) {}
+  Validator(const Scenario& s, const Resolution& r, const LoadedFiles& files)
+      : s_(s), r_(r), files_(files) {}
 
   std::vector<Diagnostic> run() {
     report_repeats(s_.parties, r_.first_party, "party id", [](const Party& p) { return p.id; });
@@ -61,7 +63,9 @@ class Validator {
     named_in_.assign(s_.parties.size(), 0);
     everyone_.reserve(s_.positions.size());
     for (std::uint32_t i = 0; i < s_.positions.size(); ++i) check_position(i, s_.positions[i]);
+    find_missing_files();
     check_stances();
+    report_missing_files();
     check_unused_sources();
     return std::move(out_);
   }
@@ -97,6 +101,51 @@ class Validator {
     unknown(ref, "position",
             position_refs_.get(s_.positions, r_.first_position,
                                [](const Position& p) { return p.ref(); }));
+  }
+
+  // A reference to a position of a party whose file is missing: counted for that party's one
+  // error. False for any other reference.
+  bool count_missing(const IdRef& ref) {
+    const std::string_view id = ref.id.view();
+    const auto it = missing_.find(id.substr(0, id.find('/')));
+    if (it == missing_.end()) return false;
+    MissingFile& missing = it->second;
+    if (missing.references++ == 0 || ref.where < missing.first) missing.first = ref.where;
+    return true;
+  }
+  void unknown_position_unless_missing(const IdRef& ref) {
+    if (!count_missing(ref)) unknown_position(ref);
+  }
+
+  // The parties without a file that hold no position: every reference to one of their
+  // positions names nothing, for one reason.
+  void find_missing_files() {
+    if (files_.parties_without_file.empty()) return;
+    std::vector<bool> holds(s_.parties.size(), false);
+    for (const std::uint32_t holder : r_.holder) {
+      if (holder != k_unknown) holds[holder] = true;
+    }
+    const std::unordered_set<Symbol> without_file(files_.parties_without_file.begin(),
+                                                  files_.parties_without_file.end());
+    for (std::uint32_t i = 0; i < s_.parties.size(); ++i) {
+      const Symbol party = s_.parties[i].id;
+      if (r_.first_party[i] == i && !holds[i] && without_file.contains(party)) {
+        missing_.try_emplace(party.view(), MissingFile{i});
+      }
+    }
+  }
+
+  void report_missing_files() {
+    for (const auto& [party, missing] : missing_) {
+      if (missing.references == 0) continue;
+      error(s_.parties[missing.party].where,
+            fmt::format("no file holds party '{0}' (expected {0}.yaml in the scenario folder), "
+                        "yet {1} {2} (the first at {3})",
+                        party, missing.references,
+                        missing.references == 1 ? "reference names its positions"
+                                                : "references name its positions",
+                        place(missing.first)));
+    }
   }
 
   // A source as it is named and as it resolved.
@@ -181,13 +230,13 @@ class Validator {
     const std::span<const std::uint32_t> conditions = r_.conditions[index];
     for (std::size_t k = 0; k < conditions.size(); ++k) {
       if (conditions[k] == k_unknown && !withdrawn_.contains(st.agree_if[k].id)) {
-        unknown_position(st.agree_if[k]);
+        unknown_position_unless_missing(st.agree_if[k]);
       }
     }
     const std::optional<std::uint32_t> target = known(r_.target[index]);
     const std::optional<std::uint32_t> taker = known(r_.taker[index]);
     if (!target) {
-      unknown_position(st.position);
+      unknown_position_unless_missing(st.position);
       return;
     }
     if (holds(*target, taker, st.party)) {
@@ -233,8 +282,16 @@ class Validator {
     }
   }
 
+  // A party without a file that holds no position, and the references to its positions.
+  struct MissingFile {
+    std::uint32_t party = 0;  ///< its index in Scenario::parties
+    std::size_t references = 0;
+    SourceLocation first{};  ///< the first reference, by place
+  };
+
   const Scenario& s_;
   const Resolution& r_;
+  const LoadedFiles& files_;
   std::vector<Diagnostic> out_{};
   Candidates party_ids_{}, issue_ids_{}, source_ids_{}, position_refs_{};
   // The stances counted so far on each position, as lists through stance indexes (a second
@@ -248,13 +305,14 @@ class Validator {
   std::vector<bool> everyone_{};  ///< by position: no `to`, every other party
   std::unordered_map<std::string, std::vector<std::string>> own_ids_{};
   std::unordered_set<std::string_view> withdrawn_{};
+  std::map<std::string_view, MissingFile> missing_{};  ///< by party id, in id order
 };
 
 }  // namespace
 
-Expected<Scenario> validate(Scenario scenario, Resolution* resolution) {
+Expected<Scenario> validate(Scenario scenario, Resolution* resolution, const LoadedFiles& files) {
   Resolution resolved = resolve(scenario);
-  std::vector<Diagnostic> found = Validator(scenario, resolved).run();
+  std::vector<Diagnostic> found = Validator(scenario, resolved, files).run();
   if (has_errors(found)) {
     // Every problem comes back at once: the warnings of loading too.
     found.insert(found.end(), scenario.warnings.begin(), scenario.warnings.end());
