@@ -1537,7 +1537,12 @@ positions:
 )");
   const auto s = load_scenario(dir.path());
   ASSERT_FALSE(s);
+  // landlord.yaml is missing too: a warning says what that does to tenant's position.
   EXPECT_EQ((Lines{(dir.path() / "scenario.yaml").string() +
+                       ":7:5: warning: no file holds party 'landlord' (expected landlord.yaml in "
+                       "the scenario folder), yet it is in the audience of the position without "
+                       "'to': while it is silent, it cannot be agreed",
+                   (dir.path() / "scenario.yaml").string() +
                        ":15:5: warning: source 'letter-2026-02' is not cited by any position or "
                        "stance",
                    tenant.string() + ":4:12: error: unknown issue 'rnet' (did you mean 'rent'?)"}),

@@ -34,13 +34,13 @@ Lines validate_errors(std::string_view yaml, const LoadedFiles& files = {}) {
   return formatted(valid.error());
 }
 
-Scenario validate_ok(std::string_view yaml) {
+Scenario validate_ok(std::string_view yaml, const LoadedFiles& files = {}) {
   auto parsed = parse_scenario(yaml, "s.yaml");
   if (!parsed) {
     ADD_FAILURE() << "does not parse:\n" << ::testing::PrintToString(formatted(parsed.error()));
     return {};
   }
-  auto valid = validate(std::move(*parsed));
+  auto valid = validate(std::move(*parsed), nullptr, files);
   if (!valid) {
     ADD_FAILURE() << "does not validate:\n" << ::testing::PrintToString(formatted(valid.error()));
     return {};
@@ -247,12 +247,17 @@ TEST(Validate, ReportsReferencesToAPartyWithoutFileOnceNamingTheFile) {
              "s.yaml:14:5: error: no file holds party 'fdp' (expected fdp.yaml in the scenario "
              "folder), yet 3 references name its positions (the first at s.yaml:7:20)"}),
       validate_errors(k_fdp_referenced, LoadedFiles{{"fdp"}}));
-  // Not told that a file is missing, each reference is an error of its own.
+  // Not told that a file is missing, each reference is an error of its own (and fdp, which
+  // says nothing, is warned about).
   EXPECT_EQ((Lines{"s.yaml:7:20: error: unknown position 'fdp/debt-brake'",
                    "s.yaml:8:70: error: unknown position 'fdp/debt-brake'",
                    "s.yaml:12:20: error: unknown position 'fdp/no-tax-rise'",
                    "s.yaml:13:20: error: unknown position 'spd/pension-49' (did you mean "
-                   "'spd/pension-48'?)"}),
+                   "'spd/pension-48'?)",
+                   "s.yaml:14:5: warning: party 'fdp' has no positions and no stances, yet it "
+                   "is in the audience of the 2 positions without 'to': while it is silent, "
+                   "none of them can be agreed (give it stances, or name each position's "
+                   "audience with 'to')"}),
             validate_errors(k_fdp_referenced));
 }
 
@@ -282,6 +287,63 @@ TEST(Validate, NamesEachUnknownPositionOfAPartyWithoutFileThatHoldsSome) {
       validate_errors(std::string(k_spd_on_fdp) +
                           "    positions: [{id: debt-brake, issue: i, kind: demand, text: t}]\n",
                       LoadedFiles{{"fdp"}}));
+}
+
+// Silent parties
+
+TEST(Validate, WarnsAboutAPartyThatSaysNothingYetIsInDefaultAudiences) {
+  // fdp neither holds a position nor takes a stance, so spd's two positions without `to`
+  // cannot be agreed; gruene, which takes a stance, and spd, which holds positions, are fine.
+  const Scenario s = validate_ok(R"(format: 1
+title: x
+parties:
+  - id: spd
+    positions:
+      - {id: wage-12, issue: i, kind: demand, text: t}
+      - {id: pension-48, issue: i, kind: demand, text: t}
+      - {id: rent-cap, issue: i, kind: demand, text: t, to: [gruene]}
+  - id: gruene
+    stances: [{position: spd/wage-12, stance: agree}]
+  - id: fdp
+issues: [{id: i}]
+)");
+  EXPECT_EQ(Lines{"s.yaml:11:5: warning: party 'fdp' has no positions and no stances, yet it is "
+                  "in the audience of the 2 positions without 'to': while it is silent, none of "
+                  "them can be agreed (give it stances, or name each position's audience with "
+                  "'to')"},
+            formatted(s.warnings));
+}
+
+// spd holds one position, `to` added to it; gruene and fdp say nothing.
+std::string one_position_of_spd(std::string_view to) {
+  return std::string(R"(format: 1
+title: x
+parties:
+  - id: spd
+    positions: [{id: wage-12, issue: i, kind: demand, text: t)") +
+         std::string(to) + R"(}]
+  - id: gruene
+  - id: fdp
+issues: [{id: i}]
+)";
+}
+
+TEST(Validate, NamesTheMissingFileOfAPartyThatSaysNothing) {
+  const Scenario s = validate_ok(one_position_of_spd(""), LoadedFiles{{"fdp"}});
+  EXPECT_EQ((Lines{"s.yaml:6:5: warning: party 'gruene' has no positions and no stances, yet it "
+                   "is in the audience of the position without 'to': while it is silent, it "
+                   "cannot be agreed (give it stances, or name each position's audience with "
+                   "'to')",
+                   "s.yaml:7:5: warning: no file holds party 'fdp' (expected fdp.yaml in the "
+                   "scenario folder), yet it is in the audience of the position without 'to': "
+                   "while it is silent, it cannot be agreed"}),
+            formatted(s.warnings));
+}
+
+TEST(Validate, DoesNotWarnAboutAPartyThatSaysNothingWhenNoPositionIsAddressedToAll) {
+  // gruene is named in `to`, which is a choice; fdp is not addressed at all.
+  const Scenario s = validate_ok(one_position_of_spd(", to: [gruene]"));
+  EXPECT_TRUE(s.warnings.empty()) << ::testing::PrintToString(formatted(s.warnings));
 }
 
 // Audiences
@@ -365,7 +427,10 @@ TEST(Validate, ReportsTheSecondStanceOfOnePartyAmongOthersOnOnePosition) {
 }
 
 TEST(Validate, ReportsStanceOnOwnPosition) {
-  EXPECT_EQ(Lines{"s.yaml:7:20: error: 'a' takes a stance on its own position 'a/p'"},
+  EXPECT_EQ((Lines{"s.yaml:7:20: error: 'a' takes a stance on its own position 'a/p'",
+                   "s.yaml:8:5: warning: party 'b' has no positions and no stances, yet it is in "
+                   "the audience of the position without 'to': while it is silent, it cannot "
+                   "be agreed (give it stances, or name each position's audience with 'to')"}),
             validate_errors(R"(format: 1
 title: x
 parties:

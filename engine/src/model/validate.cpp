@@ -66,6 +66,7 @@ class Validator {
     find_missing_files();
     check_stances();
     report_missing_files();
+    check_silent_parties();
     check_unused_sources();
     return std::move(out_);
   }
@@ -135,16 +136,51 @@ class Validator {
     }
   }
 
+  static std::string no_file_holds(std::string_view party) {
+    return fmt::format("no file holds party '{0}' (expected {0}.yaml in the scenario folder)",
+                       party);
+  }
+
   void report_missing_files() {
     for (const auto& [party, missing] : missing_) {
       if (missing.references == 0) continue;
       error(s_.parties[missing.party].where,
-            fmt::format("no file holds party '{0}' (expected {0}.yaml in the scenario folder), "
-                        "yet {1} {2} (the first at {3})",
-                        party, missing.references,
+            fmt::format("{}, yet {} {} (the first at {})", no_file_holds(party), missing.references,
                         missing.references == 1 ? "reference names its positions"
                                                 : "references name its positions",
                         place(missing.first)));
+    }
+  }
+
+  // A party with no positions and no stances is silent on everything addressed to it, so a
+  // position without `to` (addressed to every other party) cannot be agreed: a warning, as a
+  // party may be listed before its file is written, but one that says why it matters.
+  void check_silent_parties() {
+    const auto to_everyone =
+        static_cast<std::size_t>(std::count(everyone_.begin(), everyone_.end(), true));
+    if (to_everyone == 0) return;
+    std::vector<bool> speaks(s_.parties.size(), false);
+    for (const std::vector<std::uint32_t>* indexes : {&r_.holder, &r_.taker}) {
+      for (const std::uint32_t party : *indexes) {
+        if (party != k_unknown) speaks[party] = true;
+      }
+    }
+    const std::string why =
+        fmt::format("yet it is in the audience of {}: while it is silent, {} be agreed",
+                    to_everyone == 1 ? std::string("the position without 'to'")
+                                     : fmt::format("the {} positions without 'to'", to_everyone),
+                    to_everyone == 1 ? "it cannot" : "none of them can");
+    for (std::uint32_t i = 0; i < s_.parties.size(); ++i) {
+      const Party& party = s_.parties[i];
+      if (r_.first_party[i] != i || speaks[i]) continue;
+      const auto missing = missing_.find(party.id.view());
+      if (missing == missing_.end()) {
+        warning(party.where, fmt::format("party '{}' has no positions and no stances, {} (give it "
+                                         "stances, or name each position's audience with 'to')",
+                                         party.id, why));
+      } else if (missing->second.references == 0) {  // else its error says more
+        warning(party.where, fmt::format("{}, {}", no_file_holds(party.id), why));
+      }
     }
   }
 
