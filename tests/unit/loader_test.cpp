@@ -519,16 +519,46 @@ TEST(Loader, StopsAtDeepNestingWithoutExhaustingTheStack) {
 
 // --- Bytes ----------------------------------------------------------------------------------
 
+// What the error on a byte that is not UTF-8 adds after ASCII text: the command that makes a
+// UTF-8 copy of s.yaml, were it Windows-1252.
+constexpr std::string_view k_iconv_s_yaml =
+    ", and if it is Windows-1252, this makes a UTF-8 copy to use instead: iconv -f cp1252 -t "
+    "utf-8 s.yaml > s.yaml.utf8";
+
 TEST(Loader, RejectsInvalidUtf8WithPlace) {
-  EXPECT_EQ(Lines{"s.yaml:2:11: error: invalid UTF-8 byte 0xE9; the file must be UTF-8 encoded"},
+  const auto error = [](std::string_view place, std::string_view byte) {
+    return Lines{
+        fmt::format("s.yaml:{}: error: invalid UTF-8 byte 0x{}; the file must be UTF-8 "
+                    "encoded{}",
+                    place, byte, k_iconv_s_yaml)};
+  };
+  EXPECT_EQ(error("2:11", "E9"),
             scenario_errors("format: 1\ntitle: caf\xE9\nparties: []\nissues: []\n"));
   // Overlong forms and surrogates are not UTF-8 either.
-  EXPECT_EQ(Lines{"s.yaml:2:8: error: invalid UTF-8 byte 0xC0; the file must be UTF-8 encoded"},
+  EXPECT_EQ(error("2:8", "C0"),
             scenario_errors("format: 1\ntitle: \xC0\xAF\nparties: []\nissues: []\n"));
-  EXPECT_EQ(Lines{"s.yaml:2:8: error: invalid UTF-8 byte 0xED; the file must be UTF-8 encoded"},
+  EXPECT_EQ(error("2:8", "ED"),
             scenario_errors("format: 1\ntitle: \xED\xA0\x80\nparties: []\nissues: []\n"));
-  EXPECT_EQ(Lines{"s.yaml:2:8: error: invalid UTF-8 byte 0xE6; the file must be UTF-8 encoded"},
-            scenario_errors("format: 1\ntitle: \xE6\x97"));
+  EXPECT_EQ(error("2:8", "E6"), scenario_errors("format: 1\ntitle: \xE6\x97"));
+}
+
+TEST(Loader, ShowsHowToConvertOnlyWhatMayBeWindows1252) {
+  // 0x81 is no character of Windows-1252; after a UTF-8 character or byte order mark, the
+  // file is UTF-8 with a bad byte, which converting would spoil.
+  EXPECT_EQ(Lines{"s.yaml:2:8: error: invalid UTF-8 byte 0x81; the file must be UTF-8 encoded"},
+            scenario_errors("format: 1\ntitle: \x81\n"));
+  EXPECT_EQ(Lines{"s.yaml:2:10: error: invalid UTF-8 byte 0xE9; the file must be UTF-8 encoded"},
+            scenario_errors("format: 1\ntitle: \xC3\xA9\xE9\n"));
+  EXPECT_EQ(Lines{"s.yaml:2:8: error: invalid UTF-8 byte 0xE9; the file must be UTF-8 encoded"},
+            scenario_errors("\xEF\xBB\xBF"
+                            "format: 1\ntitle: \xE9\n"));
+  // A file name that the shell would split or expand is quoted.
+  const auto parsed = parse_scenario("format: 1\ntitle: caf\xE9\n", "it's mine.yaml");
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(Lines{"it's mine.yaml:2:11: error: invalid UTF-8 byte 0xE9; the file must be UTF-8 "
+                  "encoded, and if it is Windows-1252, this makes a UTF-8 copy to use instead: "
+                  "iconv -f cp1252 -t utf-8 'it'\\''s mine.yaml' > 'it'\\''s mine.yaml.utf8'"},
+            formatted(parsed.error()));
 }
 
 TEST(Loader, CountsColumnsInBytes) {
