@@ -33,8 +33,8 @@ _entente()
     local opts formats positionals
     case $cmd in
         report)
-            opts='--format -o --output --watch'
-            formats='text json html md dot'
+            opts='--format --table -o --output --watch'
+            formats='text json html md dot csv'
             positionals='scenario'
             ;;
         check)
@@ -74,6 +74,10 @@ _entente()
             COMPREPLY=($(compgen -W "$formats" -- "$cur"))
             return
             ;;
+        --table)
+            COMPREPLY=($(compgen -W 'positions matrix' -- "$cur"))
+            return
+            ;;
         -o | --output)
             _filedir
             return
@@ -107,8 +111,8 @@ _entente()
     local n=0
     for ((i = cmd_at + 1; i < cword; i++)); do
         case ${words[i]} in
-            --format | -o | --output | --set | --drop | --priority | --accept | --target | \
-                --by | --top | --max-file-size | -j | --jobs)
+            --format | --table | -o | --output | --set | --drop | --priority | --accept | \
+                --target | --by | --top | --max-file-size | -j | --jobs)
                 ((i++))
                 ;;
             -*) ;;

@@ -20,11 +20,13 @@ struct FormatEntry {
   Format format;
   std::string_view name;
   Writer write;
-  ComparisonWriter compare;  ///< null: the format has no comparison (a graph is one scenario)
+  /// Null: the format has no comparison (a graph is of one scenario; a CSV table, of one
+  /// report).
+  ComparisonWriter compare;
 };
 
 // Indexed by Format; adding a format means one enum value, one row and one writer folder.
-constexpr std::array<FormatEntry, 5> k_formats{{
+constexpr std::array<FormatEntry, 6> k_formats{{
     {Format::text, "text", write_text, write_comparison_text},
     {Format::json, "json",
      [](const Report& report, std::ostream& out, const WriteOptions&) { write_json(report, out); },
@@ -38,6 +40,7 @@ constexpr std::array<FormatEntry, 5> k_formats{{
     {Format::dot, "dot",
      [](const Report& report, std::ostream& out, const WriteOptions&) { write_dot(report, out); },
      nullptr},
+    {Format::csv, "csv", write_csv, nullptr},
 }};
 
 // Other names people type for a format; to_string() gives the one in k_formats.

@@ -34,6 +34,10 @@ void write_markdown(const Report& report, std::ostream& out);
 /// The position graph in Graphviz DOT: parties as clusters, stances as edges styled by stance.
 void write_dot(const Report& report, std::ostream& out);
 
+/// One table as CSV (RFC 4180, docs/csv.md): the positions, or the issue-by-party matrix, as
+/// options.csv_table says.
+void write_csv(const Report& report, std::ostream& out, const WriteOptions& options);
+
 /// What moved between two reports, one writer per format as for reports; each takes what all
 /// may need (JSON holds both reports, text colours on a terminal) and ignores the rest.
 using ComparisonWriter = void (*)(const ComparisonKind& kind, const StreamedReport& before,

@@ -287,7 +287,7 @@ void register_all(const Inputs& in, const Scenario& chain, const Scenario& cycle
   RegisterBenchmark("analyze", analyze_stage, std::cref(in))->Unit(ms);
   RegisterBenchmark("make_report", report_stage, std::cref(in))->Unit(ms);
   for (const auto format : {reports::Format::text, reports::Format::json, reports::Format::markdown,
-                            reports::Format::dot, reports::Format::html}) {
+                            reports::Format::dot, reports::Format::html, reports::Format::csv}) {
     const std::string name = "write/" + std::string(reports::to_string(format));
     RegisterBenchmark(name.c_str(), write, std::cref(in), format)->Unit(ms);
   }

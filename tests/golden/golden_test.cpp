@@ -215,7 +215,8 @@ std::string guess_extension(const std::vector<std::string>& args) {
     if (args[i].starts_with("--format=")) format = args[i].substr(9);
     if (args[i] == "--format" && i + 1 < args.size()) format = args[i + 1];
     if (format == "markdown") format = "md";
-    if (format == "json" || format == "md" || format == "html" || format == "dot") {
+    if (format == "json" || format == "md" || format == "html" || format == "dot" ||
+        format == "csv") {
       return "." + format;
     }
   }

@@ -338,7 +338,7 @@ TEST(MakeReport, AStreamedReportWritesTheSameBytesAsTheWholeReportInEveryFormat)
   const StreamedReport streamed(s, a);
   const Report full = make_report(s, a);
   for (const Format format :
-       {Format::text, Format::json, Format::html, Format::markdown, Format::dot}) {
+       {Format::text, Format::json, Format::html, Format::markdown, Format::dot, Format::csv}) {
     std::ostringstream from_streamed, from_full;
     write_report(streamed, format, from_streamed);
     write_report(full, format, from_full);

@@ -51,6 +51,7 @@ struct ReportOptions {
   std::string output{};  ///< empty: standard output
   LoadOptions load{};
   bool watch = false;  ///< run again on every change to the scenario's files, until a signal
+  reports::CsvTable table = reports::CsvTable::positions;  ///< with --format csv only
 };
 
 /// Adds `report` to `app`; the options are filled when it is parsed.

@@ -133,6 +133,8 @@ std::string_view format_hint(reports::Format format) {
       return "GitHub-flavoured Markdown ('markdown' works too)";
     case reports::Format::dot:
       return "the position graph for Graphviz (pipe it to dot -Tsvg)";
+    case reports::Format::csv:
+      return "one table for a spreadsheet (see --table)";
     default:
       return "";
   }

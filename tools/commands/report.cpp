@@ -1,4 +1,5 @@
-// `entente report SCENARIO [--format F] [-o FILE] [--watch]`: the analysis of a scenario.
+// `entente report SCENARIO [--format F] [--table T] [-o FILE] [--watch]`: the analysis of a
+// scenario.
 
 #include <CLI/CLI.hpp>
 #include <ctime>
@@ -70,6 +71,7 @@ ExitCode report_once(const ReportOptions& options, const Io& io) {
         reports::WriteOptions all = write;
         all.graph_svg = picture.svg;
         all.graph_note = picture.problem;
+        all.csv_table = options.table;
         reports::write_report(*report, options.format, out, all);
       });
   if (!options.watch) {
@@ -133,8 +135,26 @@ CLI::App* setup_report(CLI::App& app, ReportOptions& options) {
   CLI::App* sub = app.add_subcommand("report", "Analyse a scenario and write its report");
   add_scenario_argument(*sub, options.scenario);
   using reports::Format;
-  add_format_option(*sub, options.format,
-                    {Format::text, Format::json, Format::html, Format::markdown, Format::dot});
+  add_format_option(
+      *sub, options.format,
+      {Format::text, Format::json, Format::html, Format::markdown, Format::dot, Format::csv});
+  CLI::Option* table =
+      sub->add_option_function<std::string>(
+             "--table",
+             [&options](const std::string& name) {
+               options.table =
+                   name == "matrix" ? reports::CsvTable::matrix : reports::CsvTable::positions;
+             },
+             "With --format csv: the table to write, one row per position (the default) or the "
+             "issue-by-party matrix")
+          ->check(CLI::IsMember(std::vector<std::string>{"positions", "matrix"}))
+          ->type_name("TABLE");
+  // Checked once every option is read, whatever their order; a usage error (exit 2).
+  sub->callback([table, &options] {
+    if (table->count() > 0 && options.format != Format::csv) {
+      throw CLI::ValidationError("--table", "only with --format csv");
+    }
+  });
   add_output_option(*sub, options.output);
   add_load_options(*sub, options.load);
   sub->add_flag("--watch", options.watch,

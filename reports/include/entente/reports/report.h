@@ -144,11 +144,16 @@ class StreamedReport {
   std::unordered_map<std::string_view, std::string_view> source_titles_;
 };
 
-enum class Format { text, json, html, markdown, dot };
+enum class Format { text, json, html, markdown, dot, csv };
 
-/// The format called `name` ("text", "json", "html", "md" or "dot"; "markdown" is "md" too).
+/// The format called `name` ("text", "json", "html", "md", "dot" or "csv"; "markdown" is "md"
+/// too).
 std::optional<Format> parse_format(std::string_view name);
 std::string_view to_string(Format f);
+
+/// The table a CSV report holds (docs/csv.md): one row per position, or the issue-by-party
+/// matrix.
+enum class CsvTable { positions, matrix };
 
 /// What a writer may not decide for itself (it never looks at the terminal or environment).
 struct WriteOptions {
@@ -158,6 +163,8 @@ struct WriteOptions {
   std::string graph_svg{};
   /// Why graph_svg is empty (e.g. Graphviz is not installed), shown in the picture's place.
   std::string graph_note{};
+  /// The table of the CSV format; the other formats hold every table.
+  CsvTable csv_table = CsvTable::positions;
 };
 
 /// Writes `report` in `format` to `out`.
