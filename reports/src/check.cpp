@@ -6,13 +6,12 @@
 #include <fmt/format.h>
 
 #include "entente/reports/check.h"
+#include "text/style.h"
 
 namespace entente::reports {
 namespace {
 
-std::string count(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
+using detail::plural;
 
 std::size_t of_severity(const CheckResult& result, Severity severity) {
   return static_cast<std::size_t>(
@@ -29,18 +28,18 @@ bool CheckResult::ok() const {
 }
 
 std::string check_summary(const CheckResult& result) {
-  const std::string warnings = count(result.warnings(), "warning", "warnings");
+  const std::string warnings = plural(result.warnings(), "warning", "warnings");
   if (result.ok()) {
-    std::string text = fmt::format(
-        "{}: ok ({}, {}, {}, {}", result.scenario, count(result.counts->parties, "party", "parties"),
-        count(result.counts->issues, "issue", "issues"),
-        count(result.counts->positions, "position", "positions"),
-        count(result.counts->stances, "stance", "stances"));
+    std::string text = fmt::format("{}: ok ({}, {}, {}, {}", result.scenario,
+                                   plural(result.counts->parties, "party", "parties"),
+                                   plural(result.counts->issues, "issue", "issues"),
+                                   plural(result.counts->positions, "position", "positions"),
+                                   plural(result.counts->stances, "stance", "stances"));
     if (result.warnings() > 0) text += ", " + warnings;
     return text + ")";
   }
   std::string text = fmt::format("{}: {}, {}", result.scenario,
-                                 count(result.errors(), "error", "errors"), warnings);
+                                 plural(result.errors(), "error", "errors"), warnings);
   if (result.errors() == 0) text += ", warnings fail (strict)";
   return text;
 }

@@ -5,12 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "text/style.h"
+
 namespace entente::reports::detail {
 namespace {
-
-std::string count(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
 
 using Rows = std::vector<std::vector<ChangeCell>>;
 
@@ -239,7 +237,7 @@ std::vector<ChangeTable> change_tables(const ComparisonKind& kind, const Compari
 std::string verdict(const Comparison& c) {
   std::vector<std::string> parts;
   const auto add = [&](std::size_t n, std::string_view one, std::string_view many) {
-    if (n > 0) parts.push_back(count(n, one, many));
+    if (n > 0) parts.push_back(plural(n, one, many));
   };
   add(c.added.size(), "position added", "positions added");
   add(c.withdrawn.size(), "position withdrawn", "positions withdrawn");

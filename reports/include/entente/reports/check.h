@@ -38,7 +38,7 @@ std::string check_summary(const CheckResult& result);
 
 enum class CheckFormat { json, github };
 
-/// Writes `result` as JSON (docs/schema/check.schema.json) or as GitHub Actions workflow
+/// Writes `result` as JSON (its keys: reports/src/json/check.cpp) or as GitHub Actions workflow
 /// commands (`::error file=F,line=L,col=C::message`, one per diagnostic, then a summary line).
 void write_check(const CheckResult& result, CheckFormat format, std::ostream& out);
 
