@@ -5,9 +5,13 @@
 # the man page, the completions, the examples without any parse cache, and no build-only
 # flags (-Werror) in the exported targets.
 # Usage: consumer_test.sh BUILD_DIR SOURCE_DIR
+# ENTENTE_CONSUMER_CXXFLAGS and ENTENTE_CONSUMER_LDFLAGS: the build's own flags, which the
+# consumer needs too when they instrument the library (-fsanitize=...).
 set -euo pipefail
 build=$1
 source=$2
+cxxflags=${ENTENTE_CONSUMER_CXXFLAGS:-}
+ldflags=${ENTENTE_CONSUMER_LDFLAGS:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "consumer_test: $*" >&2; exit 1; }
@@ -51,7 +55,8 @@ expected=$("$stage/bin/entente" report "$example" --format md --no-cache)
 
 # 1. find_package
 cmake -S "$source/tests/install/consumer" -B "$work/cmake-build" -G Ninja \
-  -DCMAKE_PREFIX_PATH="$stage" > "$work/configure.log" 2>&1 || {
+  -DCMAKE_PREFIX_PATH="$stage" -DCMAKE_CXX_FLAGS="$cxxflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" \
+  > "$work/configure.log" 2>&1 || {
   cat "$work/configure.log" >&2
   fail "find_package(entente CONFIG) failed"
 }
@@ -68,7 +73,7 @@ export PKG_CONFIG_PATH
 PKG_CONFIG_PATH=$(dirname "$pc")
 flags=$(pkg-config --cflags --libs entente) || fail "pkg-config does not know entente"
 # shellcheck disable=SC2086 # the flags are words
-c++ -o "$work/pc-consumer" "$source/tests/install/consumer/main.cpp" $flags 2> "$work/pc.log" || {
+c++ $cxxflags -o "$work/pc-consumer" "$source/tests/install/consumer/main.cpp" $flags $ldflags 2> "$work/pc.log" || {
   cat "$work/pc.log" >&2
   fail "the consumer does not build with pkg-config ($flags)"
 }
