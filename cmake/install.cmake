@@ -43,6 +43,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/positions/
         PATTERN .entente-cache EXCLUDE)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/format.md
               ${PROJECT_SOURCE_DIR}/docs/concede.md ${PROJECT_SOURCE_DIR}/docs/performance.md
+              ${PROJECT_SOURCE_DIR}/docs/csv.md
         DESTINATION ${ENTENTE_DOC_DIR} COMPONENT entente)
 # Debian wants a copyright file and a changelog in each package's doc folder.
 foreach(pair IN ITEMS "entente;${ENTENTE_DOC_DIR}" "dev;${ENTENTE_DEV_DOC_DIR}")

@@ -102,6 +102,8 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
   DiffOptions diff;
   ConcedeCommandOptions concede;
   ExplainOptions explain;
+  ExportOptions exported;
+  ImportOptions imported;
   struct Command {
     CLI::App* app;
     std::function<ExitCode()> run;
@@ -113,6 +115,8 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
       {setup_diff(app, diff), [&] { return run_diff(diff, io); }},
       {setup_concede(app, concede), [&] { return run_concede(concede, io); }},
       {setup_explain(app, explain), [&] { return run_explain(explain, io); }},
+      {setup_export(app, exported), [&] { return run_export(exported, io); }},
+      {setup_import(app, imported), [&] { return run_import(imported, io); }},
   };
   for (const Command& command : commands) {
     command.app->set_help_flag("-h,--help", "Print this help and exit");

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "support/csv.h"
 #include "support/terminal.h"
 
 namespace entente::cli {
@@ -110,7 +111,15 @@ void print_excerpt(const Diagnostic& d, LineReader& lines, std::ostream& err) {
   if (!text) {
     return;
   }
-  const std::string excerpt = format_excerpt(*text, d.where.column);
+  // A field of a CSV record: the caret goes under the field's first byte, or after the line
+  // when the field starts on a later one.
+  const int column =
+      d.column_is_field
+          ? static_cast<int>(
+                support::csv_field_offset(*text, d.where.column).value_or(text->size())) +
+                1
+          : d.where.column;
+  const std::string excerpt = format_excerpt(*text, column);
   if (excerpt.empty()) {
     return;
   }

@@ -23,13 +23,15 @@ _entente()
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W '--version -h --help' -- "$cur"))
         else
-            COMPREPLY=($(compgen -W 'report check whatif diff concede explain' -- "$cur"))
+            COMPREPLY=($(compgen -W 'report check whatif diff concede explain export import' \
+                -- "$cur"))
         fi
         return
     fi
 
     # Per command: its options, the values of its --format, and what each positional
-    # argument is (scenario: a folder or a YAML file; other: not completed).
+    # argument is (scenario: a folder or a YAML file; format: csv; folder: a folder; other:
+    # not completed).
     local opts formats positionals
     case $cmd in
         report)
@@ -62,12 +64,24 @@ _entente()
             formats='text json'
             positionals='scenario other'
             ;;
+        export)
+            opts='-o --output --force'
+            positionals='format scenario'
+            ;;
+        import)
+            opts='-o --output'
+            positionals='format folder'
+            ;;
         *)
             return
             ;;
     esac
-    # The options of every command that reads a scenario.
-    opts+=' --max-file-size -j --jobs --no-cache --stats -h --help'
+    # The options of every command that reads a scenario; import reads CSV sheets only.
+    if [[ $cmd == import ]]; then
+        opts+=' --max-file-size --stats -h --help'
+    else
+        opts+=' --max-file-size -j --jobs --no-cache --stats -h --help'
+    fi
 
     case $prev in
         --format)
@@ -79,7 +93,11 @@ _entente()
             return
             ;;
         -o | --output)
-            _filedir
+            if [[ $cmd == export ]]; then
+                _filedir -d
+            else
+                _filedir
+            fi
             return
             ;;
         --set)
@@ -120,7 +138,11 @@ _entente()
         esac
     done
     if ((n < ${#kinds[@]})); then
-        [[ ${kinds[n]} == scenario ]] && _filedir '@(yaml|yml)'
+        case ${kinds[n]} in
+            scenario) _filedir '@(yaml|yml)' ;;
+            format) COMPREPLY=($(compgen -W 'csv' -- "$cur")) ;;
+            folder) _filedir -d ;;
+        esac
     else
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
     fi

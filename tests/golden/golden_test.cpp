@@ -3,7 +3,8 @@
 //   cmd            the arguments after `entente`, separated by whitespace (no shell quoting);
 //                  an argument starting with `input/` names a file of the case's input/ folder
 //   input/         optional input files
-//   expected.<ext> expected stdout (e.g. expected.txt, expected.json); absent: stdout is empty
+//   expected.<ext> expected stdout (e.g. expected.txt, expected.json, expected.yaml);
+//                  absent: stdout is empty
 //   expected.err   expected stderr; absent: stderr is empty
 //   exit_code      expected exit status; absent: 0
 // ENTENTE_UPDATE_GOLDEN=1 rewrites the expected files from the actual output (as LLVM's
@@ -208,8 +209,10 @@ void Case::check(std::string_view command, std::string_view what, const fs::path
   }
 }
 
-// The extension of a new stdout file: the report format, when the command names one.
+// The extension of a new stdout file: the report format, when the command names one; YAML
+// for `import`, which writes a scenario.
 std::string guess_extension(const std::vector<std::string>& args) {
+  if (!args.empty() && args.front() == "import") return ".yaml";
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string format;
     if (args[i].starts_with("--format=")) format = args[i].substr(9);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes the hostile inputs too large or too special to keep in git into folder $1:
-# megabytes of nesting and flow lists, a file over the size cap, a FIFO, a directory.
+# megabytes of nesting and flow lists, a file over the size cap, a FIFO, a directory, and
+# CSV sheets of millions of fields or records (csv/).
 set -eu  # no pipefail: `yes | head` ends yes with SIGPIPE
 out=$1
 rm -rf "$out"
@@ -35,3 +36,10 @@ mkdir "$out/g11-directory.yaml"
 mkdir "$out/g12-folder-with-fifo"
 printf 'format: 1\ntitle: x\nparties: [{id: a}]\nissues: []\n' > "$out/g12-folder-with-fifo/scenario.yaml"
 mkfifo "$out/g12-folder-with-fifo/a.yaml"
+# CSV sheets for `import csv` (run_csv_case.sh): 4 MiB of commas in one record, a quote
+# opened and never closed over 3 MiB, and 600,000 records of the wrong width.
+mkdir "$out/csv"
+{ printf 'party,position,stance\r\n'; repeat ',' $(((4 << 20) - 64)); } > "$out/csv/stances-4m-commas.csv"
+{ printf 'party,id,issue,kind,text\r\nlandlord,x,rent,demand,"'; repeat 'a' $((3 << 20)); } \
+  > "$out/csv/positions-3m-open-quote.csv"
+{ printf 'id,title\r\n'; yes 'x' | head -n 600000; } > "$out/csv/issues-600k-narrow-records.csv"

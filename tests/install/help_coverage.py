@@ -5,7 +5,8 @@ Usage: help_coverage.py ENTENTE REPO_ROOT
 
 Runs `ENTENTE --help` and `ENTENTE COMMAND --help` for each command listed there, takes
 every command, option (short and long), positional argument and fixed set of values
-(`--format FORMAT:{text,json}`) from CLI11's help, and checks that
+(`--format FORMAT:{text,json}`, or a positional's `FORMAT {csv} REQUIRED`) from CLI11's help,
+and checks that
 
 - packaging/man/entente.1 names each command in SYNOPSIS, has a `.SS COMMAND` section
   naming each of that command's options, arguments and values, and the version of
@@ -49,6 +50,8 @@ class Command:
     options: list[str] = field(default_factory=list)  # every name, short and long
     positionals: list[str] = field(default_factory=list)
     values: dict[str, list[str]] = field(default_factory=dict)  # option name -> its set
+    # positional name -> its set, for the positionals that have one
+    positional_values: dict[str, list[str]] = field(default_factory=dict)
     subcommands: list[str] = field(default_factory=list)
 
 
@@ -100,6 +103,9 @@ def parse_help(name: str, text: str) -> Command:
                     command.values[option] = values.group(1).split(",")
         elif section == "Positionals":
             command.positionals.append(entry.split()[0])
+            values = re.search(r"\{([^}]*)\}", entry)
+            if values:
+                command.positional_values[entry.split()[0]] = values.group(1).split(",")
         elif section == "Subcommands":
             command.subcommands.append(entry.split()[0])
     return command
@@ -244,6 +250,10 @@ def check_man_page(
             for value in values:
                 if not has_word(section, value):
                     problems.add(MAN_PAGE, f"value '{value}' of {option} {where}")
+        for positional, values in command.positional_values.items():
+            for value in values:
+                if not has_word(section, value):
+                    problems.add(MAN_PAGE, f"value '{value}' of {positional} {where}")
 
 
 def check_man_tools(root: Path, problems: Problems) -> None:
@@ -284,7 +294,7 @@ def check_completion_text(
         for option in command.options:
             if not has_word(text, option):
                 problems.add(relative, f"option {option} of 'entente {command.name}' is missing")
-        for option, values in command.values.items():
+        for option, values in [*command.values.items(), *command.positional_values.items()]:
             for value in values:
                 if not has_word(text, value):
                     problems.add(
@@ -341,6 +351,8 @@ def check_bash_behaviour(
                                             ("entente -", ["entente", "-"])]
     for command in commands:
         queries.append((f"entente {command.name} -", ["entente", command.name, "-"]))
+        if command.positionals and command.positionals[0] in command.positional_values:
+            queries.append((f"entente {command.name} ", ["entente", command.name, ""]))
         for option in command.values:
             queries.append(
                 (f"entente {command.name} {option} ", ["entente", command.name, option, ""])
@@ -378,6 +390,11 @@ def check_bash_behaviour(
         line = f"entente {command.name} -"
         compare_offer(BASH_COMPLETION, f"'{line}<TAB>'", offers.get(line, []),
                       command.options, problems, extra_is_wrong=True)
+        if command.positionals and command.positionals[0] in command.positional_values:
+            line = f"entente {command.name} "
+            compare_offer(BASH_COMPLETION, f"'{line}<TAB>'", offers.get(line, []),
+                          command.positional_values[command.positionals[0]], problems,
+                          extra_is_wrong=True)
         for option, values in command.values.items():
             line = f"entente {command.name} {option} "
             compare_offer(BASH_COMPLETION, f"'{line}<TAB>'", offers.get(line, []), values,

@@ -195,7 +195,8 @@ TEST(Cli, UnknownSubcommandIsNamed) {
   const Result r = run_cli({"frobnicate"});
   EXPECT_EQ(r.err,
             "entente: error: unknown command 'frobnicate' (commands: check, concede, diff, "
-            "explain, report, whatif)\nRun 'entente --help' for more information.\n");
+            "explain, export, import, report, whatif)\nRun 'entente --help' for more "
+            "information.\n");
 }
 
 TEST(Cli, ArgumentsEchoedInErrorsCannotDriveTheTerminal) {
@@ -339,6 +340,33 @@ TEST_F(CliFiles, StatsNameTheStagesEachCommandRuns) {
   EXPECT_EQ(stage_names(broken.err),
             (std::vector<std::string>{"read and parse files", "whole run"}))
       << broken.err;
+}
+
+TEST_F(CliFiles, StatsNameTheStagesOfExportAndImport) {
+  const std::string sheets = (dir_ / "sheets").string();
+  const Result exported = run_cli({"export", "csv", tiny_folder(), "-o", sheets, "--stats"});
+  EXPECT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_EQ(stage_names(exported.err),
+            (std::vector<std::string>{"read and parse files", "merge party files", "validate",
+                                      "write output", "whole run"}))
+      << exported.err;
+  const Result imported = run_cli({"import", "csv", sheets, "--stats"});
+  EXPECT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(stage_names(imported.err),
+            (std::vector<std::string>{"read files", "parse sheets", "validate", "write output",
+                                      "whole run"}))
+      << imported.err;
+}
+
+TEST_F(CliFiles, ImportedSheetsLoadAsTheScenarioTheyWereExportedFrom) {
+  const std::string sheets = (dir_ / "sheets").string();
+  const std::string yaml = (dir_ / "back.yaml").string();
+  ASSERT_EQ(run_cli({"export", "csv", tiny_folder(), "-o", sheets}).exit_code, 0);
+  const Result imported = run_cli({"import", "csv", sheets, "-o", yaml});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(imported.out, "");
+  EXPECT_EQ(run_cli({"report", yaml, "--format", "json"}).out,
+            run_cli({"report", tiny_folder(), "--format", "json"}).out);
 }
 
 // Past 20,000 positions and stances, whatif makes the baseline's report and the changed

@@ -91,5 +91,77 @@ TEST(AtomicFile, ReportsAFolderItCannotWriteIn) {
   EXPECT_EQ(0U, entries(dir.path()));
 }
 
+TEST(AtomicFolder, PutsTheFolderInPlaceOnlyWhenCommitted) {
+  const test::TempDir dir;
+  const fs::path target = dir.path() / "out";
+  {
+    AtomicFolder folder(target.string());
+    ASSERT_TRUE(folder.created());
+    ASSERT_TRUE(folder.write_file("a.csv", "a\r\n"));
+    ASSERT_TRUE(folder.write_file("b.csv", "b\r\n"));
+    EXPECT_FALSE(fs::exists(target));  // nobody sees a part
+    EXPECT_TRUE(folder.commit(false, true));
+  }
+  EXPECT_EQ("a\r\n", test::read_text(target / "a.csv"));
+  EXPECT_EQ(2U, entries(target));
+  EXPECT_EQ(1U, entries(dir.path()));
+}
+
+TEST(AtomicFolder, LeavesNothingBehindWhenNotCommitted) {
+  const test::TempDir dir;
+  {
+    AtomicFolder folder((dir.path() / "out/").string());  // a trailing '/' names the same
+    ASSERT_TRUE(folder.created());
+    ASSERT_TRUE(folder.write_file("a.csv", "a"));
+    EXPECT_EQ(1U, entries(dir.path()));
+    EXPECT_FALSE(folder.write_file("../escape.csv", "x"));
+  }
+  EXPECT_EQ(0U, entries(dir.path()));
+}
+
+TEST(AtomicFolder, TakesThePlaceOfAnEmptyFolderButReplacesAFullOneOnlyWhenAsked) {
+  const test::TempDir dir;
+  const fs::path target = dir.path() / "out";
+  fs::create_directory(target);
+  {
+    AtomicFolder folder(target.string());
+    ASSERT_TRUE(folder.write_file("new.csv", "new"));
+    EXPECT_TRUE(folder.commit(false, false));
+  }
+  {
+    AtomicFolder folder(target.string());
+    ASSERT_TRUE(folder.write_file("newer.csv", "newer"));
+    EXPECT_FALSE(folder.commit(false, false));  // out/ holds new.csv
+  }
+  EXPECT_EQ("new", test::read_text(target / "new.csv"));
+  EXPECT_EQ(1U, entries(dir.path()));
+  {
+    AtomicFolder folder(target.string());
+    ASSERT_TRUE(folder.write_file("newer.csv", "newer"));
+    EXPECT_TRUE(folder.commit(true, false));
+  }
+  EXPECT_FALSE(fs::exists(target / "new.csv"));
+  EXPECT_EQ("newer", test::read_text(target / "newer.csv"));
+  EXPECT_EQ(1U, entries(dir.path()));  // the old folder is gone too
+}
+
+TEST(AtomicFolder, KeepsTheModeOfTheFolderItReplaces) {
+  const test::TempDir dir;
+  const fs::path target = dir.path() / "out";
+  fs::create_directory(target);
+  fs::permissions(target, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+  AtomicFolder folder(target.string());
+  ASSERT_TRUE(folder.created() && folder.commit(false, false));
+  EXPECT_EQ(fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec,
+            fs::status(target).permissions());
+}
+
+TEST(AtomicFolder, ReportsAFolderItCannotWriteIn) {
+  const test::TempDir dir;
+  const AtomicFolder folder((dir.path() / "missing" / "out").string());
+  EXPECT_FALSE(folder.created());
+  EXPECT_EQ(0U, entries(dir.path()));
+}
+
 }  // namespace
 }  // namespace entente

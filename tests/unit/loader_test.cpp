@@ -19,6 +19,7 @@
 
 #include <fmt/format.h>
 
+#include "scenario_text.h"
 #include "temp_dir.h"
 
 namespace entente {
@@ -1280,38 +1281,6 @@ sources:
     url: https://example.org/letter
 )";
 
-void forget_place(IdRef& r) { r.where = {}; }
-void forget_place(HeapOptional<IdRef>& r) {
-  if (r) r->where = {};
-}
-
-// The parts of a scenario that do not depend on which file said them, in a fixed order.
-Scenario without_places(Scenario s) {
-  for (Party& p : s.parties) p.where = {};
-  for (Issue& i : s.issues) i.where = {};
-  for (Source& src : s.sources) src.where = {};
-  for (Position& p : s.positions) {
-    p.where = {};
-    forget_place(p.issue);
-    forget_place(p.source);
-    for (IdRef& r : p.to) forget_place(r);
-  }
-  for (StanceDecl& st : s.stances) {
-    st.where = {};
-    forget_place(st.position);
-    forget_place(st.via);
-    forget_place(st.source);
-    for (IdRef& r : st.agree_if) forget_place(r);
-  }
-  std::sort(s.positions.begin(), s.positions.end(),
-            [](const Position& a, const Position& b) { return a.ref() < b.ref(); });
-  std::sort(s.stances.begin(), s.stances.end(), [](const StanceDecl& a, const StanceDecl& b) {
-    return std::tie(a.party, a.position.id) < std::tie(b.party, b.position.id);
-  });
-  s.warnings.clear();
-  return s;
-}
-
 TEST(Loader, SingleFileFormGivesTheSameScenarioAsFolderForm) {
   TempDir dir;
   dir.write("scenario.yaml", k_scenario);
@@ -1328,8 +1297,8 @@ TEST(Loader, SingleFileFormGivesTheSameScenarioAsFolderForm) {
   EXPECT_EQ(4u, folder->stances.size());
   EXPECT_TRUE(folder->warnings.empty()) << ::testing::PrintToString(formatted(folder->warnings));
   EXPECT_TRUE(one_file->warnings.empty());
-  const Scenario a = without_places(*folder);
-  const Scenario b = without_places(*one_file);
+  const Scenario a = testing::without_places(*folder);
+  const Scenario b = testing::without_places(*one_file);
   EXPECT_EQ(a.positions, b.positions);
   EXPECT_EQ(a.stances, b.stances);
   EXPECT_EQ(a, b);

@@ -1,10 +1,12 @@
 #pragma once
 // Scenarios and reports from YAML text, loaded and validated as the CLI does, for tests.
 
+#include <algorithm>
 #include <deque>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -56,6 +58,39 @@ parties:
 {}
 )",
                      parties);
+}
+
+inline void forget_place(IdRef& r) { r.where = {}; }
+inline void forget_place(HeapOptional<IdRef>& r) {
+  if (r) r->where = {};
+}
+
+/// The parts of a scenario that do not depend on which file said them, in a fixed order: the
+/// folder and the single-file form, or a scenario and its CSV sheets, give the same.
+inline Scenario without_places(Scenario s) {
+  for (Party& p : s.parties) p.where = {};
+  for (Issue& i : s.issues) i.where = {};
+  for (Source& src : s.sources) src.where = {};
+  for (Position& p : s.positions) {
+    p.where = {};
+    forget_place(p.issue);
+    forget_place(p.source);
+    for (IdRef& r : p.to) forget_place(r);
+  }
+  for (StanceDecl& st : s.stances) {
+    st.where = {};
+    forget_place(st.position);
+    forget_place(st.via);
+    forget_place(st.source);
+    for (IdRef& r : st.agree_if) forget_place(r);
+  }
+  std::sort(s.positions.begin(), s.positions.end(),
+            [](const Position& a, const Position& b) { return a.ref() < b.ref(); });
+  std::sort(s.stances.begin(), s.stances.end(), [](const StanceDecl& a, const StanceDecl& b) {
+    return std::tie(a.party, a.position.id) < std::tie(b.party, b.position.id);
+  });
+  s.warnings.clear();
+  return s;
 }
 
 /// That scenario, analysed and reported.

@@ -115,6 +115,32 @@ struct ExplainOptions {
 CLI::App* setup_explain(CLI::App& app, ExplainOptions& options);
 ExitCode run_explain(const ExplainOptions& options, const Io& io);
 
+struct ExportOptions {
+  std::string format{};  ///< csv, the one there is
+  std::string scenario{};
+  std::string output{};  ///< the folder to write
+  bool force = false;    ///< replace the folder when it holds something
+  LoadOptions load{};
+};
+
+/// `entente export csv SCENARIO -o DIR`: the scenario as CSV sheets (docs/csv.md).
+CLI::App* setup_export(CLI::App& app, ExportOptions& options);
+ExitCode run_export(const ExportOptions& options, const Io& io);
+
+struct ImportOptions {
+  std::string format{};  ///< csv, the one there is
+  std::string folder{};  ///< the sheets
+  std::string output{};  ///< empty: standard output
+  LoadOptions load{};    ///< its file size limit only
+};
+
+/// `entente import csv DIR [-o FILE]`: CSV sheets back into one YAML file.
+CLI::App* setup_import(CLI::App& app, ImportOptions& options);
+ExitCode run_import(const ImportOptions& options, const Io& io);
+
+/// The required first argument `FORMAT` of export and import: `csv`.
+void add_exchange_format_argument(CLI::App& command, std::string& format, std::string help);
+
 /// `--format F`, F one of `formats`: text and JSON unless the command can write more.
 void add_format_option(CLI::App& command, reports::Format& format,
                        std::vector<reports::Format> formats = {reports::Format::text,
@@ -155,8 +181,15 @@ reports::Report report_from(const Scenario& scenario, Analysis analysis);
 reports::Report report_of(const Scenario& scenario,
                           std::optional<Resolution> resolution = std::nullopt);
 
-/// Adds the options of every command that reads a scenario (--max-file-size, --jobs).
+/// Adds the options of every command that reads a scenario (--max-file-size, --jobs,
+/// --no-cache, --stats).
 void add_load_options(CLI::App& command, LoadOptions& options);
+
+/// `--max-file-size SIZE` alone, for a command that reads files but no YAML scenario (import).
+void add_max_file_size_option(CLI::App& command, LoadOptions& options);
+
+/// `--stats`.
+void add_stats_option(CLI::App& command);
 
 /// Adds a required positional argument naming a scenario (a folder or a single file).
 void add_scenario_argument(

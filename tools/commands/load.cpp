@@ -34,13 +34,24 @@ std::filesystem::path user_cache_folder() {
 
 }  // namespace
 
-void add_load_options(CLI::App& command, LoadOptions& options) {
+void add_max_file_size_option(CLI::App& command, LoadOptions& options) {
   options.max_file_bytes_hint = "raise it with --max-file-size";
   command
       .add_option("--max-file-size", options.max_file_bytes,
                   "Largest file to read, in bytes (suffixes k, M, G: 1024-based; default 4M)")
       ->transform(CLI::AsSizeValue(false).description(""))
       ->type_name("SIZE");
+}
+
+void add_stats_option(CLI::App& command) {
+  command.add_flag_callback(
+      "--stats", [] { stats::enable(); },
+      "Print on standard error the time and memory each stage of the run took "
+      "(docs/performance.md)");
+}
+
+void add_load_options(CLI::App& command, LoadOptions& options) {
+  add_max_file_size_option(command, options);
   command
       .add_option("-j,--jobs", options.threads,
                   "Files parsed at once (default: one per core, up to 8; the output is the same). "
@@ -58,10 +69,7 @@ void add_load_options(CLI::App& command, LoadOptions& options) {
       "Neither read nor write the parse cache (.entente-cache beside the scenario, or "
       "$XDG_CACHE_HOME/entente where the scenario's folder is not yours to write); so does "
       "a non-empty ENTENTE_NO_CACHE");
-  command.add_flag_callback(
-      "--stats", [] { stats::enable(); },
-      "Print on standard error the time and memory each stage of the run took "
-      "(docs/performance.md)");
+  add_stats_option(command);
 }
 
 void add_scenario_argument(CLI::App& command, std::string& path, std::string name,

@@ -164,6 +164,13 @@ void add_format_option(CLI::App& command, reports::Format& format,
       ->type_name("FORMAT");
 }
 
+void add_exchange_format_argument(CLI::App& command, std::string& format, std::string help) {
+  command.add_option("FORMAT", format, std::move(help))
+      ->required()
+      ->check(CLI::IsMember({"csv"}).description(""))
+      ->option_text("{csv} REQUIRED");
+}
+
 std::vector<reports::Format> comparison_formats() {
   using reports::Format;
   return {Format::text, Format::json, Format::html, Format::markdown};

@@ -47,6 +47,9 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string message{};
   std::optional<Argument> argument{};
+  /// `where.column` is the 1-based number of a field of a CSV record (the sheets of
+  /// docs/csv.md), not a byte of the line.
+  bool column_is_field = false;
 
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +84,25 @@ struct LoadedFiles {
   /// the party, naming `<party>.yaml` and counting them, not one error each.
   std::vector<Symbol> parties_without_file{};
 };
+
+/// One sheet of a scenario in CSV (entente/csv_sheets.h): its file, as diagnostics name it, and
+/// its bytes.
+struct CsvSheetText {
+  std::string file{};
+  std::string text{};
+};
+
+/// Reads a scenario from its CSV sheets (docs/csv.md), given in the order of k_csv_sheets, and
+/// validates it. Every key is checked as in a YAML file, and so are the sheets' headers, the
+/// width of each record, the bytes of each field and ids that look like formulas; every problem
+/// comes back at once, sorted, each placed at a record's first line and a field's number
+/// (Diagnostic::column_is_field). References are checked once every sheet reads without error.
+[[nodiscard]] Expected<Scenario> parse_csv_scenario(std::span<const CsvSheetText> sheets);
+
+/// Reads the sheets of the folder `folder` (each a regular file of at most
+/// options.max_file_bytes; the parse cache and threads are not used) and parses them.
+[[nodiscard]] Expected<Scenario> load_csv_scenario(const std::filesystem::path& folder,
+                                                   const LoadOptions& options = {});
 
 /// Cross-file checks (unknown references, duplicate ids, audiences, stances); adds warnings.
 /// When the scenario is valid and `resolution` is given, its resolution (entente/resolution.h)

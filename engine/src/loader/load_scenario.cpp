@@ -16,6 +16,7 @@
 
 #include "entente/loader.h"
 #include "loader/parse_cache.h"
+#include "loader/read_file.h"
 #include "support/files.h"
 #include "support/memory.h"
 #include "support/parallel.h"
@@ -38,15 +39,12 @@ Diagnostic file_error(const fs::path& path, std::string message) {
   return {{path.string(), 0, 0}, Severity::error, std::move(message)};
 }
 
-// A file's bytes, and its size and modification time for the parse cache's key.
-struct FileData {
-  std::string text;
-  std::int64_t mtime_ns = 0;
-};
+}  // namespace
 
-// Reads a regular file of at most `max_bytes`. Opening non-blocking keeps a FIFO from
-// hanging the run; reading at most max_bytes + 1 keeps a growing file from defeating the cap.
-Expected<FileData> read_file(const fs::path& path, std::uint64_t max_bytes, std::string_view hint) {
+// Opening non-blocking keeps a FIFO from hanging the run; reading at most max_bytes + 1 keeps
+// a growing file from defeating the cap.
+Expected<detail::FileData> detail::read_file(const fs::path& path, std::uint64_t max_bytes,
+                                             std::string_view hint) {
   const auto fail = [&](std::string message) -> Expected<FileData> {
     return tl::unexpected(std::vector<Diagnostic>{file_error(path, std::move(message))});
   };
@@ -76,6 +74,8 @@ Expected<FileData> read_file(const fs::path& path, std::uint64_t max_bytes, std:
   return FileData{std::move(data),
                   std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
+
+namespace {
 
 // A party file on its way into the scenario: parsed, or found in the parse cache with its
 // lists still encoded.
@@ -216,7 +216,7 @@ using detail::ParsedFile;
 ParsedFile read_and_parse(const fs::path& path, bool is_main, const LoadOptions& options,
                           const std::optional<detail::ParseCache>& cache, bool distrusted) {
   ParsedFile result;
-  auto data = read_file(path, options.max_file_bytes, options.max_file_bytes_hint);
+  auto data = detail::read_file(path, options.max_file_bytes, options.max_file_bytes_hint);
   if (!data) {
     result.diagnostics = std::move(data.error());
     return result;

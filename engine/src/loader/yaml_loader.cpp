@@ -1,11 +1,13 @@
 // Reads the position-file format (docs/format.md section 1) from checked YAML nodes into the
 // model.
-// Only syntax and types are checked here; references between files are validate()'s job.
+// Only syntax and types are checked here; references between files are validate()'s job. The
+// readers of loader/schema.h serve the CSV sheets of `import` too.
 #include <fmt/format.h>
 
 #include "entente/loader.h"
 #include "loader/byte_checks.h"
 #include "loader/flow_scan.h"
+#include "loader/schema.h"
 #include "loader/schema_reader.h"
 #include "loader/yaml_nodes.h"
 
@@ -49,7 +51,9 @@ std::vector<IdRef> read_ref_list(SchemaReader& r, const YamlNode& node, std::str
   return out;
 }
 
-std::optional<Position> read_position(SchemaReader& r, const YamlNode& node, Symbol party) {
+}  // namespace
+
+std::optional<Position> detail::read_position(SchemaReader& r, const YamlNode& node, Symbol party) {
   Fields f(r, node, item_name("position", node),
            {"id", "issue", "kind", "text", "priority", "red_line", "to", "source", "quote",
             "note"});
@@ -93,6 +97,7 @@ std::optional<Position> read_position(SchemaReader& r, const YamlNode& node, Sym
 
 // `via` names one of the stance-taker's own positions by its id alone. `via: fdp/pension`,
 // written as `position:` is, says so, with the id to write.
+namespace {
 std::optional<IdRef> read_via(SchemaReader& r, const YamlNode& node, Symbol party) {
   if (node.kind == YamlNode::Kind::scalar) {
     const std::string_view value = node.value;
@@ -113,7 +118,9 @@ std::optional<IdRef> read_via(SchemaReader& r, const YamlNode& node, Symbol part
   return r.id_ref(node, "via");
 }
 
-std::optional<StanceDecl> read_stance(SchemaReader& r, const YamlNode& node, Symbol party) {
+}  // namespace
+
+std::optional<StanceDecl> detail::read_stance(SchemaReader& r, const YamlNode& node, Symbol party) {
   Fields f(r, node, "stance", {"position", "stance", "via", "agree_if", "note", "source"});
   if (!f.ok()) return std::nullopt;
   StanceDecl s;
@@ -143,6 +150,8 @@ std::optional<StanceDecl> read_stance(SchemaReader& r, const YamlNode& node, Sym
   return s;
 }
 
+namespace {
+
 // The `positions:` and `stances:` of one party, from a party file or a `parties:` entry.
 void read_party_body(SchemaReader& r, const Fields& f, Symbol party,
                      std::vector<Position>& positions, std::vector<StanceDecl>& stances) {
@@ -151,7 +160,7 @@ void read_party_body(SchemaReader& r, const Fields& f, Symbol party,
     if (const auto* items = r.list(*list, "positions")) {
       positions.reserve(positions.size() + items->size());
       for (const YamlNode& item : *items) {
-        if (auto p = read_position(r, item, party)) positions.push_back(std::move(*p));
+        if (auto p = detail::read_position(r, item, party)) positions.push_back(std::move(*p));
       }
     }
   }
@@ -159,7 +168,7 @@ void read_party_body(SchemaReader& r, const Fields& f, Symbol party,
     if (const auto* items = r.list(*list, "stances")) {
       stances.reserve(stances.size() + items->size());
       for (const YamlNode& item : *items) {
-        if (auto s = read_stance(r, item, party)) stances.push_back(std::move(*s));
+        if (auto s = detail::read_stance(r, item, party)) stances.push_back(std::move(*s));
       }
     }
   }
@@ -177,43 +186,44 @@ void read_list(SchemaReader& r, const Fields& f, std::string_view key, std::vect
   }
 }
 
-void read_parties(SchemaReader& r, const Fields& top, Scenario& s) {
-  read_list(r, top, "parties", s.parties, [&](const YamlNode& node) -> std::optional<Party> {
-    Fields f(r, node, item_name("party", node), {"id", "name", "positions", "stances"});
-    const YamlNode* id = f.ok() ? f.require("id") : nullptr;
-    auto id_value = id ? r.slug(*id, "party id") : std::nullopt;
-    if (!id_value) return std::nullopt;
-    Party party{*id_value, *id_value, r.at(node)};
-    if (const YamlNode* name = f.find("name")) party.name = r.text(*name, "name").value_or("");
-    read_party_body(r, f, party.id, s.positions, s.stances);
-    return party;
-  });
+}  // namespace
+
+std::optional<Party> detail::read_party(SchemaReader& r, const YamlNode& node, Scenario& s) {
+  Fields f(r, node, item_name("party", node), {"id", "name", "positions", "stances"});
+  const YamlNode* id = f.ok() ? f.require("id") : nullptr;
+  auto id_value = id ? r.slug(*id, "party id") : std::nullopt;
+  if (!id_value) return std::nullopt;
+  Party party{*id_value, *id_value, r.at(node)};
+  if (const YamlNode* name = f.find("name")) party.name = r.text(*name, "name").value_or("");
+  read_party_body(r, f, party.id, s.positions, s.stances);
+  return party;
 }
 
-void read_issues_and_sources(SchemaReader& r, const Fields& top, Scenario& s) {
-  read_list(r, top, "issues", s.issues, [&](const YamlNode& node) -> std::optional<Issue> {
-    Fields f(r, node, item_name("issue", node), {"id", "title"});
-    const YamlNode* id = f.ok() ? f.require("id") : nullptr;
-    auto id_value = id ? r.slug(*id, "issue id") : std::nullopt;
-    if (!id_value) return std::nullopt;
-    Issue issue{*id_value, *id_value, r.at(node)};
-    if (const YamlNode* title = f.find("title")) issue.title = r.text(*title, "title").value_or("");
-    return issue;
-  });
-  read_list(r, top, "sources", s.sources, [&](const YamlNode& node) -> std::optional<Source> {
-    Fields f(r, node, item_name("source", node), {"id", "title", "date", "url"});
-    const YamlNode* id = f.ok() ? f.require("id") : nullptr;
-    auto id_value = id ? r.slug(*id, "source id") : std::nullopt;
-    if (!id_value) return std::nullopt;
-    Source source{*id_value, *id_value, "", "", r.at(node)};
-    read_optional(f, "title", [&](const YamlNode& v) { source.title = r.text(v, "title").value_or(""); });
-    read_optional(f, "date", [&](const YamlNode& v) { source.date = r.date(v, "date").value_or(""); });
-    read_optional(f, "url", [&](const YamlNode& v) { source.url = r.text(v, "url").value_or(""); });
-    return source;
-  });
+std::optional<Issue> detail::read_issue(SchemaReader& r, const YamlNode& node) {
+  Fields f(r, node, item_name("issue", node), {"id", "title"});
+  const YamlNode* id = f.ok() ? f.require("id") : nullptr;
+  auto id_value = id ? r.slug(*id, "issue id") : std::nullopt;
+  if (!id_value) return std::nullopt;
+  Issue issue{*id_value, *id_value, r.at(node)};
+  if (const YamlNode* title = f.find("title")) issue.title = r.text(*title, "title").value_or("");
+  return issue;
 }
 
-void read_format(SchemaReader& r, Fields& top, const YamlNode& root) {
+std::optional<Source> detail::read_source(SchemaReader& r, const YamlNode& node) {
+  Fields f(r, node, item_name("source", node), {"id", "title", "date", "url"});
+  const YamlNode* id = f.ok() ? f.require("id") : nullptr;
+  auto id_value = id ? r.slug(*id, "source id") : std::nullopt;
+  if (!id_value) return std::nullopt;
+  Source source{*id_value, *id_value, "", "", r.at(node)};
+  read_optional(f, "title",
+                [&](const YamlNode& v) { source.title = r.text(v, "title").value_or(""); });
+  read_optional(f, "date",
+                [&](const YamlNode& v) { source.date = r.date(v, "date").value_or(""); });
+  read_optional(f, "url", [&](const YamlNode& v) { source.url = r.text(v, "url").value_or(""); });
+  return source;
+}
+
+void detail::read_format(SchemaReader& r, Fields& top, const YamlNode& root) {
   const YamlNode* format = top.find("format");
   if (format == nullptr) {
     r.error(root, fmt::format("missing 'format' (add 'format: {}' at the top)", k_supported_format));
@@ -234,6 +244,15 @@ void read_format(SchemaReader& r, Fields& top, const YamlNode& root) {
                                  supported));
   }
 }
+
+void detail::read_scenario_keys(SchemaReader& r, Fields& top, Scenario& s) {
+  if (const YamlNode* title = top.require("title")) s.title = r.text(*title, "title").value_or("");
+  read_optional(top, "date", [&](const YamlNode& v) { s.date = r.date(v, "date").value_or(""); });
+  read_optional(top, "description",
+                [&](const YamlNode& v) { s.description = r.text(v, "description").value_or(""); });
+}
+
+namespace {
 
 // Parses text into checked YAML nodes; an empty file is an error naming what was expected.
 Expected<YamlNode> parse_document(std::string_view yaml, std::string_view file,
@@ -259,16 +278,16 @@ Expected<Scenario> parse_scenario(std::string_view yaml, std::string_view file_n
   Fields top(r, *root, "the scenario",
              {"format", "title", "date", "description", "parties", "issues", "sources"});
   if (top.ok()) {
-    read_format(r, top, *root);
-    if (const YamlNode* title = top.require("title")) s.title = r.text(*title, "title").value_or("");
-    read_optional(top, "date", [&](const YamlNode& v) { s.date = r.date(v, "date").value_or(""); });
-    read_optional(top, "description", [&](const YamlNode& v) {
-      s.description = r.text(v, "description").value_or("");
-    });
+    detail::read_format(r, top, *root);
+    detail::read_scenario_keys(r, top, s);
     top.require("parties");
     top.require("issues");
-    read_parties(r, top, s);
-    read_issues_and_sources(r, top, s);
+    read_list(r, top, "parties", s.parties,
+              [&](const YamlNode& node) { return detail::read_party(r, node, s); });
+    read_list(r, top, "issues", s.issues,
+              [&](const YamlNode& node) { return detail::read_issue(r, node); });
+    read_list(r, top, "sources", s.sources,
+              [&](const YamlNode& node) { return detail::read_source(r, node); });
   }
   auto diagnostics = r.take_diagnostics();
   sort_diagnostics(diagnostics);

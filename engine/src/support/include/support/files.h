@@ -1,6 +1,6 @@
 #pragma once
-// File descriptors and files written whole or not at all, for the parse cache, the CLI's
-// `-o FILE`, the programs it runs and `--watch`.
+// File descriptors and files and folders written whole or not at all, for the parse cache, the
+// CLI's `-o FILE` and `export -o DIR`, the programs it runs and `--watch`.
 
 #include <string>
 #include <string_view>
@@ -62,6 +62,36 @@ class AtomicFile {
   std::string temp_;
   UniqueFd fd_;
   bool pending_ = false;  ///< the temporary file exists and is not renamed yet
+};
+
+/// A folder written in full before anyone sees it: its files go into a temporary folder next
+/// to the target, which commit() renames into the target's place, so that readers see the old
+/// folder or the new one, never a part. Until committed the temporary folder and what it holds
+/// are removed on every path out.
+class AtomicFolder {
+ public:
+  /// Creates the temporary folder next to `target` (check created()), with the mode of the
+  /// folder it replaces, or else `new_mode` less the umask.
+  explicit AtomicFolder(std::string target, unsigned new_mode = 0777);
+  AtomicFolder(const AtomicFolder&) = delete;
+  AtomicFolder& operator=(const AtomicFolder&) = delete;
+  ~AtomicFolder();
+
+  [[nodiscard]] bool created() const { return pending_; }
+  /// Writes the file `name` (no '/') of the folder, whole, synced to the disk when `durable`.
+  /// False, with errno set, when it could not.
+  bool write_file(std::string_view name, std::string_view data, bool durable = true);
+  /// Puts the folder in the target's place: the target must not exist or be an empty folder,
+  /// unless `replace`, when the folder there is swapped out and removed. False, with errno
+  /// set, when any step fails; the temporary folder is then removed and the target is as it was.
+  bool commit(bool replace, bool durable);
+
+ private:
+  void discard();
+
+  std::string target_;
+  std::string temp_;
+  bool pending_ = false;  ///< the temporary folder exists and is not in place yet
 };
 
 }  // namespace entente
