@@ -13,13 +13,16 @@
 namespace entente::reports {
 namespace {
 
-std::optional<SourceRow> source_of(const Report& report, std::string_view id) {
-  const SourceRow* row = id.empty() ? nullptr : report.find_source(id);
-  return row ? std::optional{*row} : std::nullopt;
+std::vector<SourceRow> sources_of(const Report& report, const std::vector<std::string_view>& ids) {
+  std::vector<SourceRow> out;
+  for (const std::string_view id : ids) {
+    if (const SourceRow* row = report.find_source(id)) out.push_back(*row);
+  }
+  return out;
 }
 
 ExplainedStance explained_stance(const Report& report, const StanceRow& answer) {
-  ExplainedStance out{.answer = answer, .source = source_of(report, answer.source)};
+  ExplainedStance out{.answer = answer, .sources = sources_of(report, answer.sources)};
   if (const PartyRow* party = report.find_party(answer.party)) {
     out.party_name = party->name;
   }
@@ -28,7 +31,7 @@ ExplainedStance explained_stance(const Report& report, const StanceRow& answer) 
                           .priority = via->priority,
                           .red_line = via->red_line,
                           .quote = std::string(via->quote),
-                          .source = source_of(report, via->source)};
+                          .sources = sources_of(report, via->sources)};
   }
   return out;
 }
@@ -152,7 +155,7 @@ Explanation explain(const Report& report, const PositionExplanation& derived) {
   Explanation e{.scenario_title = report.title,
                 .scenario_date = report.date,
                 .position = *row,
-                .source = source_of(report, row->source),
+                .sources = sources_of(report, row->sources),
                 .conditions = derived.conditions,
                 .max_depth = derived.max_depth,
                 .truncated = derived.truncated,

@@ -59,8 +59,10 @@ StanceRow stance_row(const Scenario& scenario, const AudienceStance& answer) {
   // `via` names the stance-taker's own position, so its ref is built from that party.
   if (decl.via) row.via = fmt::format("{}/{}", decl.party, decl.via->id);
   for (const IdRef& condition : decl.agree_if) row.agree_if.push_back(condition.id);
+  row.quote = decl.quote;
   row.note = decl.note;
-  if (decl.source) row.source = decl.source->id;
+  for (const IdRef& source : decl.sources) row.sources.push_back(source.id);
+  if (!row.sources.empty()) row.source = row.sources.front();
   return row;
 }
 
@@ -89,8 +91,9 @@ PositionRow position_row(const Scenario& scenario,
                   .in_package = analysis.in_package,
                   .quote = position.quote,
                   .note = position.note};
-  if (position.source) {
-    row.source = position.source->id;
+  for (const IdRef& source : position.sources) row.sources.push_back(source.id);
+  if (!row.sources.empty()) {
+    row.source = row.sources.front();
     if (const auto it = titles.find(row.source); it != titles.end()) row.source_title = it->second;
   }
   row.stances.reserve(audience.size());

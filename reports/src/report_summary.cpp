@@ -70,6 +70,11 @@ std::string_view condition_phrase(const StanceRow& answer) {
   return answer.agree_if.size() == 1 ? "condition met:" : "conditions met:";
 }
 
+bool worth_listing(const StanceRow& answer) {
+  return answer.stance != EffectiveStance::agree || !answer.agree_if.empty() ||
+         !answer.quote.empty();
+}
+
 std::string was_name(const Move& m) {
   return m.was ? std::string(to_string(*m.was)) : std::string("silent");
 }

@@ -50,6 +50,10 @@ std::string cell_text(const CellSummary& cell);
 /// "condition met:" or "conditions met:" once they are.
 std::string_view condition_phrase(const StanceRow& answer);
 
+/// Whether the text and Markdown reports list an answer under its position: all but a plain
+/// agree (unconditional, without the party's own words quoted).
+bool worth_listing(const StanceRow& answer);
+
 /// How to read the matrix's cells, one sentence for under the table.
 constexpr std::string_view k_matrix_legend =
     "Each cell: the party's hardest answer to others' positions on the issue "

@@ -25,13 +25,13 @@ struct Sheets {
   std::string issues = "id,title\r\nrent,Monthly rent\r\nterm,\r\n";
   std::string sources = "id,title,date,url\r\nletter,A letter,2026-02-02,https://x.org/l\r\n";
   std::string positions =
-      "party,id,issue,kind,text,priority,red_line,to,source,quote,note\r\n"
+      "party,id,issue,kind,text,priority,red_line,to,sources,quote,note\r\n"
       "landlord,rent-plus-8,rent,demand,Rent rises by 8%.,4,true,tenant,letter,8%,\"'=not a "
       "formula\"\r\n"
       "tenant,rent-cap-3,rent,concession,,,,,,,\r\n"
       "tenant,two-years,term,demand,\"Two\nyears.\",,false,landlord,,,\r\n";
   std::string stances =
-      "party,position,stance,via,agree_if,note,source\r\n"
+      "party,position,stance,via,agree_if,note,sources\r\n"
       "tenant,landlord/rent-plus-8,reject,rent-cap-3,,Too much.,letter\r\n"
       "landlord,tenant/rent-cap-3,consider,,tenant/two-years ; tenant/rent-cap-3,,\r\n";
 
@@ -82,7 +82,8 @@ TEST(CsvLoader, ReadsEveryKeyOfEverySheet) {
   EXPECT_TRUE(p.red_line);
   ASSERT_EQ(p.to.size(), 1u);
   EXPECT_EQ(p.to[0].id, "tenant");
-  EXPECT_EQ(p.source->id, "letter");
+  ASSERT_EQ(p.sources.size(), 1u);
+  EXPECT_EQ(p.sources[0].id, "letter");
   EXPECT_EQ(p.quote, "8%");
   EXPECT_EQ(p.note, "=not a formula");  // the single quote of a neutralised cell is taken off
   EXPECT_EQ(s.positions[1].kind, PositionKind::concession);
@@ -123,14 +124,14 @@ TEST(CsvLoader, TakesColumnsInAnyOrderAndLeavesOutOptionalOnes) {
 TEST(CsvLoader, ReportsBadCellsAtTheirLineAndField) {
   Sheets sheets;
   sheets.stances =
-      "party,position,stance,via,agree_if,note,source\r\n"
+      "party,position,stance,via,agree_if,note,sources\r\n"
       "tenant,landlord/rent-plus-8,rejct,,,,\r\n"
       "tenant,landlord/rent-plus-8,reject,,,\"bad \xFF byte\",\r\n"
       "=cmd(),landlord/rent-plus-8,reject,,,,\r\n"
       "tenant,landlord/rent-plus-8\r\n"
       "tenant,tenant/x,agree,,a/b;;c/d,,\r\n";
   sheets.positions =
-      "party,id,issue,kind,text,priority,red_line,to,source,quote,note\r\n"
+      "party,id,issue,kind,text,priority,red_line,to,sources,quote,note\r\n"
       "landlord,rent-plus-8,rent,demand,Rent.,9,yes,,,,\r\n";
   EXPECT_EQ(
       errors_of(sheets),
@@ -160,9 +161,9 @@ TEST(CsvLoader, ReportsHeadersWithAMissingAnUnknownOrARepeatedColumn) {
   EXPECT_EQ(errors_of(sheets),
             (std::vector<std::string>{
                 "d/stances.csv:1:1: error: missing column 'stance' (the columns are "
-                "party,position,stance,via,agree_if,note,source)",
+                "party,position,stance,via,agree_if,quote,note,sources)",
                 "d/stances.csv:1:3: error: unknown column 'stnace' (did you mean 'stance'?) (the "
-                "columns are party,position,stance,via,agree_if,note,source)",
+                "columns are party,position,stance,via,agree_if,quote,note,sources)",
                 "d/stances.csv:1:5: error: column 'note' is given twice (first as field 4)"}));
 }
 
@@ -220,7 +221,7 @@ TEST(CsvLoader, PlacesEveryDiagnosticByFieldAndKeepsWarnings) {
   ASSERT_EQ(formatted(s.warnings),
             std::vector<std::string>{
                 "d/sources.csv:3:1: warning: source 'unused' is not cited by any position or "
-                "stance"});
+                "stance; cite it with 'source: unused' or in 'sources:' on what it supports"});
   EXPECT_TRUE(s.warnings[0].column_is_field);
   sheets.positions += "nobody,x,rent,demand,X.,,,,,,\r\n";
   const auto parsed = parse_csv_scenario(sheets.texts());

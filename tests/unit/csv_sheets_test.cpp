@@ -75,14 +75,14 @@ TEST(CsvSheets, WritesEveryKeyOfTheFormatOneRowPerItem) {
             "s,\"A \"\"source\"\"\",2026-02-02,\"https://example.org/?a=1,b=2\"\r\n");
   EXPECT_EQ(
       sheet(s, CsvSheet::positions),
-      "party,id,issue,kind,text,priority,red_line,to,source,quote,note\r\n"
+      "party,id,issue,kind,text,priority,red_line,to,sources,quote,note\r\n"
       "a,first,i,demand,\"'@first, with a comma\",5,true,b;c,s,''=already quoted,'\ttabbed\r\n"
       "b,second,i,concession,,3,false,,,,\r\n"
       "c,third,j,demand,Third.,3,false,,,,\r\n");
   EXPECT_EQ(sheet(s, CsvSheet::stances),
-            "party,position,stance,via,agree_if,note,source\r\n"
-            "a,b/second,reject,first,c/third;b/second,'+note,s\r\n"
-            "c,a/first,agree,,,,\r\n");
+            "party,position,stance,via,agree_if,quote,note,sources\r\n"
+            "a,b/second,reject,first,c/third;b/second,,'+note,s\r\n"
+            "c,a/first,agree,,,,,\r\n");
 }
 
 TEST(CsvSheets, AreReadBackIntoTheSameScenario) {
@@ -100,7 +100,8 @@ TEST(CsvSheets, WriteOnlyTheHeaderOfAnEmptyList) {
   Scenario s;
   s.title = "Empty";
   EXPECT_EQ(sheet(s, CsvSheet::sources), "id,title,date,url\r\n");
-  EXPECT_EQ(sheet(s, CsvSheet::stances), "party,position,stance,via,agree_if,note,source\r\n");
+  EXPECT_EQ(sheet(s, CsvSheet::stances),
+            "party,position,stance,via,agree_if,quote,note,sources\r\n");
 }
 
 }  // namespace

@@ -90,19 +90,19 @@ TEST(Explain, ADeadlockNamesTheRedLineItIsRejectedVia) {
   EXPECT_TRUE(e.position.deadlock);
   EXPECT_EQ("Sticking: rejected by b. Deadlock: a red line rejected via the red line b/wall.",
             e.reason);
-  ASSERT_TRUE(e.source.has_value());
-  EXPECT_EQ("2026-01-02", e.source->date);
+  ASSERT_EQ(1u, e.sources.size());
+  EXPECT_EQ("2026-01-02", e.sources[0].date);
   const ExplainedStance& b = e.stances[0];
   ASSERT_TRUE(b.via.has_value());
   EXPECT_EQ("b/wall", b.via->ref);
   EXPECT_TRUE(b.via->red_line);
   EXPECT_EQ(3, b.via->priority);
   EXPECT_EQ("never", b.via->quote);
-  ASSERT_TRUE(b.via->source.has_value());
-  EXPECT_EQ("A letter", b.via->source->title);
+  ASSERT_EQ(1u, b.via->sources.size());
+  EXPECT_EQ("A letter", b.via->sources[0].title);
   EXPECT_EQ("No way.", b.answer.note);
-  ASSERT_TRUE(b.source.has_value());
-  EXPECT_EQ("s", b.source->id);
+  ASSERT_EQ(1u, b.sources.size());
+  EXPECT_EQ("s", b.sources[0].id);
 }
 
 TEST(Explain, ANearMissSaysWhichHalfOfADeadlockIsMissing) {

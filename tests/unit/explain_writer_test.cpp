@@ -84,7 +84,7 @@ TEST(ExplainWriter, TextSaysWhenThereIsNothingToShow) {
 TEST(ExplainWriter, JsonNestsTheConditionTreeAndRoundTripsTheText) {
   const std::string out = json(package_explanation());
   const nlohmann::json doc = nlohmann::json::parse(out);
-  EXPECT_EQ(1, doc["schema_version"]);
+  EXPECT_EQ(2, doc["schema_version"]);
   EXPECT_EQ("a/x", doc["ref"]);
   EXPECT_EQ("Party \x1b]0;title\a A", doc["holder"]["name"]);
   EXPECT_EQ("Red \x1b[31mX", doc["text"]);

@@ -32,6 +32,7 @@ Report hostile_report() {
   r.date = testing::k_hostile;
   r.sources.front().url = "javascript:alert(1)";
   r.positions[1].stances[0].source = "letter";
+  r.positions[1].stances[0].sources = {"letter"};
   r.diagnostics.front().where.file = testing::k_hostile;
   return r;
 }

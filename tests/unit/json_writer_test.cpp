@@ -22,7 +22,7 @@ std::string to_json(const Report& report) {
 
 constexpr std::string_view k_small_report_json = R"({
   "format": 1,
-  "schema_version": 1,
+  "schema_version": 2,
   "scenario": {
     "title": "Lease",
     "parties": [
@@ -58,6 +58,9 @@ constexpr std::string_view k_small_report_json = R"({
       "source": "letter",
       "quote": "8%",
       "note": null,
+      "sources": [
+        "letter"
+      ],
       "answers": [
         {
           "party": "tenant",
@@ -67,7 +70,9 @@ constexpr std::string_view k_small_report_json = R"({
           "conditional": false,
           "condition_met": false,
           "note": "Too much.",
-          "source": null
+          "source": null,
+          "quote": null,
+          "sources": []
         }
       ]
     },
@@ -92,6 +97,7 @@ constexpr std::string_view k_small_report_json = R"({
       "source": null,
       "quote": null,
       "note": null,
+      "sources": [],
       "answers": [
         {
           "party": "landlord",
@@ -103,7 +109,9 @@ constexpr std::string_view k_small_report_json = R"({
           "conditional": true,
           "condition_met": false,
           "note": null,
-          "source": null
+          "source": null,
+          "quote": null,
+          "sources": []
         }
       ]
     },
@@ -128,6 +136,7 @@ constexpr std::string_view k_small_report_json = R"({
       "source": null,
       "quote": null,
       "note": "Offered orally.",
+      "sources": [],
       "answers": [
         {
           "party": "landlord",
@@ -137,7 +146,9 @@ constexpr std::string_view k_small_report_json = R"({
           "conditional": false,
           "condition_met": false,
           "note": null,
-          "source": null
+          "source": null,
+          "quote": null,
+          "sources": []
         }
       ]
     }
@@ -248,7 +259,7 @@ TEST(JsonWriter, WritesTheTopLevelKeysOfFormatSection5InOrder) {
 TEST(JsonWriter, WritesAnEmptyReportWithEmptyLists) {
   EXPECT_EQ(to_json(Report{}), R"({
   "format": 1,
-  "schema_version": 1,
+  "schema_version": 2,
   "scenario": {
     "title": "",
     "parties": [],

@@ -149,7 +149,7 @@ TEST(Loader, ReadsEveryPositionFieldAndDefaults) {
   EXPECT_EQ(3, freeze.priority);
   EXPECT_FALSE(freeze.red_line);
   EXPECT_TRUE(freeze.to.empty());
-  EXPECT_EQ(std::nullopt, freeze.source);
+  EXPECT_TRUE(freeze.sources.empty());
   EXPECT_EQ("", freeze.quote);
   EXPECT_EQ("", freeze.note);
   EXPECT_EQ(at(11, 9), freeze.where);
@@ -160,7 +160,7 @@ TEST(Loader, ReadsEveryPositionFieldAndDefaults) {
   EXPECT_EQ(4, raise.priority);
   EXPECT_TRUE(raise.red_line);
   EXPECT_EQ(std::vector<IdRef>{ref("tenant", 24, 14)}, raise.to);
-  EXPECT_EQ(ref("letter-2026-02", 25, 17), raise.source);
+  EXPECT_EQ(std::vector<IdRef>{ref("letter-2026-02", 25, 17)}, raise.sources);
   EXPECT_EQ("an increase of 8%", raise.quote);
   EXPECT_EQ("Read from the letter", raise.note);
   EXPECT_EQ(at(18, 9), raise.where);
@@ -176,17 +176,58 @@ TEST(Loader, ReadsEveryStanceField) {
   EXPECT_EQ(Stance::reject, reject.stance);
   EXPECT_EQ(ref("rent-plus-8", 31, 14), reject.via);
   EXPECT_EQ("Costs have risen.", reject.note);
-  EXPECT_EQ(ref("letter-2026-02", 33, 17), reject.source);
+  EXPECT_EQ(std::vector<IdRef>{ref("letter-2026-02", 33, 17)}, reject.sources);
   EXPECT_TRUE(reject.agree_if.empty());
   EXPECT_EQ(at(29, 9), reject.where);
 
   const StanceDecl& consider = s.stances[1];
   EXPECT_EQ(Stance::consider, consider.stance);
   EXPECT_EQ(std::nullopt, consider.via);
-  EXPECT_EQ(std::nullopt, consider.source);
+  EXPECT_TRUE(consider.sources.empty());
   const std::vector<IdRef> conditions{ref("tenant/two-year-term", 36, 20),
                                       ref("tenant/rent-freeze", 36, 42)};
   EXPECT_EQ(conditions, consider.agree_if);
+}
+
+TEST(Loader, ReadsSourcesListsAndAStancesQuote) {
+  const Scenario s = parse_ok(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions:
+      - {id: p, issue: i, kind: demand, text: t, sources: [one, two]}
+    stances:
+      - {position: b/q, stance: reject, quote: "never", sources: [two]}
+  - id: b
+    positions: [{id: q, issue: i, kind: demand, text: t}]
+issues: [{id: i}]
+sources: [{id: one}, {id: two}]
+)");
+  ASSERT_EQ(2u, s.positions.size());
+  EXPECT_EQ((std::vector<IdRef>{ref("one", 6, 60), ref("two", 6, 65)}), s.positions[0].sources);
+  ASSERT_EQ(1u, s.stances.size());
+  EXPECT_EQ("never", s.stances[0].quote);
+  EXPECT_EQ(std::vector<IdRef>{ref("two", 8, 67)}, s.stances[0].sources);
+}
+
+TEST(Loader, RefusesSourceBesideSourcesAnEmptyListAndASourceTwice) {
+  EXPECT_EQ(
+      (Lines{"s.yaml:6:72: error: write either 'source: ID' or 'sources: [ID, ...]', not both",
+             "s.yaml:7:59: error: 'sources' is empty: name at least one source, or leave "
+             "'sources' out",
+             "s.yaml:9:56: error: 'sources' names 'one' twice"}),
+      scenario_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions:
+      - {id: p, issue: i, kind: demand, text: t, source: one, sources: [one]}
+      - {id: q, issue: i, kind: demand, text: t, sources: []}
+    stances:
+      - {position: b/q, stance: reject, sources: [one, one]}
+issues: [{id: i}]
+sources: [{id: one}]
+)"));
 }
 
 TEST(Loader, ReadsPartyFile) {
@@ -1543,7 +1584,8 @@ positions:
                        "'to': while it is silent, it cannot be agreed",
                    (dir.path() / "scenario.yaml").string() +
                        ":15:5: warning: source 'letter-2026-02' is not cited by any position or "
-                       "stance",
+                       "stance; cite it with 'source: letter-2026-02' or in 'sources:' on what "
+                       "it supports",
                    tenant.string() + ":4:12: error: unknown issue 'rnet' (did you mean 'rent'?)"}),
             formatted(s.error()));
 }

@@ -31,7 +31,7 @@ Scenario lease_scenario() {
        .text = "Rent rises by 8%.",
        .priority = 4,
        .red_line = true,
-       .source = IdRef{"letter"},
+       .sources = {IdRef{"letter"}},
        .quote = "an increase of 8%",
        .note = "Read from the letter"},
       {.party = "landlord",
@@ -56,7 +56,7 @@ Scenario lease_scenario() {
        .position = {"tenant/repairs-first"},
        .stance = Stance::consider,
        .agree_if = {{"tenant/rent-freeze"}},
-       .source = IdRef{"visit"}},
+       .sources = {IdRef{"visit"}}},
   };
   s.warnings = {{.where = {"landlord.yaml", 3, 5},
                  .severity = Severity::warning,

@@ -61,7 +61,7 @@ TEST(Model, PositionDefaultsMatchTheFormat) {
   EXPECT_EQ(3, p.priority);
   EXPECT_FALSE(p.red_line);
   EXPECT_TRUE(p.to.empty());
-  EXPECT_FALSE(p.source.has_value());
+  EXPECT_TRUE(p.sources.empty());
 }
 
 // is_slug

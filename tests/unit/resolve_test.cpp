@@ -26,15 +26,15 @@ Scenario mixed() {
   s.sources = {{.id = "s"}, {.id = "t"}, {.id = "t"}};
   s.positions = {
       {.party = "a", .id = "x", .issue = {"j"}, .to = {{"c"}, {"zz"}, {"b"}}},
-      {.party = "b", .id = "y", .issue = {"k"}, .source = IdRef{"t"}},
+      {.party = "b", .id = "y", .issue = {"k"}, .sources = {IdRef{"t"}}},
       {.party = "c", .id = "x", .issue = {"i"}},
       {.party = "a", .id = "x", .issue = {"i"}},
       {.party = "q", .id = "w", .issue = {"i"}},
   };
   s.stances = {
       {.party = "b", .position = {"a/x"}, .via = IdRef{"y"}, .agree_if = {{"c/x"}, {"a/gone"}}},
-      {.party = "c", .position = {"b/y"}, .via = IdRef{"nope"}, .source = IdRef{"u"}},
-      {.party = "zz", .position = {"c/none"}, .agree_if = {{"b/y"}}, .source = IdRef{"s"}},
+      {.party = "c", .position = {"b/y"}, .via = IdRef{"nope"}, .sources = {IdRef{"u"}}},
+      {.party = "zz", .position = {"c/none"}, .agree_if = {{"b/y"}}, .sources = {IdRef{"s"}}},
   };
   return s;
 }
@@ -56,12 +56,12 @@ TEST(Resolve, LooksEveryReferenceUpAndNamesTheFirstOfRepeatedIds) {
   EXPECT_EQ((std::vector<std::uint32_t>{0, 1, 2, 0, 4}), r.first_position);
   EXPECT_EQ((std::vector<std::uint32_t>{0, 1, 2, 0, k_none}), r.holder);
   EXPECT_EQ((std::vector<std::uint32_t>{1, k_none, 0, 0, 0}), r.issue);
-  EXPECT_EQ((std::vector<std::uint32_t>{k_none, 1, k_none, k_none, k_none}), r.position_source);
+  EXPECT_EQ(lists({{}, {1}, {}, {}, {}}), r.position_sources);
   EXPECT_EQ(lists({{2, k_none, 1}, {}, {}, {}, {}}), r.audience);
   EXPECT_EQ((std::vector<std::uint32_t>{1, 2, k_none}), r.taker);
   EXPECT_EQ((std::vector<std::uint32_t>{0, 1, k_none}), r.target);
   EXPECT_EQ((std::vector<std::uint32_t>{1, k_none, k_none}), r.via);
-  EXPECT_EQ((std::vector<std::uint32_t>{k_none, k_none, 0}), r.stance_source);
+  EXPECT_EQ(lists({{}, {k_none}, {0}}), r.stance_sources);
   EXPECT_EQ(lists({{2, k_none}, {}, {1}}), r.conditions);
   EXPECT_TRUE(r.fits(mixed()));
   EXPECT_FALSE(Resolution{}.fits(mixed()));

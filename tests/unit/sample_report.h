@@ -38,6 +38,7 @@ inline Report small_report() {
        .deadlock = true,
        .in_package = true,
        .source = "letter",
+       .sources = {"letter"},
        .source_title = "Letter of 2 Feb",
        .quote = "8%",
        .stances = {{.party = "tenant",

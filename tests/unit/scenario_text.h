@@ -74,14 +74,14 @@ inline Scenario without_places(Scenario s) {
   for (Position& p : s.positions) {
     p.where = {};
     forget_place(p.issue);
-    forget_place(p.source);
+    for (IdRef& r : p.sources) forget_place(r);
     for (IdRef& r : p.to) forget_place(r);
   }
   for (StanceDecl& st : s.stances) {
     st.where = {};
     forget_place(st.position);
     forget_place(st.via);
-    forget_place(st.source);
+    for (IdRef& r : st.sources) forget_place(r);
     for (IdRef& r : st.agree_if) forget_place(r);
   }
   std::sort(s.positions.begin(), s.positions.end(),

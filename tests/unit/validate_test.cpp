@@ -154,10 +154,13 @@ issues: [{id: rent}, {id: term}]
 }
 
 TEST(Validate, ReportsUnknownSourceWithSuggestion) {
-  EXPECT_EQ((Lines{"s.yaml:6:58: error: unknown source 'leter' (did you mean 'letter'?)",
-                   "s.yaml:8:65: error: unknown source 'memo'",
-                   "s.yaml:13:5: warning: source 'letter' is not cited by any position or stance"}),
-            validate_errors(R"(format: 1
+  EXPECT_EQ(
+      (Lines{
+          "s.yaml:6:58: error: unknown source 'leter' (did you mean 'letter'?)",
+          "s.yaml:8:65: error: unknown source 'memo'",
+          "s.yaml:13:5: warning: source 'letter' is not cited by any position or stance; cite it "
+          "with 'source: letter' or in 'sources:' on what it supports"}),
+      validate_errors(R"(format: 1
 title: x
 parties:
   - id: a
@@ -492,8 +495,30 @@ sources:
   - id: used
   - id: also-used
 )");
-  EXPECT_EQ(Lines{"s.yaml:10:5: warning: source 'unused' is not cited by any position or stance"},
-            formatted(s.warnings));
+  EXPECT_EQ(
+      Lines{"s.yaml:10:5: warning: source 'unused' is not cited by any position or stance; cite it "
+            "with 'source: unused' or in 'sources:' on what it supports"},
+      formatted(s.warnings));
+}
+
+TEST(Validate, EverySourceOfASourcesListIsCitedOrUnknown) {
+  EXPECT_EQ((Lines{"s.yaml:6:68: error: unknown source 'leter' (did you mean 'letter'?)",
+                   "s.yaml:8:56: error: unknown source 'memo'"}),
+            validate_errors(R"(format: 1
+title: x
+parties:
+  - id: a
+    positions:
+      - {id: p, issue: i, kind: demand, text: t, sources: [letter, leter]}
+    stances:
+      - {position: b/q, stance: agree, sources: [call, memo]}
+  - id: b
+    positions: [{id: q, issue: i, kind: demand, text: t}]
+issues: [{id: i}]
+sources:
+  - id: letter
+  - id: call
+)"));
 }
 
 TEST(Validate, KeepsWarningsOfParsingAndSortsThemWithItsOwn) {
@@ -514,12 +539,14 @@ sources: [{id: s}]
   parsed->warnings.push_back({{"a.yaml", 1, 1}, Severity::warning, "from another file"});
   const auto s = validate(std::move(*parsed));
   ASSERT_TRUE(s);
-  EXPECT_EQ((Lines{"a.yaml:1:1: warning: from another file",
-                   "s.yaml:8:26: warning: 'c' is not in the audience of 'a/p', so this stance "
-                   "does not count",
-                   "s.yaml:9:1: warning: from parsing",
-                   "s.yaml:10:11: warning: source 's' is not cited by any position or stance"}),
-            formatted(s->warnings));
+  EXPECT_EQ(
+      (Lines{"a.yaml:1:1: warning: from another file",
+             "s.yaml:8:26: warning: 'c' is not in the audience of 'a/p', so this stance "
+             "does not count",
+             "s.yaml:9:1: warning: from parsing",
+             "s.yaml:10:11: warning: source 's' is not cited by any position or stance; cite it "
+             "with 'source: s' or in 'sources:' on what it supports"}),
+      formatted(s->warnings));
 }
 
 TEST(Validate, ReportsAllErrorsAtOnceSorted) {
@@ -570,7 +597,7 @@ TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
         {.party = "a", .id = "p" + std::to_string(n), .issue = {"i"}, .to = {IdRef{"b"}}});
   }
   s.positions[7].issue = {"nowhere", {"a.yaml", 8, 1}};
-  s.positions[8].source = IdRef{"by-position"};
+  s.positions[8].sources = {IdRef{"by-position"}};
   s.positions[k_stances - 1].to.push_back({"a", {"a.yaml", k_stances, 1}});  // the holder
   for (int n = 0; n < k_stances; ++n) {
     const SourceLocation at{"b.yaml", n + 1, 1};
@@ -598,7 +625,7 @@ TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
         break;
     }
     if (n == k_stances / 2 - 1 || n == k_stances / 2 || n == k_stances - 1) st.party = "c";
-    if (n == 9) st.source = IdRef{"by-stance"};
+    if (n == 9) st.sources = {IdRef{"by-stance"}};
     s.stances.push_back(std::move(st));
   }
   const auto result = validate(std::move(s));
@@ -639,10 +666,12 @@ TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
   }
   std::sort(expected_audience.begin(), expected_audience.end());
   EXPECT_EQ(audience, expected_audience);
-  EXPECT_EQ(positions_and_sources,
-            (Lines{"a.yaml:8:1: error: unknown issue 'nowhere'",
-                   "a.yaml:25000:1: error: 'to' names the holder 'a' itself",
-                   "s.yaml:3:1: warning: source 'unused' is not cited by any position or stance"}));
+  EXPECT_EQ(
+      positions_and_sources,
+      (Lines{"a.yaml:8:1: error: unknown issue 'nowhere'",
+             "a.yaml:25000:1: error: 'to' names the holder 'a' itself",
+             "s.yaml:3:1: warning: source 'unused' is not cited by any position or stance; cite it "
+             "with 'source: unused' or in 'sources:' on what it supports"}));
 }
 
 }  // namespace

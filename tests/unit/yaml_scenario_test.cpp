@@ -113,7 +113,7 @@ sources: [{id: s}]
     p.text = text;
     p.quote = text;
     p.note = text;
-    p.source = IdRef{"s"};
+    p.sources = {IdRef{"s"}};
     p.to = {{"null"}};
     s.positions.push_back(p);
     StanceDecl st;

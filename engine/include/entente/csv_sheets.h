@@ -39,17 +39,18 @@ inline constexpr std::array<CsvColumn, 11> k_csv_position_columns{{{"party", tru
                                                                    {"priority"},
                                                                    {"red_line"},
                                                                    {"to"},
-                                                                   {"source"},
+                                                                   {"sources"},
                                                                    {"quote"},
                                                                    {"note"}}};
 /// `party` is the party that takes the stance; the others are the keys of a stance.
-inline constexpr std::array<CsvColumn, 7> k_csv_stance_columns{{{"party", true},
+inline constexpr std::array<CsvColumn, 8> k_csv_stance_columns{{{"party", true},
                                                                 {"position", true},
                                                                 {"stance", true},
                                                                 {"via"},
                                                                 {"agree_if"},
+                                                                {"quote"},
                                                                 {"note"},
-                                                                {"source"}}};
+                                                                {"sources"}}};
 
 struct CsvSheetInfo {
   CsvSheet sheet{};
@@ -71,7 +72,7 @@ constexpr const CsvSheetInfo& csv_sheet(CsvSheet s) {
   return k_csv_sheets[static_cast<std::size_t>(s)];
 }
 
-/// Between the items of a list in one cell (`to`, `agree_if`): `usa;nato`.
+/// Between the items of a list in one cell (`to`, `agree_if`, `sources`): `usa;nato`.
 inline constexpr char k_csv_list_separator = ';';
 
 }  // namespace entente

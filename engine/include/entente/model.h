@@ -64,7 +64,9 @@ struct Position {
   int priority = 3;
   bool red_line = false;
   std::vector<IdRef> to{};  ///< explicit audience; empty means every other party
-  HeapOptional<IdRef> source{};
+  /// The sources cited, in the order written: `source: ID` is a list of one, `sources:` a list
+  /// (docs/format.md section 1).
+  std::vector<IdRef> sources{};
   Text quote{};
   Text note{};
   SourceLocation where{};
@@ -86,8 +88,9 @@ struct StanceDecl {
   Stance stance = Stance::consider;
   HeapOptional<IdRef> via{};  ///< the stance-taker's own position that says so
   std::vector<IdRef> agree_if{};
+  Text quote{};  ///< the stance-taker's own words
   Text note{};
-  HeapOptional<IdRef> source{};
+  std::vector<IdRef> sources{};  ///< as Position::sources
   SourceLocation where{};
 
   friend bool operator==(const StanceDecl&, const StanceDecl&) = default;

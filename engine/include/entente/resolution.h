@@ -21,20 +21,20 @@ struct Resolution {
   std::vector<std::uint32_t> first_source{};
   std::vector<std::uint32_t> first_position{};  ///< by PARTY/POSITION ref
 
-  /// By position: its holder (in parties), its issue (in issues) and its source (in
-  /// sources; k_none when it cites none).
+  /// By position: its holder (in parties), its issue (in issues) and its sources (in
+  /// sources; k_none for an unknown id).
   std::vector<std::uint32_t> holder{};
   std::vector<std::uint32_t> issue{};
-  std::vector<std::uint32_t> position_source{};
+  FlatLists<std::uint32_t> position_sources{};
   /// By position: its `to`, as party indexes.
   FlatLists<std::uint32_t> audience{};
 
   /// By stance: who takes it (in parties), the position it is on, its `via` position and
-  /// its source.
+  /// its sources.
   std::vector<std::uint32_t> taker{};
   std::vector<std::uint32_t> target{};
   std::vector<std::uint32_t> via{};
-  std::vector<std::uint32_t> stance_source{};
+  FlatLists<std::uint32_t> stance_sources{};
   /// By stance: its agree_if, as positions.
   FlatLists<std::uint32_t> conditions{};
 

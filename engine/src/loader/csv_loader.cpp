@@ -49,13 +49,15 @@ Diagnostic error_at(const std::string& file, int line, int field, std::string me
 // Columns whose cells are ids or references: one that looks like a formula is refused as such.
 bool holds_ids(std::string_view column) {
   for (const std::string_view c :
-       {"id", "party", "issue", "source", "to", "position", "via", "agree_if"}) {
+       {"id", "party", "issue", "sources", "to", "position", "via", "agree_if"}) {
     if (c == column) return true;
   }
   return false;
 }
 
-bool is_list(std::string_view column) { return column == "to" || column == "agree_if"; }
+bool is_list(std::string_view column) {
+  return column == "to" || column == "agree_if" || column == "sources";
+}
 
 // What a field may not hold, as the YAML loader refuses it in a file or a value: bytes that are
 // not UTF-8, and controls but tab, line feed and NEL.

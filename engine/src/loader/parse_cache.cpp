@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Bumped whenever the model or this encoding changes: an old entry is then a miss.
-constexpr std::string_view k_magic = "entente-parse-cache 2\n";
+constexpr std::string_view k_magic = "entente-parse-cache 3\n";
 constexpr std::string_view k_folder = ".entente-cache";
 
 // ---- One list of fields per model type, read and written by the same code.
@@ -38,10 +38,10 @@ void fields(A& a, T& x) {
   } else if constexpr (std::is_same_v<U, Source>) {
     a(x.id, x.title, x.date, x.url, x.where);
   } else if constexpr (std::is_same_v<U, Position>) {
-    a(x.party, x.id, x.issue, x.kind, x.text, x.priority, x.red_line, x.to, x.source, x.quote,
+    a(x.party, x.id, x.issue, x.kind, x.text, x.priority, x.red_line, x.to, x.sources, x.quote,
       x.note, x.where);
   } else if constexpr (std::is_same_v<U, StanceDecl>) {
-    a(x.party, x.position, x.stance, x.via, x.agree_if, x.note, x.source, x.where);
+    a(x.party, x.position, x.stance, x.via, x.agree_if, x.quote, x.note, x.sources, x.where);
   } else if constexpr (std::is_same_v<U, Diagnostic>) {
     a(x.where, x.severity, x.message);
   } else if constexpr (std::is_same_v<U, Scenario>) {

@@ -4,6 +4,9 @@
 // readers of loader/schema.h serve the CSV sheets of `import` too.
 #include <fmt/format.h>
 
+#include <string_view>
+#include <unordered_set>
+
 #include "entente/loader.h"
 #include "loader/byte_checks.h"
 #include "loader/flow_scan.h"
@@ -51,12 +54,40 @@ std::vector<IdRef> read_ref_list(SchemaReader& r, const YamlNode& node, std::str
   return out;
 }
 
+// `source: ID` (one) or `sources: [ID, ...]` (one or more), not both: the sources an item
+// cites, in order, each once.
+std::vector<IdRef> read_sources(SchemaReader& r, Fields& f) {
+  const YamlNode* one = f.find("source");
+  const YamlNode* many = f.find("sources");
+  if (one && many) {
+    r.error(*many, "write either 'source: ID' or 'sources: [ID, ...]', not both");
+    return {};
+  }
+  std::vector<IdRef> out;
+  if (one) {
+    if (auto ref = r.id_ref(*one, "source")) out.push_back(std::move(*ref));
+  } else if (many) {
+    out = read_ref_list(r, *many, "sources", false);
+    if (many->kind == YamlNode::Kind::sequence && many->items.empty()) {
+      r.error(*many, "'sources' is empty: name at least one source, or leave 'sources' out");
+    }
+    std::unordered_set<std::string_view> seen;
+    for (const YamlNode& item : many->items) {
+      if (many->kind != YamlNode::Kind::sequence) break;  // r.list() said what is wrong
+      if (item.kind == YamlNode::Kind::scalar && !seen.insert(item.value).second) {
+        r.error(item, fmt::format("'sources' names '{}' twice", item.value));
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<Position> detail::read_position(SchemaReader& r, const YamlNode& node, Symbol party) {
   Fields f(r, node, item_name("position", node),
-           {"id", "issue", "kind", "text", "priority", "red_line", "to", "source", "quote",
-            "note"});
+           {"id", "issue", "kind", "text", "priority", "red_line", "to", "source", "sources",
+            "quote", "note"});
   if (!f.ok()) return std::nullopt;
   Position p;
   p.party = party;
@@ -87,7 +118,7 @@ std::optional<Position> detail::read_position(SchemaReader& r, const YamlNode& n
       r.error(v, "'to' is empty: name at least one party, or leave 'to' out to address all");
     }
   });
-  read_optional(f, "source", [&](const YamlNode& v) { p.source = r.id_ref(v, "source"); });
+  p.sources = read_sources(r, f);
   read_optional(f, "quote", [&](const YamlNode& v) { p.quote = r.text(v, "quote").value_or(""); });
   read_optional(f, "note", [&](const YamlNode& v) { p.note = r.text(v, "note").value_or(""); });
   if (!id_value) return std::nullopt;
@@ -121,7 +152,8 @@ std::optional<IdRef> read_via(SchemaReader& r, const YamlNode& node, Symbol part
 }  // namespace
 
 std::optional<StanceDecl> detail::read_stance(SchemaReader& r, const YamlNode& node, Symbol party) {
-  Fields f(r, node, "stance", {"position", "stance", "via", "agree_if", "note", "source"});
+  Fields f(r, node, "stance",
+           {"position", "stance", "via", "agree_if", "quote", "note", "source", "sources"});
   if (!f.ok()) return std::nullopt;
   StanceDecl s;
   s.party = party;
@@ -143,8 +175,9 @@ std::optional<StanceDecl> detail::read_stance(SchemaReader& r, const YamlNode& n
   read_optional(f, "agree_if", [&](const YamlNode& v) {
     s.agree_if = read_ref_list(r, v, "agree_if", true);
   });
+  read_optional(f, "quote", [&](const YamlNode& v) { s.quote = r.text(v, "quote").value_or(""); });
   read_optional(f, "note", [&](const YamlNode& v) { s.note = r.text(v, "note").value_or(""); });
-  read_optional(f, "source", [&](const YamlNode& v) { s.source = r.id_ref(v, "source"); });
+  s.sources = read_sources(r, f);
   if (!target || !stance_ok) return std::nullopt;
   s.position = std::move(*target);
   return s;

@@ -29,8 +29,8 @@ std::uint32_t find(const IdTable& table, std::string_view id) {
 
 bool Resolution::fits(const Scenario& s) const {
   return first_party.size() == s.parties.size() && first_issue.size() == s.issues.size() &&
-         first_source.size() == s.sources.size() && position_source.size() == s.positions.size() &&
-         stance_source.size() == s.stances.size() && first_position.size() == s.positions.size() &&
+         first_source.size() == s.sources.size() && position_sources.size() == s.positions.size() &&
+         stance_sources.size() == s.stances.size() && first_position.size() == s.positions.size() &&
          holder.size() == s.positions.size() && issue.size() == s.positions.size() &&
          audience.size() == s.positions.size() && taker.size() == s.stances.size() &&
          target.size() == s.stances.size() && via.size() == s.stances.size() &&
@@ -42,9 +42,6 @@ Resolution resolve(const Scenario& s) {
   const IdTable parties = index_ids(s.parties, r.first_party);
   const IdTable issues = index_ids(s.issues, r.first_issue);
   const IdTable sources = index_ids(s.sources, r.first_source);
-  const auto find_source = [&](const HeapOptional<IdRef>& source) {
-    return source ? find(sources, source->id) : k_none;
-  };
   IdTable positions(s.positions.size());
   // The table keeps a view of a ref longer than its slots hold: those stay here (a deque
   // never moves its strings), the others are made in one buffer.
@@ -64,11 +61,11 @@ Resolution resolve(const Scenario& s) {
   const auto resolve_positions = [&] {
     r.holder.reserve(s.positions.size());
     r.issue.reserve(s.positions.size());
-    r.position_source.reserve(s.positions.size());
     for (const Position& p : s.positions) {
       r.holder.push_back(find(parties, p.party));
       r.issue.push_back(find(issues, p.issue.id));
-      r.position_source.push_back(find_source(p.source));
+      for (const IdRef& q : p.sources) r.position_sources.push(find(sources, q.id));
+      r.position_sources.end_list();
       for (const IdRef& q : p.to) r.audience.push(find(parties, q.id));
       r.audience.end_list();
     }
@@ -79,7 +76,8 @@ Resolution resolve(const Scenario& s) {
   r.taker.resize(s.stances.size());
   r.target.resize(s.stances.size());
   r.via.resize(s.stances.size());
-  r.stance_source.resize(s.stances.size());
+  r.stance_sources.assign_sizes(s.stances.size(),
+                                [&](std::size_t d) { return s.stances[d].sources.size(); });
   // Lookups in no order are most of the time: on two threads past 20,000 stances.
   const auto resolve_stances = [&](std::size_t begin, std::size_t end) {
     std::string via;
@@ -89,7 +87,8 @@ Resolution resolve(const Scenario& s) {
       r.target[d] = find(positions, st.position.id);
       r.via[d] =
           st.via ? find(positions, via.assign(st.party).append("/").append(st.via->id)) : k_none;
-      r.stance_source[d] = find_source(st.source);
+      const std::span<std::uint32_t> cited = r.stance_sources[d];
+      for (std::size_t k = 0; k < cited.size(); ++k) cited[k] = find(sources, st.sources[k].id);
       const std::span<std::uint32_t> conditions = r.conditions[d];
       for (std::size_t k = 0; k < conditions.size(); ++k) {
         conditions[k] = find(positions, st.agree_if[k].id);

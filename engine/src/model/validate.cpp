@@ -184,15 +184,16 @@ class Validator {
     }
   }
 
-  // A source as it is named and as it resolved.
-  void cite(const HeapOptional<IdRef>& source, std::uint32_t index) {
-    if (!source) return;
-    if (index != k_unknown) {
-      cited_[index] = true;
-      return;
+  // The sources an item cites, as they are named and as they resolved.
+  void cite(const std::vector<IdRef>& sources, std::span<const std::uint32_t> indexes) {
+    for (std::size_t k = 0; k < sources.size(); ++k) {
+      if (indexes[k] != k_unknown) {
+        cited_[indexes[k]] = true;
+        continue;
+      }
+      unknown(sources[k], "source",
+              source_ids_.get(s_.sources, r_.first_source, [](const Source& x) { return x.id; }));
     }
-    unknown(*source, "source",
-            source_ids_.get(s_.sources, r_.first_source, [](const Source& x) { return x.id; }));
   }
 
   // Also records whether the position's audience is every other party, so that the stance
@@ -202,7 +203,7 @@ class Validator {
       unknown(p.issue, "issue",
               issue_ids_.get(s_.issues, r_.first_issue, [](const Issue& x) { return x.id; }));
     }
-    cite(p.source, r_.position_source[i]);
+    cite(p.sources, r_.position_sources[i]);
     everyone_.push_back(p.to.empty());
     ++audience_stamp_;
     const std::span<const std::uint32_t> indexes = r_.audience[i];
@@ -257,7 +258,7 @@ class Validator {
   }
 
   void check_stance(std::uint32_t index, const StanceDecl& st) {
-    cite(st.source, r_.stance_source[index]);
+    cite(st.sources, r_.stance_sources[index]);
     if (st.via && r_.via[index] == k_unknown) {
       error(st.via->where,
             fmt::format("'via' must name a position of '{}', and '{}' is not one{}", st.party,
@@ -313,7 +314,9 @@ class Validator {
       // A repeated source id is an error already; the citations count for its first one.
       if (!cited_[r_.first_source[i]]) {
         warning(src.where,
-                fmt::format("source '{}' is not cited by any position or stance", src.id));
+                fmt::format("source '{}' is not cited by any position or stance; cite it with "
+                            "'source: {}' or in 'sources:' on what it supports",
+                            src.id, src.id));
       }
     }
   }

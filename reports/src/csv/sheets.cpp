@@ -25,7 +25,7 @@ std::string header(CsvSheet sheet) {
   return out;
 }
 
-// `to` and `agree_if`: ids joined by k_csv_list_separator.
+// `to`, `agree_if` and `sources`: ids joined by k_csv_list_separator.
 std::string list(const std::vector<IdRef>& refs) {
   std::string out;
   for (const IdRef& ref : refs) {
@@ -72,7 +72,7 @@ std::string positions_sheet(const Scenario& s) {
     append_csv_record(
         out, {p.party.view(), p.id.view(), p.issue.id.view(), to_string(p.kind), p.text.view(),
               std::to_string(p.priority), p.red_line ? "true" : "false", list(p.to),
-              optional_id(p.source), p.quote.view(), p.note.view()});
+              list(p.sources), p.quote.view(), p.note.view()});
   }
   return out;
 }
@@ -82,7 +82,7 @@ std::string stances_sheet(const Scenario& s) {
   for (const StanceDecl& st : s.stances) {
     append_csv_record(
         out, {st.party.view(), st.position.id.view(), to_string(st.stance), optional_id(st.via),
-              list(st.agree_if), st.note.view(), optional_id(st.source)});
+              list(st.agree_if), st.quote.view(), st.note.view(), list(st.sources)});
   }
   return out;
 }

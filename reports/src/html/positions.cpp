@@ -61,11 +61,21 @@ std::string source_line(const Report& report, std::string_view source_id) {
   return line;
 }
 
+// Every source cited, one after the other.
+std::string source_lines(const Report& report, const std::vector<std::string_view>& sources) {
+  std::string out;
+  for (const std::string_view source : sources) {
+    if (!out.empty()) out += "; ";
+    out += source_line(report, source);
+  }
+  return out;
+}
+
 void write_citation(std::ostream& out, const Report& report, const PositionRow& row) {
-  if (row.quote.empty() && row.source.empty()) return;
+  if (row.quote.empty() && row.sources.empty()) return;
   out << R"(<figure class="citation">)";
   if (!row.quote.empty()) out << "<blockquote>\u201c" << html(row.quote) << "\u201d</blockquote>";
-  if (!row.source.empty()) out << "<p>\u2014 " << source_line(report, row.source) << "</p>";
+  if (!row.sources.empty()) out << "<p>\u2014 " << source_lines(report, row.sources) << "</p>";
   out << "</figure>\n";
 }
 
@@ -77,10 +87,13 @@ std::string answer_details(const Report& report, const StanceRow& answer) {
     details +=
         std::string(condition_phrase(answer)) + " " + ref_links(report, answer.agree_if, " + ");
   }
+  if (!answer.quote.empty()) {
+    details += (details.empty() ? "" : " ") + fmt::format("<q>{}</q>", html(answer.quote));
+  }
   if (!answer.note.empty()) details += (details.empty() ? "" : " \u2014 ") + html(answer.note);
-  if (!answer.source.empty()) {
+  if (!answer.sources.empty()) {
     details +=
-        fmt::format(R"( <span class="source">({})</span>)", source_line(report, answer.source));
+        fmt::format(R"( <span class="source">({})</span>)", source_lines(report, answer.sources));
   }
   return details;
 }

@@ -2,13 +2,14 @@
 // be added, and then "schema_version" goes up.
 //
 // {
-//   "schema_version": 1,
+//   "schema_version": 2,                       // 2: `sources`, and `quote` on stances
 //   "scenario": {"title": "...", "date": "2026-03-01" | null},
 //   "ref": "landlord/two-year-term",
 //   "holder": {"id": "landlord", "name": "Landlord Ltd"},
 //   "issue": {"id": "term", "title": "Length of the lease"},
 //   "kind": "demand" | "concession", "priority": 1..5, "red_line": bool,
 //   "text": "...", "quote": "..." | null, "note": "..." | null, "source": SOURCE | null,
+//   "sources": [SOURCE, ...],                  // every source cited; "source" is the first
 //   "to": ["tenant"],                          // the audience, sorted
 //   "status": "agreed" | "sticking" | "open" | "unanswered", "deadlock": bool,
 //   "reason": "...",                           // the status in words
@@ -16,9 +17,10 @@
 //     {"party": "tenant", "name": "The tenant",
 //      "stance": "agree" | "reject" | "consider" | "silent", // effective (docs/format.md 3.1, 3.2)
 //      "via": {"ref": "...", "priority": 1..5, "red_line": bool, "quote": "..." | null,
-//              "source": SOURCE | null} | null,
+//              "source": SOURCE | null, "sources": [SOURCE, ...]} | null,
 //      "agree_if": ["ref", ...], "conditional": bool, "condition_met": bool,
-//      "note": "..." | null, "source": SOURCE | null}
+//      "note": "..." | null, "quote": "..." | null, "source": SOURCE | null,
+//      "sources": [SOURCE, ...]}
 //   ],
 //   "conditions": [STANCE_NODE, ...],          // its conditional stances, by party
 //   "max_depth": 12, "truncated": bool,        // levels followed; a branch stopped at the limit
@@ -51,17 +53,25 @@ namespace {
 
 using detail::JsonStream;
 
-constexpr int k_schema_version = 1;
+constexpr int k_schema_version = 2;
 
-void stream_source(const std::optional<SourceRow>& source, JsonStream& json) {
-  if (!source) {
-    json.null();
-    return;
-  }
-  json.begin_object().member("id", source->id).member("title", source->title);
-  json.key("date").string_or_null(source->date);
-  json.key("url").string_or_null(source->url);
+void stream_source(const SourceRow& source, JsonStream& json) {
+  json.begin_object().member("id", source.id).member("title", source.title);
+  json.key("date").string_or_null(source.date);
+  json.key("url").string_or_null(source.url);
   json.end_object();
+}
+
+// "source": the first (or null), then "sources": every one.
+void stream_sources(const std::vector<SourceRow>& sources, JsonStream& json) {
+  if (sources.empty()) {
+    json.key("source").null();
+  } else {
+    stream_source(sources.front(), json.key("source"));
+  }
+  json.key("sources").begin_array();
+  for (const SourceRow& source : sources) stream_source(source, json);
+  json.end_array();
 }
 
 void stream_via(const std::optional<ViaPosition>& via, JsonStream& json) {
@@ -74,7 +84,7 @@ void stream_via(const std::optional<ViaPosition>& via, JsonStream& json) {
       .member("priority", via->priority)
       .member("red_line", via->red_line);
   json.key("quote").string_or_null(via->quote);
-  stream_source(via->source, json.key("source"));
+  stream_sources(via->sources, json);
   json.end_object();
 }
 
@@ -88,7 +98,8 @@ void stream_stance(const ExplainedStance& s, JsonStream& json) {
   json.key("agree_if").strings(a.agree_if);
   json.member("conditional", a.conditional).member("condition_met", a.condition_met);
   json.key("note").string_or_null(a.note);
-  stream_source(s.source, json.key("source"));
+  json.key("quote").string_or_null(a.quote);
+  stream_sources(s.sources, json);
   json.end_object();
 }
 
@@ -165,7 +176,7 @@ void stream_position(const Explanation& e, JsonStream& json) {
       .member("text", row.text);
   json.key("quote").string_or_null(row.quote);
   json.key("note").string_or_null(row.note);
-  stream_source(e.source, json.key("source"));
+  stream_sources(e.sources, json);
   json.key("to").begin_array();
   for (const StanceRow& stance : row.stances) json.value(stance.party);
   json.end_array().member("status", to_string(row.status)).member("deadlock", row.deadlock);

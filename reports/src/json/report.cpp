@@ -3,7 +3,7 @@
 //
 // {
 //   "format": 1,                         // the position-file format that was read
-//   "schema_version": 1,                 // this shape
+//   "schema_version": 2,                 // this shape (2: `sources`, and `quote` on answers)
 //   "scenario": {
 //     "title": "...",
 //     "parties": ["landlord", ...],      // ids, sorted
@@ -24,10 +24,12 @@
 //       "to": ["tenant"],                // the audience, sorted
 //       "in_package": bool,
 //       "source": "letter-2026-02" | null, "quote": "..." | null, "note": "..." | null,
+//       "sources": ["letter-2026-02", ...],  // every source cited; `source` is the first
 //       "answers": [                     // the stances again, with what the files say, by party
 //         {"party": "tenant", "stance": "reject", "via": "tenant/rent-freeze" | null,
 //          "agree_if": ["landlord/x", ...], "conditional": bool, "condition_met": bool,
-//          "note": "..." | null, "source": "..." | null}
+//          "note": "..." | null, "source": "..." | null, "quote": "..." | null,
+//          "sources": ["...", ...]}
 //       ]
 //     }
 //   ],
@@ -58,7 +60,7 @@ namespace detail {
 namespace {
 
 constexpr int k_format = 1;
-constexpr int k_schema_version = 1;
+constexpr int k_schema_version = 2;
 
 void stream_position(const PositionRow& row, JsonStream& json) {
   json.begin_object()
@@ -79,6 +81,7 @@ void stream_position(const PositionRow& row, JsonStream& json) {
   json.key("source").string_or_null(row.source);
   json.key("quote").string_or_null(row.quote);
   json.key("note").string_or_null(row.note);
+  json.key("sources").strings(row.sources);
   json.key("answers").begin_array();
   for (const StanceRow& stance : row.stances) {
     json.begin_object().member("party", stance.party).member("stance", to_string(stance.stance));
@@ -87,6 +90,8 @@ void stream_position(const PositionRow& row, JsonStream& json) {
     json.member("conditional", stance.conditional).member("condition_met", stance.condition_met);
     json.key("note").string_or_null(stance.note);
     json.key("source").string_or_null(stance.source);
+    json.key("quote").string_or_null(stance.quote);
+    json.key("sources").strings(stance.sources);
     json.end_object();
   }
   json.end_array().end_object();

@@ -100,13 +100,14 @@ std::string answer_line(const StanceRow& answer) {
     line += fmt::format("; {} {}", detail::condition_phrase(answer),
                         markdown_code_list(answer.agree_if, ", "));
   }
+  if (!answer.quote.empty()) line += " \"" + markdown(answer.quote) + "\"";
   if (!answer.note.empty()) line += " — " + markdown(answer.note);
   return line;
 }
 
 // A list item (`marker` is "- " or "1. ") holding a position: a head line, its facts, its text,
-// quote and note as paragraphs, and the answers worth reading (all but plain agrees, as in the
-// text report) as a nested list.
+// quote and note as paragraphs, and the answers worth listing (detail::worth_listing) as a
+// nested list.
 void write_position_item(std::ostream& out, const Report& report, std::string_view marker,
                          std::string_view head, const PositionRow& row) {
   const std::string indent(marker.size(), ' ');
@@ -121,7 +122,7 @@ void write_position_item(std::ostream& out, const Report& report, std::string_vi
   }
   bool first = true;
   for (const StanceRow& answer : row.stances) {
-    if (answer.stance == EffectiveStance::agree && answer.agree_if.empty()) continue;
+    if (!detail::worth_listing(answer)) continue;
     out << (first ? "\n" : "") << indent << "- " << indented(answer_line(answer), indent + "  ")
         << '\n';
     first = false;

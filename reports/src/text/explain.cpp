@@ -44,20 +44,26 @@ void write_heading(std::ostream& out, const Painter& paint, std::string_view nam
   out << '\n' << paint(name, k_bold) << '\n';
 }
 
-// "ru-reply (2022-02-17): Russia's written reaction ... <url>"; raw text, wrapped later.
-std::string source_text(const std::optional<SourceRow>& source) {
-  if (!source) return {};
-  std::string text = source->id;
-  if (!source->date.empty()) text += " (" + source->date + ")";
-  if (!source->title.empty()) text += ": " + source->title;
-  if (!source->url.empty()) text += " <" + source->url + ">";
+// "ru-reply (2022-02-17): Russia's written reaction ... <url>", then "; " and the next
+// source; raw text, wrapped later.
+std::string source_text(const std::vector<SourceRow>& sources) {
+  std::string text;
+  for (const SourceRow& source : sources) {
+    if (!text.empty()) text += "; ";
+    text += source.id;
+    if (!source.date.empty()) text += " (" + source.date + ")";
+    if (!source.title.empty()) text += ": " + source.title;
+    if (!source.url.empty()) text += " <" + source.url + ">";
+  }
   return text;
 }
 
-// "(seed-article, 2022-02-03)": a quote's origin, short because titles run long.
-std::string origin(const std::optional<SourceRow>& source) {
-  if (!source) return {};
-  return " (" + source->id + (source->date.empty() ? "" : ", " + source->date) + ")";
+// "(seed-article, 2022-02-03)": a quote's origin (its first source), short because titles
+// run long.
+std::string origin(const std::vector<SourceRow>& sources) {
+  if (sources.empty()) return {};
+  const SourceRow& source = sources.front();
+  return " (" + source.id + (source.date.empty() ? "" : ", " + source.date) + ")";
 }
 
 std::string facts(const PositionRow& row) {
@@ -91,7 +97,7 @@ void write_header(std::ostream& out, const Painter& paint, const Explanation& e)
   write_field(out, "Why", e.reason);
   write_field(out, "Text", row.text);
   if (!row.quote.empty()) write_field(out, "Quote", fmt::format("\"{}\"", row.quote));
-  write_field(out, "Source", source_text(e.source));
+  write_field(out, "Source", source_text(e.sources));
   write_field(out, "Note", row.note);
 }
 
@@ -116,15 +122,18 @@ void write_stance(std::ostream& out, const Painter& paint, const ExplainedStance
   }
   out << '\n';
   if (s.via && !s.via->quote.empty()) {
-    write_detail(out, "Via quote", "\"" + s.via->quote + "\"" + origin(s.via->source));
+    write_detail(out, "Via quote", "\"" + s.via->quote + "\"" + origin(s.via->sources));
   }
   if (!answer.agree_if.empty()) {
     write_detail(out, "Agrees if",
                  fmt::format("{} ({})", fmt::join(answer.agree_if, ", "),
                              answer.condition_met ? "met" : "not met yet"));
   }
+  if (!answer.quote.empty()) {
+    write_detail(out, "Quote", "\"" + std::string(answer.quote) + "\"" + origin(s.sources));
+  }
   write_detail(out, "Note", answer.note);
-  write_detail(out, "Source", source_text(s.source));
+  write_detail(out, "Source", source_text(s.sources));
 }
 
 void write_stances(std::ostream& out, const Painter& paint, const Explanation& e) {

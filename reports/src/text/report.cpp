@@ -96,18 +96,21 @@ std::string answer_details(const StanceRow& answer) {
       details += fmt::format("{}{}", i == 0 ? "" : ", ", answer.agree_if[i]);
     }
   }
+  if (!answer.quote.empty()) {
+    details += fmt::format("{}\"{}\"", details.empty() ? "" : " ", answer.quote);
+  }
   if (!answer.note.empty())
     details += fmt::format("{}{}", details.empty() ? "-- " : " -- ", answer.note);
   return details;
 }
 
-// One answer per line, worth reading: everything except a plain, unconditional agree. Long
-// answers continue on lines indented two columns further.
+// One answer per line, those worth listing (detail::worth_listing). Long answers continue on
+// lines indented two columns further.
 void write_answers(std::ostream& out, const Painter& paint, const PositionRow& row) {
   const std::string margin(static_cast<std::size_t>(k_text_indent), ' ');
   const int width = k_wrap_width - k_text_indent;
   for (const StanceRow& answer : row.stances) {
-    if (answer.stance == EffectiveStance::agree && answer.agree_if.empty()) continue;
+    if (!detail::worth_listing(answer)) continue;
     const std::string head = safe(answer.party) + ": ";
     const std::string_view stance = to_string(answer.stance);
     out << margin << head << paint(stance, stance_color(answer.stance));

@@ -80,6 +80,12 @@ class Writer {
   std::ostream& out_;
 };
 
+// `source: ID` for one, `sources: [ID, ...]` for more.
+void write_sources(Writer& w, const std::vector<IdRef>& sources) {
+  if (sources.size() == 1) w.key(8, "source", id(sources.front().id.view()));
+  if (sources.size() > 1) w.key(8, "sources", id_list(sources));
+}
+
 void write_position(Writer& w, const Position& p) {
   w.item(6, "id", id(p.id.view()));
   w.key(8, "issue", id(p.issue.id.view()));
@@ -88,7 +94,7 @@ void write_position(Writer& w, const Position& p) {
   if (p.priority != 3) w.key(8, "priority", std::to_string(p.priority));
   if (p.red_line) w.key(8, "red_line", "true");
   if (!p.to.empty()) w.key(8, "to", id_list(p.to));
-  if (p.source) w.key(8, "source", id(p.source->id.view()));
+  write_sources(w, p.sources);
   if (!p.quote.empty()) w.key(8, "quote", quoted(p.quote.view()));
   if (!p.note.empty()) w.key(8, "note", quoted(p.note.view()));
 }
@@ -98,8 +104,9 @@ void write_stance(Writer& w, const StanceDecl& s) {
   w.key(8, "stance", to_string(s.stance));
   if (s.via) w.key(8, "via", id(s.via->id.view()));
   if (!s.agree_if.empty()) w.key(8, "agree_if", id_list(s.agree_if));
+  if (!s.quote.empty()) w.key(8, "quote", quoted(s.quote.view()));
   if (!s.note.empty()) w.key(8, "note", quoted(s.note.view()));
-  if (s.source) w.key(8, "source", id(s.source->id.view()));
+  write_sources(w, s.sources);
 }
 
 }  // namespace

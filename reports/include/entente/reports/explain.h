@@ -19,7 +19,7 @@ struct ViaPosition {
   int priority = 3;
   bool red_line = false;
   std::string quote{};
-  std::optional<SourceRow> source{};  ///< the via position's source, where its quote is from
+  std::vector<SourceRow> sources{};  ///< the via position's sources, where its quote is from
 };
 
 /// An audience party's effective stance, with everything the files say about it.
@@ -27,7 +27,7 @@ struct ExplainedStance {
   StanceRow answer{};
   std::string party_name{};
   std::optional<ViaPosition> via{};
-  std::optional<SourceRow> source{};  ///< the stance's own source
+  std::vector<SourceRow> sources{};  ///< the stance's own sources, in the file's order
 };
 
 /// Why one position has its status: its facts, every stance, the conditions to their roots,
@@ -38,7 +38,7 @@ struct Explanation {
   PositionRow position{};
   std::string holder_name{};
   std::string issue_title{};
-  std::optional<SourceRow> source{};
+  std::vector<SourceRow> sources{};        ///< the position's sources, in the file's order
   std::string reason{};                    ///< the status in words, one or more sentences
   std::vector<ExplainedStance> stances{};  ///< one per audience party, sorted by party
   std::vector<ConditionLine> conditions{};

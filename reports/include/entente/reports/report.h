@@ -23,8 +23,10 @@ struct StanceRow {
   std::vector<std::string_view> agree_if{};  ///< conditions, as refs
   bool conditional = false;                  ///< counting conditional stance (docs/format.md 3.2)
   bool condition_met = false;
+  std::string_view quote{};
   std::string_view note{};
-  std::string_view source{};  ///< source id, or empty
+  std::string_view source{};                ///< the first source id, or empty
+  std::vector<std::string_view> sources{};  ///< every source id cited, in the file's order
 };
 
 struct PositionRow {
@@ -39,8 +41,9 @@ struct PositionRow {
   PositionStatus status = PositionStatus::unanswered;
   bool deadlock = false;
   bool in_package = false;
-  std::string_view source{};           ///< source id, or empty
-  std::string_view source_title{};
+  std::string_view source{};                ///< the first source id, or empty
+  std::vector<std::string_view> sources{};  ///< every source id cited, in the file's order
+  std::string_view source_title{};          ///< the first source's title
   std::string_view quote{};
   std::string_view note{};
   /// One per audience party, sorted by party: their parties are the audience (`to`).
