@@ -1,6 +1,7 @@
 # What `cmake --install` puts in place, in two components that the Debian packages split
 # (cmake/package.cmake):
-#   entente: the programs, the man page, bash and zsh completion, the examples, the docs;
+#   entente: the programs, the man page, bash and zsh completion, the examples, the JSON
+#            Schemas of the JSON outputs, the docs;
 #   dev:     the engine and the reports as static libraries, their headers, the CMake
 #            package (entente-config.cmake, targets entente::engine and entente::reports)
 #            and entente.pc.
@@ -41,6 +42,11 @@ install(FILES ${ENTENTE_PACKAGING}/completions/_entente
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/positions/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/entente/examples COMPONENT entente
         PATTERN .entente-cache EXCLUDE)
+# The JSON Schemas of the JSON outputs (docs/schema/), beside the examples, for validators and
+# editors: whatif and diff refer to report.schema.json and comparison.schema.json there.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/schema/
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/entente/schema COMPONENT entente
+        FILES_MATCHING PATTERN "*.json")
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/format.md
               ${PROJECT_SOURCE_DIR}/docs/concede.md ${PROJECT_SOURCE_DIR}/docs/performance.md
               ${PROJECT_SOURCE_DIR}/docs/csv.md

@@ -1,7 +1,8 @@
 # Debian packages by CPack (`cpack -G DEB` in a build configured with
 # -DCMAKE_INSTALL_PREFIX=/usr; tools/package.sh does it and checks the result). Debian splits
 # tools from libraries, and so do the two install components of cmake/install.cmake:
-#   entente         the programs, man page, completion, examples, docs (component entente)
+#   entente         the programs, man page, completion, examples, JSON Schemas, docs
+#                   (component entente)
 #   libentente-dev  headers, static libraries, CMake package, entente.pc (component dev)
 set(CPACK_PACKAGE_NAME entente)
 set(CPACK_PACKAGE_VENDOR "The Entente authors")

@@ -2,8 +2,8 @@
 # The engine as an installed library: `cmake --install` the build into a staging folder,
 # then build tests/install/consumer against it twice, with find_package(entente CONFIG) and
 # with pkg-config, and run both on the flagship example. Also checks what the install holds:
-# the man page, the completions, the examples without any parse cache, and no build-only
-# flags (-Werror) in the exported targets.
+# the man page, the completions, the examples without any parse cache, the JSON Schemas of the
+# JSON outputs, and no build-only flags (-Werror) in the exported targets.
 # Usage: consumer_test.sh BUILD_DIR SOURCE_DIR
 # ENTENTE_CONSUMER_CXXFLAGS and ENTENTE_CONSUMER_LDFLAGS: the build's own flags, which the
 # consumer needs too when they instrument the library (-fsanitize=...).
@@ -24,6 +24,7 @@ cmake --install "$build" --prefix "$stage" > "$work/install.log" || {
 for f in bin/entente bin/entente-generate share/man/man1/entente.1.gz share/man/man1/entente-generate.1.gz \
          share/bash-completion/completions/entente share/zsh/vendor-completions/_entente \
          share/entente/examples/russia-us-nato-2022/scenario.yaml share/doc/entente/copyright \
+         share/entente/schema/report.schema.json \
          include/entente/loader.h include/entente/reports/report.h; do
   [ -e "$stage/$f" ] || fail "the install has no $f"
 done
