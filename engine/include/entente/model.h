@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "entente/diagnostic.h"
+#include "entente/format_keys.h"
 #include "entente/heap_optional.h"
 #include "entente/strings.h"
 
@@ -61,7 +62,7 @@ struct Position {
   IdRef issue{};
   PositionKind kind = PositionKind::demand;
   Text text{};
-  int priority = 3;
+  int priority = k_default_priority;
   bool red_line = false;
   std::vector<IdRef> to{};  ///< explicit audience; empty means every other party
   /// The sources cited, in the order written: `source: ID` is a list of one, `sources:` a list

@@ -279,7 +279,7 @@ void read_scenario_sheet(const Sheet& sheet, Scenario& s, std::vector<Diagnostic
     root.keys.push_back(scalar(key, row.line, key_field + 1));
     root.items.push_back(scalar(value, row.line, value_field + 1));
   }
-  Fields top(r, root, "the scenario", {"format", "title", "date", "description"});
+  Fields top(r, root, "the scenario", format_item(Item::scenario));
   if (line_of.contains("format")) {
     detail::read_format(r, top, root);
   } else {

@@ -1,6 +1,7 @@
 #include "loader/schema_reader.h"
 
 #include <algorithm>
+#include <cassert>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -128,23 +129,31 @@ const std::vector<YamlNode>* SchemaReader::list(const YamlNode& node, std::strin
 }
 
 Fields::Fields(SchemaReader& reader, const YamlNode& node, std::string_view what,
-               std::initializer_list<std::string_view> allowed)
-    : reader_(reader), what_(what) {
+               const FormatItem& item)
+    : reader_(reader), what_(what), keys_(item.keys) {
   if (node.kind != YamlNode::Kind::mapping) {
     reader.error(node, fmt::format("{} must be a mapping of keys to values, not {}", what,
                                    to_string(node.kind)));
     return;
   }
   node_ = &node;
-  const std::vector<std::string> names(allowed.begin(), allowed.end());
   for (const YamlNode& key : node.keys) {
-    if (std::find(names.begin(), names.end(), key.value) != names.end()) continue;
+    if (format_key(key.value) != nullptr) continue;
+    std::vector<std::string> names;
+    for (const FormatKey& k : keys_) names.emplace_back(k.name);
     reader.error(key, fmt::format("unknown key '{}' in {}{}", key.value, what,
                                   did_you_mean(key.value, names)));
   }
 }
 
+const FormatKey* Fields::format_key(std::string_view name) const {
+  const auto it = std::find_if(keys_.begin(), keys_.end(),
+                               [&](const FormatKey& key) { return key.name == name; });
+  return it == keys_.end() ? nullptr : &*it;
+}
+
 const YamlNode* Fields::find(std::string_view key) const {
+  assert(format_key(key) != nullptr && "a key the format's table does not list");
   if (node_ == nullptr) return nullptr;
   for (std::size_t i = 0; i < node_->keys.size(); ++i) {
     if (node_->keys[i].value == key) {
@@ -156,6 +165,8 @@ const YamlNode* Fields::find(std::string_view key) const {
 }
 
 const YamlNode* Fields::require(std::string_view key) {
+  assert(format_key(key) != nullptr && format_key(key)->required &&
+         "a key the format's table does not require");
   const YamlNode* value = find(key);
   if (value == nullptr && node_ != nullptr) {
     reader_.error(*node_, fmt::format("{} has no '{}'", what_, key));

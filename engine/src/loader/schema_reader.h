@@ -1,12 +1,13 @@
 #pragma once
 
-#include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "entente/diagnostic.h"
+#include "entente/format_keys.h"
 #include "entente/model.h"
 #include "loader/yaml_nodes.h"
 
@@ -41,23 +42,28 @@ class SchemaReader {
   std::vector<Diagnostic> diagnostics_{};
 };
 
-/// The keys of one mapping. Unknown keys are reported at once (a typo must not drop data),
-/// with the closest allowed key suggested.
+/// The keys of one mapping, a kind of item of the format (entente/format_keys.h). Keys that
+/// the item does not have are reported at once (a typo must not drop data), with the closest
+/// one suggested.
 class Fields {
  public:
-  Fields(SchemaReader& reader, const YamlNode& node, std::string_view what,
-         std::initializer_list<std::string_view> allowed);
+  Fields(SchemaReader& reader, const YamlNode& node, std::string_view what, const FormatItem& item);
 
   bool ok() const { return node_ != nullptr; }
-  /// The value under `key`, or null when absent or given as nothing (`key:`).
+  /// The value under `key`, one of the item's keys, or null when absent or given as nothing
+  /// (`key:`).
   const YamlNode* find(std::string_view key) const;
-  /// Like find(), with an error when the key is missing.
+  /// Like find(), with an error when the key, one the item requires, is missing.
   const YamlNode* require(std::string_view key);
 
  private:
+  /// The item's key named `name`, if it has one.
+  const FormatKey* format_key(std::string_view name) const;
+
   SchemaReader& reader_;
   const YamlNode* node_ = nullptr;
   std::string what_;
+  std::span<const FormatKey> keys_;
 };
 
 }  // namespace entente::detail

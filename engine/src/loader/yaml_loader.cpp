@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "entente/format_keys.h"
 #include "entente/loader.h"
 #include "loader/byte_checks.h"
 #include "loader/flow_scan.h"
@@ -20,8 +21,6 @@ namespace {
 using detail::Fields;
 using detail::SchemaReader;
 using detail::YamlNode;
-
-constexpr int k_supported_format = 1;
 
 // Reads `key` with `read` when present; `read` reports its own errors.
 template <class Read>
@@ -85,9 +84,7 @@ std::vector<IdRef> read_sources(SchemaReader& r, Fields& f) {
 }  // namespace
 
 std::optional<Position> detail::read_position(SchemaReader& r, const YamlNode& node, Symbol party) {
-  Fields f(r, node, item_name("position", node),
-           {"id", "issue", "kind", "text", "priority", "red_line", "to", "source", "sources",
-            "quote", "note"});
+  Fields f(r, node, item_name("position", node), format_item(Item::position));
   if (!f.ok()) return std::nullopt;
   Position p;
   p.party = party;
@@ -107,7 +104,8 @@ std::optional<Position> detail::read_position(SchemaReader& r, const YamlNode& n
   }
   if (const YamlNode* text = f.require("text")) p.text = r.text(*text, "text").value_or("");
   read_optional(f, "priority", [&](const YamlNode& v) {
-    p.priority = r.integer(v, "priority", 1, 5).value_or(3);
+    p.priority =
+        r.integer(v, "priority", k_min_priority, k_max_priority).value_or(k_default_priority);
   });
   read_optional(f, "red_line", [&](const YamlNode& v) {
     p.red_line = r.boolean(v, "red_line").value_or(false);
@@ -152,8 +150,7 @@ std::optional<IdRef> read_via(SchemaReader& r, const YamlNode& node, Symbol part
 }  // namespace
 
 std::optional<StanceDecl> detail::read_stance(SchemaReader& r, const YamlNode& node, Symbol party) {
-  Fields f(r, node, "stance",
-           {"position", "stance", "via", "agree_if", "quote", "note", "source", "sources"});
+  Fields f(r, node, "stance", format_item(Item::stance));
   if (!f.ok()) return std::nullopt;
   StanceDecl s;
   s.party = party;
@@ -222,7 +219,7 @@ void read_list(SchemaReader& r, const Fields& f, std::string_view key, std::vect
 }  // namespace
 
 std::optional<Party> detail::read_party(SchemaReader& r, const YamlNode& node, Scenario& s) {
-  Fields f(r, node, item_name("party", node), {"id", "name", "positions", "stances"});
+  Fields f(r, node, item_name("party", node), format_item(Item::party));
   const YamlNode* id = f.ok() ? f.require("id") : nullptr;
   auto id_value = id ? r.slug(*id, "party id") : std::nullopt;
   if (!id_value) return std::nullopt;
@@ -233,7 +230,7 @@ std::optional<Party> detail::read_party(SchemaReader& r, const YamlNode& node, S
 }
 
 std::optional<Issue> detail::read_issue(SchemaReader& r, const YamlNode& node) {
-  Fields f(r, node, item_name("issue", node), {"id", "title"});
+  Fields f(r, node, item_name("issue", node), format_item(Item::issue));
   const YamlNode* id = f.ok() ? f.require("id") : nullptr;
   auto id_value = id ? r.slug(*id, "issue id") : std::nullopt;
   if (!id_value) return std::nullopt;
@@ -243,7 +240,7 @@ std::optional<Issue> detail::read_issue(SchemaReader& r, const YamlNode& node) {
 }
 
 std::optional<Source> detail::read_source(SchemaReader& r, const YamlNode& node) {
-  Fields f(r, node, item_name("source", node), {"id", "title", "date", "url"});
+  Fields f(r, node, item_name("source", node), format_item(Item::source));
   const YamlNode* id = f.ok() ? f.require("id") : nullptr;
   auto id_value = id ? r.slug(*id, "source id") : std::nullopt;
   if (!id_value) return std::nullopt;
@@ -259,10 +256,10 @@ std::optional<Source> detail::read_source(SchemaReader& r, const YamlNode& node)
 void detail::read_format(SchemaReader& r, Fields& top, const YamlNode& root) {
   const YamlNode* format = top.find("format");
   if (format == nullptr) {
-    r.error(root, fmt::format("missing 'format' (add 'format: {}' at the top)", k_supported_format));
+    r.error(root, fmt::format("missing 'format' (add 'format: {}' at the top)", k_format_version));
     return;
   }
-  const std::string supported = std::to_string(k_supported_format);
+  const std::string supported = std::to_string(k_format_version);
   if (format->kind != YamlNode::Kind::scalar) {
     r.error(*format, fmt::format("format must be the number {}, not {}", supported,
                                  to_string(format->kind)));
@@ -308,8 +305,7 @@ Expected<Scenario> parse_scenario(std::string_view yaml, std::string_view file_n
   if (!root) return tl::unexpected(std::move(root.error()));
   SchemaReader r(file_name);
   Scenario s;
-  Fields top(r, *root, "the scenario",
-             {"format", "title", "date", "description", "parties", "issues", "sources"});
+  Fields top(r, *root, "the scenario", format_item(Item::scenario));
   if (top.ok()) {
     detail::read_format(r, top, *root);
     detail::read_scenario_keys(r, top, s);
@@ -334,7 +330,7 @@ Expected<PartyFile> parse_party_file(std::string_view yaml, std::string_view fil
   if (!root) return tl::unexpected(std::move(root.error()));
   SchemaReader r(file_name);
   PartyFile out;
-  Fields f(r, *root, "the party file", {"party", "positions", "stances"});
+  Fields f(r, *root, "the party file", format_item(Item::party_file));
   const YamlNode* party = f.ok() ? f.require("party") : nullptr;
   if (auto ref = party ? r.id_ref(*party, "party") : std::nullopt) out.party = std::move(*ref);
   read_party_body(r, f, out.party.id, out.positions, out.stances);

@@ -1,35 +1,36 @@
 #include "entente/model.h"
 
 #include <array>
-#include <utility>
+
+#include "entente/format_keys.h"
 
 namespace entente {
 namespace {
 
+// The enum's values are in the order of their names (entente/format_keys.h).
 template <class E, std::size_t N>
-std::optional<E> parse_enum(const std::array<std::pair<std::string_view, E>, N>& names,
-                            std::string_view s) {
-  for (const auto& [name, value] : names) {
-    if (name == s) return value;
+std::optional<E> parse_enum(const std::array<std::string_view, N>& names, std::string_view s) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == s) return static_cast<E>(i);
   }
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<std::string_view, Stance>, 3> k_stances{{
-    {"agree", Stance::agree}, {"reject", Stance::reject}, {"consider", Stance::consider}}};
-constexpr std::array<std::pair<std::string_view, PositionKind>, 2> k_kinds{{
-    {"demand", PositionKind::demand}, {"concession", PositionKind::concession}}};
+static_assert(k_stance_values[static_cast<std::size_t>(Stance::consider)] == "consider" &&
+              k_kind_values[static_cast<std::size_t>(PositionKind::concession)] == "concession");
 
 }  // namespace
 
-std::string_view to_string(Stance s) { return k_stances[static_cast<std::size_t>(s)].first; }
+std::string_view to_string(Stance s) { return k_stance_values[static_cast<std::size_t>(s)]; }
 
-std::string_view to_string(PositionKind k) { return k_kinds[static_cast<std::size_t>(k)].first; }
+std::string_view to_string(PositionKind k) { return k_kind_values[static_cast<std::size_t>(k)]; }
 
-std::optional<Stance> parse_stance(std::string_view s) { return parse_enum(k_stances, s); }
+std::optional<Stance> parse_stance(std::string_view s) {
+  return parse_enum<Stance>(k_stance_values, s);
+}
 
 std::optional<PositionKind> parse_position_kind(std::string_view s) {
-  return parse_enum(k_kinds, s);
+  return parse_enum<PositionKind>(k_kind_values, s);
 }
 
 bool is_slug(std::string_view s) {
