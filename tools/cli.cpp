@@ -104,6 +104,7 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
   ExplainOptions explain;
   ExportOptions exported;
   ImportOptions imported;
+  SchemaOptions schema;
   struct Command {
     CLI::App* app;
     std::function<ExitCode()> run;
@@ -117,6 +118,7 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
       {setup_explain(app, explain), [&] { return run_explain(explain, io); }},
       {setup_export(app, exported), [&] { return run_export(exported, io); }},
       {setup_import(app, imported), [&] { return run_import(imported, io); }},
+      {setup_schema(app, schema), [&] { return run_schema(schema, io); }},
   };
   for (const Command& command : commands) {
     command.app->set_help_flag("-h,--help", "Print this help and exit");

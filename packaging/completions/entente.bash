@@ -23,7 +23,7 @@ _entente()
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W '--version -h --help' -- "$cur"))
         else
-            COMPREPLY=($(compgen -W 'report check whatif diff concede explain export import' \
+            COMPREPLY=($(compgen -W 'report check whatif diff concede explain export import schema' \
                 -- "$cur"))
         fi
         return
@@ -71,6 +71,10 @@ _entente()
         import)
             opts='-o --output'
             positionals='format folder'
+            ;;
+        schema)
+            opts='-o --output'
+            positionals='scenario'
             ;;
         *)
             return

@@ -67,6 +67,10 @@ def golden_outputs(source, work, files, problems):
             continue
         words = (case / "cmd").read_text(encoding="utf-8").split()
         command = words[0] if words else ""
+        if command == "schema":  # a JSON Schema itself: compiled by ajv (compile_schemas)
+            (work / "schemas").mkdir(exist_ok=True)
+            shutil.copyfile(expected, work / "schemas" / f"{case.name}.json")
+            continue
         if command not in SCHEMAS:
             problems.append(
                 f"golden case {case.name}: a JSON output of '{' '.join(words)}', and no schema "
@@ -196,6 +200,26 @@ def validate(ajv, source, work, command, good, bad):
     return problems
 
 
+def compile_schemas(ajv, work):
+    """`entente schema`'s outputs are JSON Schemas: each must compile in ajv's strict mode
+    (valid against the draft-07 meta-schema, no unknown keyword; a union of types, which
+    draft-07 allows, is allowed, as agrees_with_check.py does). Returns the problems."""
+    problems = []
+    outputs = sorted((work / "schemas").glob("*.json")) if (work / "schemas").is_dir() else []
+    if not outputs:
+        return ["no golden output of `entente schema` found"]
+    for f in outputs:
+        run = subprocess.run([ajv, "compile", "--spec=draft7", "--strict=true", "--allow-union-types",
+                              "-c", "ajv-formats", "-s", str(f)],
+                             capture_output=True, text=True)
+        text = run.stdout + run.stderr
+        if run.returncode != 0 or "strict mode" in text or "is valid" not in text:
+            problems.append(f"ajv compile {f.name}: {text.strip()}")
+    if not problems:
+        print(f"ok: {len(outputs)} outputs of `entente schema` compile in strict mode")
+    return problems
+
+
 def main():
     if len(sys.argv) != 4:
         fail("usage: validate_outputs.py ENTENTE AJV SOURCE_DIR")
@@ -229,6 +253,7 @@ def main():
                 print(f"ok: {SCHEMAS[command][0]}: {len(golden[command])} golden and "
                       f"{len(live[command])} live outputs valid, {len(broken[command])} "
                       f"broken copies refused")
+        problems += compile_schemas(ajv, work)
         if problems:
             fail("\n".join(problems))
         print(f"ok: {golden_count} golden and {live_count} live JSON outputs match their schemas")

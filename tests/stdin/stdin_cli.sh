@@ -27,6 +27,9 @@ done
 "$entente" check "$single" --no-cache | sed "s|^$single:|-:|" > from-file
 expect_exit 0 "$entente" check - < "$single"
 cmp -s from-file out || fail "check - differs: $(cat out)"
+"$entente" schema "$single" --no-cache > from-file
+expect_exit 0 "$entente" schema - < "$single"
+cmp -s from-file out || fail "schema - differs from the schema of its file"
 expect_exit 0 "$entente" diff - "$single" --no-cache < "$single"
 grep -q 'Verdict: nothing moved' out || fail "diff - FILE of the same scenario: $(head -n 3 out)"
 [ -z "$(find "$work" -name .entente-cache)" ] || fail "a parse cache was written for standard input"

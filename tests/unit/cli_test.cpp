@@ -195,7 +195,7 @@ TEST(Cli, UnknownSubcommandIsNamed) {
   const Result r = run_cli({"frobnicate"});
   EXPECT_EQ(r.err,
             "entente: error: unknown command 'frobnicate' (commands: check, concede, diff, "
-            "explain, export, import, report, whatif)\nRun 'entente --help' for more "
+            "explain, export, import, report, schema, whatif)\nRun 'entente --help' for more "
             "information.\n");
 }
 

@@ -138,6 +138,16 @@ struct ImportOptions {
 CLI::App* setup_import(CLI::App& app, ImportOptions& options);
 ExitCode run_import(const ImportOptions& options, const Io& io);
 
+struct SchemaOptions {
+  std::string scenario{};  ///< empty: the schema of every scenario
+  std::string output{};    ///< empty: standard output
+  LoadOptions load{};
+};
+
+/// `entente schema [SCENARIO] [-o FILE]`: the JSON Schema of the position files (docs/schema.md).
+CLI::App* setup_schema(CLI::App& app, SchemaOptions& options);
+ExitCode run_schema(const SchemaOptions& options, const Io& io);
+
 /// The required first argument `FORMAT` of export and import: `csv`.
 void add_exchange_format_argument(CLI::App& command, std::string& format, std::string help);
 
