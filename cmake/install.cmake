@@ -42,14 +42,16 @@ install(FILES ${ENTENTE_PACKAGING}/completions/_entente
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/positions/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/entente/examples COMPONENT entente
         PATTERN .entente-cache EXCLUDE)
-# The JSON Schemas of the JSON outputs (docs/schema/), beside the examples, for validators and
-# editors: whatif and diff refer to report.schema.json and comparison.schema.json there.
+# The JSON Schemas (docs/schema/): of the JSON outputs, for validators (whatif and diff refer to
+# report.schema.json and comparison.schema.json beside them), and of the position files, where
+# the examples' first lines name it: two folders up from each, as docs/schema/ is from
+# positions/<scenario>/ in the source tree (docs/schema.md).
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/schema/
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/entente/schema COMPONENT entente
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/entente/docs/schema COMPONENT entente
         FILES_MATCHING PATTERN "*.json")
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/format.md
               ${PROJECT_SOURCE_DIR}/docs/concede.md ${PROJECT_SOURCE_DIR}/docs/performance.md
-              ${PROJECT_SOURCE_DIR}/docs/csv.md
+              ${PROJECT_SOURCE_DIR}/docs/csv.md ${PROJECT_SOURCE_DIR}/docs/schema.md
         DESTINATION ${ENTENTE_DOC_DIR} COMPONENT entente)
 # Debian wants a copyright file and a changelog in each package's doc folder.
 foreach(pair IN ITEMS "entente;${ENTENTE_DOC_DIR}" "dev;${ENTENTE_DEV_DOC_DIR}")

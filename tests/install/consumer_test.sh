@@ -2,8 +2,9 @@
 # The engine as an installed library: `cmake --install` the build into a staging folder,
 # then build tests/install/consumer against it twice, with find_package(entente CONFIG) and
 # with pkg-config, and run both on the flagship example. Also checks what the install holds:
-# the man page, the completions, the examples without any parse cache, the JSON Schemas of the
-# JSON outputs, and no build-only flags (-Werror) in the exported targets.
+# the man page, the completions, the examples without any parse cache and with the schema
+# their first lines name, the JSON Schemas of the JSON outputs, and no build-only flags
+# (-Werror) in the exported targets.
 # Usage: consumer_test.sh BUILD_DIR SOURCE_DIR
 # ENTENTE_CONSUMER_CXXFLAGS and ENTENTE_CONSUMER_LDFLAGS: the build's own flags, which the
 # consumer needs too when they instrument the library (-fsanitize=...).
@@ -24,11 +25,17 @@ cmake --install "$build" --prefix "$stage" > "$work/install.log" || {
 for f in bin/entente bin/entente-generate share/man/man1/entente.1.gz share/man/man1/entente-generate.1.gz \
          share/bash-completion/completions/entente share/zsh/vendor-completions/_entente \
          share/entente/examples/russia-us-nato-2022/scenario.yaml share/doc/entente/copyright \
-         share/entente/schema/report.schema.json \
+         share/entente/docs/schema/report.schema.json \
          include/entente/loader.h include/entente/reports/report.h; do
   [ -e "$stage/$f" ] || fail "the install has no $f"
 done
 [ -z "$(find "$stage" -name .entente-cache)" ] || fail "the install holds a .entente-cache folder"
+# Each example names the schema of the position files by a path relative to itself.
+while IFS= read -r -d '' example; do
+  schema=$(sed -n '1s/^# yaml-language-server: \$schema=//p' "$example")
+  [ -n "$schema" ] && [ -f "$(dirname "$example")/$schema" ] ||
+    fail "$example: the schema its first line names ('$schema') is not installed there"
+done < <(find "$stage/share/entente/examples" -name '*.yaml' -print0)
 config=$(find "$stage" -name entente-config.cmake)
 [ -n "$config" ] || fail "no entente-config.cmake"
 ! grep -rq -- '-Werror\|entente_warnings' "$(dirname "$config")" || fail "build-only flags leak into the exported targets"
