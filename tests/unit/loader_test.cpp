@@ -984,7 +984,8 @@ TEST(Loader, ReportsBadDates) {
                    "s.yaml:16:11: error: date '2026-03-01T10:00' is not a date (expected "
                    "YYYY-MM-DD)",
                    "s.yaml:18:11: error: date '+026-03-01' is not a date (expected YYYY-MM-DD)",
-                   "s.yaml:20:11: error: date must be text, not a list"}),
+                   "s.yaml:20:11: error: date must be text, not a list",
+                   "s.yaml:22:11: error: date '-001-03-01' is not a date (expected YYYY-MM-DD)"}),
             scenario_errors(R"(format: 1
 title: x
 date: 2026-02-30
@@ -1005,6 +1006,8 @@ sources:
     date: +026-03-01
   - id: g
     date: [2026-03-01]
+  - id: h
+    date: -001-03-01
 )"));
 }
 

@@ -15,6 +15,10 @@ bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 bool is_iso_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  // Digits only: from_chars would read `-001` as a year.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+  }
   int y = 0, m = 0, d = 0;
   const auto number = [&](std::size_t from, std::size_t len, int& out) {
     const auto [ptr, ec] = std::from_chars(s.data() + from, s.data() + from + len, out);
