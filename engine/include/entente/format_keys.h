@@ -159,6 +159,23 @@ inline constexpr std::array<FormatKey, 4> k_source_keys{{
     {.name = "url", .type = KeyType::text, .description = "Where the document can be read."},
 }};
 
+/// What a position or a stance cites: one source, or several (not both).
+inline constexpr FormatKey k_source_key{
+    .name = "source",
+    .type = KeyType::reference,
+    .names = Names::source,
+    .excludes = "sources",
+    .description = "The document it comes from: the id of one of the scenario's sources (or "
+                   "write 'sources' for several)."};
+inline constexpr FormatKey k_sources_key{
+    .name = "sources",
+    .type = KeyType::references,
+    .names = Names::source,
+    .distinct = true,
+    .excludes = "source",
+    .description = "The documents it comes from, at least one and each once: ids of the "
+                   "scenario's sources (instead of 'source')."};
+
 inline constexpr std::array<FormatKey, 11> k_position_keys{{
     {.name = "id",
      .type = KeyType::id,
@@ -190,19 +207,8 @@ inline constexpr std::array<FormatKey, 11> k_position_keys{{
      .distinct = true,
      .description = "The parties it is addressed to, at least one and not its holder; every other "
                     "party when absent."},
-    {.name = "source",
-     .type = KeyType::reference,
-     .names = Names::source,
-     .excludes = "sources",
-     .description = "The document it comes from: the id of one of the scenario's sources (or "
-                    "write 'sources' for several)."},
-    {.name = "sources",
-     .type = KeyType::references,
-     .names = Names::source,
-     .distinct = true,
-     .excludes = "source",
-     .description = "The documents it comes from, at least one and each once: ids of the "
-                    "scenario's sources (instead of 'source')."},
+    k_source_key,
+    k_sources_key,
     {.name = "quote", .type = KeyType::text, .description = "The source's own words, verbatim."},
     {.name = "note", .type = KeyType::text, .description = "The analyst's remark."},
 }};
@@ -230,19 +236,8 @@ inline constexpr std::array<FormatKey, 8> k_stance_keys{{
      .type = KeyType::text,
      .description = "The party's own words for this answer, verbatim from the source."},
     {.name = "note", .type = KeyType::text, .description = "The analyst's remark."},
-    {.name = "source",
-     .type = KeyType::reference,
-     .names = Names::source,
-     .excludes = "sources",
-     .description = "The document it comes from: the id of one of the scenario's sources (or "
-                    "write 'sources' for several)."},
-    {.name = "sources",
-     .type = KeyType::references,
-     .names = Names::source,
-     .distinct = true,
-     .excludes = "source",
-     .description = "The documents it comes from, at least one and each once: ids of the "
-                    "scenario's sources (instead of 'source')."},
+    k_source_key,
+    k_sources_key,
 }};
 
 inline constexpr std::array<FormatItem, 7> k_format_items{{
