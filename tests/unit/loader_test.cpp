@@ -414,6 +414,31 @@ positions:
 )"));
 }
 
+// The errors of `lines` that report a duplicate key.
+Lines duplicates_in(const Lines& lines) {
+  Lines out;
+  std::copy_if(lines.begin(), lines.end(), std::back_inserter(out),
+               [](const std::string& line) { return line.find("duplicate key") != line.npos; });
+  return out;
+}
+
+TEST(Loader, ReportsDuplicateKeyInALargeMapping) {
+  // Past 16 keys the earlier keys are found through an index, not by looking through them:
+  // a repeat of one of the first keys and one of a later key are both found.
+  std::string yaml = "party: a\nextra:\n";
+  for (int i = 0; i < 40; ++i) yaml += fmt::format("  k{}: v\n", i);
+  yaml += "  k3: again\n  k30: again\n";
+  EXPECT_EQ((Lines{"p.yaml:43:3: error: duplicate key 'k3' (first given at line 6, column 3)",
+                   "p.yaml:44:3: error: duplicate key 'k30' (first given at line 33, column 3)"}),
+            duplicates_in(party_errors(yaml)));
+}
+
+TEST(Loader, ARefusedKeyIsNotOneALaterKeyRepeats) {
+  // `<<` is refused as a merge key; a quoted "<<" after it is a key of its own, not a repeat.
+  const Lines errors = party_errors("party: a\n<<: x\n\"<<\": y\n");
+  EXPECT_EQ(Lines{"p.yaml:2:1: error: merge keys (<<) are not supported"}, errors);
+}
+
 TEST(Loader, AllowsTheSameKeyInDifferentMappings) {
   const Scenario s = parse_ok(R"(format: 1
 title: x

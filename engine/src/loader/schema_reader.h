@@ -38,7 +38,7 @@ class SchemaReader {
   const std::vector<YamlNode>* list(const YamlNode& node, std::string_view what);
 
  private:
-  std::string file_;
+  FileName file_;  ///< interned once: at() runs for every node the model keeps
   std::vector<Diagnostic> diagnostics_{};
 };
 

@@ -1,6 +1,7 @@
 #include "loader/yaml_nodes.h"
 
 #include <cctype>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
@@ -87,9 +88,13 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnMapEnd() override { stack_.pop_back(); }
 
  private:
+  // A mapping's keys are checked for duplicates by a look through the keys so far; past
+  // k_keys_looked_through of them, through an index, so that a mapping of a million keys
+  // is not checked in quadratic time.
+  static constexpr std::size_t k_keys_looked_through = 16;
   struct Frame {
     YamlNode* node = nullptr;
-    std::unordered_map<std::string, std::pair<int, int>> seen_keys{};
+    std::unique_ptr<std::unordered_map<std::string, std::size_t>> key_index{};
   };
 
   SourceLocation at(const YAML::Mark& mark) const {
@@ -124,9 +129,10 @@ class TreeBuilder final : public YAML::EventHandler {
     }
     YamlNode node;
     node.kind = kind;
-    const SourceLocation where = at(mark);
-    node.line = where.line;
-    node.column = where.column;
+    if (!mark.is_null()) {  // not at(mark): a node's place needs no interned file name
+      node.line = mark.line + 1;
+      node.column = mark.column + 1;
+    }
     return node;
   }
 
@@ -167,23 +173,49 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   void check_key(Frame& frame, const YamlNode& key) {
-    const SourceLocation where{std::string(file_), key.line, key.column};
+    const auto key_error = [&](std::string message) {
+      errors_.push_back(
+          {{std::string(file_), key.line, key.column}, Severity::error, std::move(message)});
+    };
     if (key.kind != YamlNode::Kind::scalar) {
-      errors_.push_back({where, Severity::error,
-                         key.kind == YamlNode::Kind::null ? "empty mapping key"
-                                                          : "mapping keys must be plain words"});
+      key_error(key.kind == YamlNode::Kind::null ? "empty mapping key"
+                                                 : "mapping keys must be plain words");
       return;
     }
-    if (key.plain && key.value == "<<") {
-      errors_.push_back({where, Severity::error, "merge keys (<<) are not supported"});
+    if (is_merge_key(key)) {
+      key_error("merge keys (<<) are not supported");
       return;
     }
-    const auto [it, inserted] = frame.seen_keys.try_emplace(key.value, key.line, key.column);
-    if (!inserted) {
-      errors_.push_back({where, Severity::error,
-                         fmt::format("duplicate key '{}' (first given at line {}, column {})",
-                                     key.value, it->second.first, it->second.second)});
+    if (const YamlNode* first = earlier_key(frame, key.value)) {
+      key_error(fmt::format("duplicate key '{}' (first given at line {}, column {})", key.value,
+                            first->line, first->column));
     }
+  }
+
+  static bool is_merge_key(const YamlNode& key) { return key.plain && key.value == "<<"; }
+  // A key refused above is not one a later key can repeat.
+  static bool is_checked_key(const YamlNode& key) {
+    return key.kind == YamlNode::Kind::scalar && !is_merge_key(key);
+  }
+
+  // The key before `value` in the open mapping of `frame` with the same text, if any; the
+  // key about to be added (as keys().size()) is indexed when the mapping is large.
+  const YamlNode* earlier_key(Frame& frame, const std::string& value) {
+    const std::vector<YamlNode>& keys = frame.node->keys;
+    if (!frame.key_index && keys.size() < k_keys_looked_through) {
+      for (const YamlNode& earlier : keys) {
+        if (is_checked_key(earlier) && earlier.value == value) return &earlier;
+      }
+      return nullptr;
+    }
+    if (!frame.key_index) {
+      frame.key_index = std::make_unique<std::unordered_map<std::string, std::size_t>>();
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (is_checked_key(keys[i])) frame.key_index->try_emplace(keys[i].value, i);
+      }
+    }
+    const auto [it, inserted] = frame.key_index->try_emplace(value, keys.size());
+    return inserted ? nullptr : &keys[it->second];
   }
 
   std::string_view text_;
