@@ -189,7 +189,9 @@ std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analy
 
 std::vector<PartyRow> party_rows(const Scenario& scenario) {
   std::vector<PartyRow> rows;
-  for (const Party& party : scenario.parties) rows.push_back({party.id, party.name});
+  for (const Party& party : scenario.parties) {
+    rows.push_back({party.id, party.name, party.weight});
+  }
   std::sort(rows.begin(), rows.end(),
             [](const PartyRow& a, const PartyRow& b) { return a.id < b.id; });
   return rows;

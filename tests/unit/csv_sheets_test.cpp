@@ -46,6 +46,7 @@ parties:
       - {id: second, issue: i, kind: concession, text: ""}
   - id: c
     name: C
+    weight: 2.5e1
     positions:
       - {id: third, issue: j, kind: demand, text: Third.}
     stances:
@@ -68,7 +69,7 @@ TEST(CsvSheets, WritesEveryKeyOfTheFormatOneRowPerItem) {
   EXPECT_EQ(sheet(s, CsvSheet::scenario),
             "key,value\r\nformat,1\r\ntitle,\"Talks, \"\"round\"\" 2\"\r\ndate,2026-03-01\r\n"
             "description,\"'=1+1\nsecond line\"\r\n");
-  EXPECT_EQ(sheet(s, CsvSheet::parties), "id,name\r\na,'-A-\r\nb,b\r\nc,C\r\n");
+  EXPECT_EQ(sheet(s, CsvSheet::parties), "id,name,weight\r\na,'-A-,\r\nb,b,\r\nc,C,2.5e1\r\n");
   EXPECT_EQ(sheet(s, CsvSheet::issues), "id,title\r\ni,\"I, the issue\"\r\nj,j\r\n");
   EXPECT_EQ(sheet(s, CsvSheet::sources),
             "id,title,date,url\r\n"

@@ -22,7 +22,7 @@ std::string to_json(const Report& report) {
 
 constexpr std::string_view k_small_report_json = R"({
   "format": 1,
-  "schema_version": 2,
+  "schema_version": 3,
   "scenario": {
     "title": "Lease",
     "parties": [
@@ -33,6 +33,7 @@ constexpr std::string_view k_small_report_json = R"({
       "rent",
       "term"
     ],
+    "weights": {},
     "date": "2026-03-01",
     "description": null
   },
@@ -259,11 +260,12 @@ TEST(JsonWriter, WritesTheTopLevelKeysOfFormatSection5InOrder) {
 TEST(JsonWriter, WritesAnEmptyReportWithEmptyLists) {
   EXPECT_EQ(to_json(Report{}), R"({
   "format": 1,
-  "schema_version": 2,
+  "schema_version": 3,
   "scenario": {
     "title": "",
     "parties": [],
     "issues": [],
+    "weights": {},
     "date": null,
     "description": null
   },
@@ -287,6 +289,20 @@ TEST(JsonWriter, EscapesQuotesControlCharactersAndKeepsScriptTagsInsideStrings) 
       << json;
   EXPECT_EQ(json.find('\x1b'), std::string::npos);
   EXPECT_EQ(nlohmann::json::parse(json)["scenario"]["title"], r.title);
+}
+
+TEST(JsonWriter, WritesWeightsAsTheShortestNumberThatReadsBack) {
+  Report r = testing::small_report();
+  r.parties = {{"a", "A", "007"},    {"b", "B", "3.50"}, {"c", "C", ""},    {"d", "D", "1e999"},
+               {"e", "E", "1e-999"}, {"f", "F", "0.1"},  {"g", "G", "1e21"}};
+  const auto json = nlohmann::ordered_json::parse(to_json(r));
+  // `c` has no weight and is not listed; 1e999 is past the largest double.
+  EXPECT_EQ(json["scenario"]["weights"].dump(),
+            R"({"a":7,"b":3.5,"d":null,"e":0,"f":0.1,"g":1e+21})");
+  const std::string printed = to_json(r);
+  EXPECT_NE(printed.find("\"a\": 7,"), std::string::npos);
+  EXPECT_NE(printed.find("\"b\": 3.5,"), std::string::npos);
+  EXPECT_NE(printed.find("\"f\": 0.1,"), std::string::npos);
 }
 
 TEST(JsonWriter, StaysValidJsonWhenTheInputIsNotUtf8) {

@@ -439,6 +439,65 @@ TEST(Loader, ARefusedKeyIsNotOneALaterKeyRepeats) {
   EXPECT_EQ(Lines{"p.yaml:2:1: error: merge keys (<<) are not supported"}, errors);
 }
 
+TEST(Loader, ReadsAPartysWeightAsWritten) {
+  const Scenario s = parse_ok(R"(format: 1
+title: x
+parties:
+  - {id: a, weight: 12}
+  - {id: b, weight: 3.50}
+  - {id: c, weight: 1e3}
+  - {id: d, weight: 0}
+  - {id: e, weight: 007}
+  - {id: f, weight: 2E-3}
+  - {id: g}
+issues: []
+)");
+  std::vector<std::string> weights;
+  for (const Party& p : s.parties) weights.push_back(p.weight);
+  EXPECT_EQ((std::vector<std::string>{"12", "3.50", "1e3", "0", "007", "2E-3", ""}), weights);
+}
+
+TEST(Loader, RefusesAWeightThatIsNotAnUnsignedDecimal) {
+  const auto errors = scenario_errors(R"(format: 1
+title: x
+parties:
+  - {id: a, weight: -1}
+  - {id: b, weight: "12"}
+  - {id: c, weight: .nan}
+  - {id: d, weight: .inf}
+  - {id: e, weight: 0x10}
+  - {id: f, weight: 1_000}
+  - {id: g, weight: +5}
+  - {id: h, weight: 1e1000}
+  - {id: i, weight: [1]}
+  - {id: j, weight: .5}
+issues: []
+)");
+  EXPECT_EQ((Lines{
+                "s.yaml:4:21: error: weight must be a number of 0 or more, such as 12, 3.5 or "
+                "1e3, not '-1'",
+                "s.yaml:5:21: error: weight must be a number, not the quoted text '12' (remove "
+                "the quotes)",
+                "s.yaml:6:21: error: weight must be a number of 0 or more, such as 12, 3.5 or "
+                "1e3, not '.nan'",
+                "s.yaml:7:21: error: weight must be a number of 0 or more, such as 12, 3.5 or "
+                "1e3, not '.inf'",
+                "s.yaml:8:21: error: weight must be a number of 0 or more, such as 12, 3.5 or "
+                "1e3, not '0x10'",
+                "s.yaml:9:21: error: weight must be a number of 0 or more, such as 12, 3.5 or "
+                "1e3, not '1_000'",
+                "s.yaml:10:21: error: weight must be a number of 0 or more, such as 12, 3.5 or "
+                "1e3, not '+5'",
+                "s.yaml:11:21: error: weight must be a number of 0 or more, such as 12, 3.5 or "
+                "1e3, not '1e1000'",
+                "s.yaml:12:21: error: weight must be a number of 0 or more, such as 12, 3.5 or "
+                "1e3, not a list",
+                "s.yaml:13:21: error: weight must be a number of 0 or more, such as 12, 3.5 or "
+                "1e3, not '.5'",
+            }),
+            errors);
+}
+
 TEST(Loader, AllowsTheSameKeyInDifferentMappings) {
   const Scenario s = parse_ok(R"(format: 1
 title: x

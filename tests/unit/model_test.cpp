@@ -64,6 +64,19 @@ TEST(Model, PositionDefaultsMatchTheFormat) {
   EXPECT_TRUE(p.sources.empty());
 }
 
+// is_unsigned_decimal
+
+TEST(Model, UnsignedDecimalsAreDigitsAFractionAndAnExponentOfAtMostThreeDigits) {
+  for (const char* yes :
+       {"0", "12", "007", "3.5", "3.50", "1e3", "1E3", "1e+3", "1e-3", "2.5e999", "1e001"}) {
+    EXPECT_TRUE(is_unsigned_decimal(yes)) << yes;
+  }
+  for (const char* no : {"", "-1", "+5", "-0", ".5", "5.", "0x10", "1_000", "1e", "1e+", "1e1000",
+                         "1.2.3", "1 ", " 1", ".nan", ".inf", "twelve", "1,5", "e3"}) {
+    EXPECT_FALSE(is_unsigned_decimal(no)) << no;
+  }
+}
+
 // is_slug
 
 TEST(Model, SlugsAreLowercaseLettersDigitsAndDashes) {

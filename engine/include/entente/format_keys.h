@@ -30,6 +30,7 @@ enum class KeyType {
   stance,      ///< `agree`, `reject` or `consider`
   priority,    ///< a plain whole number, k_min_priority..k_max_priority
   flag,        ///< `true` or `false` (also `True`, `TRUE`, `False`, `FALSE`)
+  weight,      ///< a plain unsigned decimal number (is_unsigned_decimal in entente/model.h)
   items,       ///< a list of mappings of FormatKey::item
 };
 
@@ -115,7 +116,7 @@ inline constexpr std::array<FormatKey, 3> k_party_file_keys{{
      .description = "The party's answers to other parties' positions."},
 }};
 
-inline constexpr std::array<FormatKey, 4> k_party_keys{{
+inline constexpr std::array<FormatKey, 5> k_party_keys{{
     {.name = "id",
      .type = KeyType::id,
      .required = true,
@@ -124,6 +125,10 @@ inline constexpr std::array<FormatKey, 4> k_party_keys{{
     {.name = "name",
      .type = KeyType::text,
      .description = "The party's name in reports; its id when absent."},
+    {.name = "weight",
+     .type = KeyType::weight,
+     .description = "The party's seats, votes or shares: a number of 0 or more, such as 12, 3.5 "
+                    "or 1e3, unquoted. Used by coalitions with a quota."},
     {.name = "positions",
      .type = KeyType::items,
      .item = Item::position,

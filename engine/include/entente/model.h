@@ -33,6 +33,9 @@ struct Party {
   Symbol id{};
   std::string name{};
   SourceLocation where{};
+  /// Seats, votes or shares (docs/format.md 6.1): an unsigned decimal as written (see
+  /// is_unsigned_decimal), empty when not given.
+  std::string weight{};
 
   friend bool operator==(const Party&, const Party&) = default;
 };
@@ -119,5 +122,10 @@ struct Scenario {
 
 /// True for ids of the form [a-z0-9][a-z0-9-]*.
 bool is_slug(std::string_view s);
+
+/// True for a weight as docs/format.md 6.1 writes one: digits, then an optional fraction
+/// (`.` and digits), then an optional exponent (`e` or `E`, an optional sign, one to three
+/// digits): `12`, `3.5`, `1e3`; not `0x10`, `1_000`, `+5`, `-0`, `.5` or `5.`.
+bool is_unsigned_decimal(std::string_view s);
 
 }  // namespace entente

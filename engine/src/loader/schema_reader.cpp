@@ -102,6 +102,20 @@ std::optional<int> SchemaReader::integer(const YamlNode& node, std::string_view 
   return std::nullopt;
 }
 
+std::optional<std::string> SchemaReader::weight(const YamlNode& node, std::string_view what) {
+  if (node.kind == YamlNode::Kind::scalar && node.plain && is_unsigned_decimal(node.value)) {
+    return node.value;
+  }
+  if (node.kind == YamlNode::Kind::scalar && !node.plain && is_unsigned_decimal(node.value)) {
+    error(node, fmt::format("{} must be a number, not the quoted text '{}' (remove the quotes)",
+                            what, node.value));
+  } else {
+    error(node, fmt::format("{} must be a number of 0 or more, such as 12, 3.5 or 1e3, not {}",
+                            what, describe_value(node)));
+  }
+  return std::nullopt;
+}
+
 std::optional<bool> SchemaReader::boolean(const YamlNode& node, std::string_view what) {
   if (node.kind == YamlNode::Kind::scalar && node.plain) {
     // YAML 1.2 core schema spellings.

@@ -33,6 +33,8 @@ class SchemaReader {
   std::optional<IdRef> position_ref(const YamlNode& node, std::string_view what);
   std::optional<int> integer(const YamlNode& node, std::string_view what, int min, int max);
   std::optional<bool> boolean(const YamlNode& node, std::string_view what);
+  /// An unsigned decimal (docs/format.md 6.1), as written.
+  std::optional<std::string> weight(const YamlNode& node, std::string_view what);
   std::optional<std::string> date(const YamlNode& node, std::string_view what);
   /// The items of a list (an error and none for anything else; a null node is empty).
   const std::vector<YamlNode>* list(const YamlNode& node, std::string_view what);

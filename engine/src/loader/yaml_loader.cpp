@@ -225,6 +225,9 @@ std::optional<Party> detail::read_party(SchemaReader& r, const YamlNode& node, S
   if (!id_value) return std::nullopt;
   Party party{*id_value, *id_value, r.at(node)};
   if (const YamlNode* name = f.find("name")) party.name = r.text(*name, "name").value_or("");
+  if (const YamlNode* weight = f.find("weight")) {
+    party.weight = r.weight(*weight, "weight").value_or("");
+  }
   read_party_body(r, f, party.id, s.positions, s.stances);
   return party;
 }

@@ -42,4 +42,27 @@ bool is_slug(std::string_view s) {
   return true;
 }
 
+bool is_unsigned_decimal(std::string_view s) {
+  const auto digits = [&](std::size_t from) {
+    std::size_t to = from;
+    while (to < s.size() && s[to] >= '0' && s[to] <= '9') ++to;
+    return to - from;
+  };
+  std::size_t i = digits(0);
+  if (i == 0) return false;
+  if (i < s.size() && s[i] == '.') {
+    const std::size_t fraction = digits(i + 1);
+    if (fraction == 0) return false;
+    i += 1 + fraction;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    const std::size_t exponent = digits(i);
+    if (exponent == 0 || exponent > 3) return false;
+    i += exponent;
+  }
+  return i == s.size();
+}
+
 }  // namespace entente

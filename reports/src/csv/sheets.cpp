@@ -50,7 +50,7 @@ std::string scenario_sheet(const Scenario& s) {
 
 std::string parties_sheet(const Scenario& s) {
   std::string out = header(CsvSheet::parties);
-  for (const Party& p : s.parties) append_csv_record(out, {p.id.view(), p.name});
+  for (const Party& p : s.parties) append_csv_record(out, {p.id.view(), p.name, p.weight});
   return out;
 }
 

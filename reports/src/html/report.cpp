@@ -50,8 +50,12 @@ void write_top(std::ostream& out, const Report& report) {
   if (!report.parties.empty()) {
     out << "<p class=\"parties\">Parties: ";
     for (const PartyRow& party : report.parties) {
-      out << fmt::format(R"(<span class="party">{} <code>{}</code></span>)", html(party.name),
+      out << fmt::format(R"(<span class="party">{} <code>{}</code>)", html(party.name),
                          html(party.id));
+      if (!party.weight.empty()) {
+        out << fmt::format(R"( <span class="weight">weight {}</span>)", html(party.weight));
+      }
+      out << "</span>";
     }
     out << "</p>\n";
   }

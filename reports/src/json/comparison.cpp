@@ -130,8 +130,9 @@ void write_comparison_json(const ComparisonKind& kind, const StreamedReport& bef
                            std::ostream& out, const WriteOptions& /*options*/) {
   const bool what_if = kind.kind == ComparisonKind::what_if;
   detail::JsonStream json(out);
-  // 2 since the reports inside it have `sources` and the answers' `quote` (report.cpp).
-  json.begin_object().member("format", 1).member("schema_version", 2);
+  // 2 since the reports inside it have `sources` and the answers' `quote`, 3 since they have
+  // `weights` (report.cpp).
+  json.begin_object().member("format", 1).member("schema_version", 3);
   json.key(what_if ? "baseline" : "old");
   detail::stream_report(before, json);
   json.key(what_if ? "whatif" : "new");

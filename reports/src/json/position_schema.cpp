@@ -197,6 +197,10 @@ void write_key(JsonStream& json, const FormatKey& key) {
           .member("maximum", k_max_priority)
           .member("default", k_default_priority);
       break;
+    case KeyType::weight:
+      type(json, "number", nullable);
+      json.member("minimum", 0);
+      break;
     case KeyType::flag:
       type(json, "boolean", nullable);
       json.member("default", false);

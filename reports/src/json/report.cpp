@@ -3,11 +3,13 @@
 //
 // {
 //   "format": 1,                         // the position-file format that was read
-//   "schema_version": 2,                 // this shape (2: `sources`, and `quote` on answers)
+//   "schema_version": 3,                 // this shape (2: `sources`, and `quote` on answers;
+//                                        // 3: `weights`)
 //   "scenario": {
 //     "title": "...",
 //     "parties": ["landlord", ...],      // ids, sorted
 //     "issues": ["rent", ...],           // ids, sorted
+//     "weights": {"landlord": 12, ...},  // the parties that have a weight (docs/format.md 6.1)
 //     "date": "2026-03-01" | null,
 //     "description": "..." | null
 //   },
@@ -48,6 +50,8 @@
 // Printed with two-space indentation and a final newline; equal reports give equal bytes.
 #include "writers.h"
 
+#include <charconv>
+#include <limits>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -60,7 +64,7 @@ namespace detail {
 namespace {
 
 constexpr int k_format = 1;
-constexpr int k_schema_version = 2;
+constexpr int k_schema_version = 3;
 
 void stream_position(const PositionRow& row, JsonStream& json) {
   json.begin_object()
@@ -97,13 +101,27 @@ void stream_position(const PositionRow& row, JsonStream& json) {
   json.end_array().end_object();
 }
 
+// A weight as a double: one too small for a double (1e-999) as 0, one too large (1e999) as
+// infinity, which JSON prints as null.
+double weight_value(std::string_view weight) {
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(weight.data(), weight.data() + weight.size(), value);
+  if (ec != std::errc::result_out_of_range) return value;
+  const bool tiny = weight.find("e-") != weight.npos || weight.find("E-") != weight.npos;
+  return tiny ? 0.0 : std::numeric_limits<double>::infinity();
+}
+
 void stream_scenario(const Report& report, JsonStream& json) {
   json.begin_object().member("title", report.title);
   json.key("parties").begin_array();
   for (const PartyRow& party : report.parties) json.value(party.id);
   json.end_array().key("issues").begin_array();
   for (const IssueRow& issue : report.issues) json.value(issue.id);
-  json.end_array();
+  json.end_array().key("weights").begin_object();
+  for (const PartyRow& party : report.parties) {
+    if (!party.weight.empty()) json.key(party.id).number(weight_value(party.weight));
+  }
+  json.end_object();
   json.key("date").string_or_null(report.date);
   json.key("description").string_or_null(report.description);
   json.end_object();

@@ -1,6 +1,7 @@
 // The streaming JSON printer of json/stream.h.
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <cstring>
 #include <ostream>
 
@@ -118,6 +119,19 @@ JsonStream& JsonStream::value(std::int64_t n) {
   before_value();
   const auto printed = fmt::format_int(n);
   put({printed.data(), printed.size()});
+  return *this;
+}
+
+JsonStream& JsonStream::number(double d) {
+  if (!std::isfinite(d)) return null();
+  // Below 2^53 an integral double is an integer exactly; fmt prints larger ones with an
+  // exponent (1e+21), which JSON reads as the same number.
+  if (d == std::trunc(d) && std::fabs(d) < 9007199254740992.0) {
+    return value(static_cast<std::int64_t>(d));
+  }
+  before_value();
+  const std::string printed = fmt::format("{}", d);
+  put(printed);
   return *this;
 }
 

@@ -66,6 +66,9 @@ class JsonStream {
   JsonStream& value(std::int64_t n);
   JsonStream& value(int n) { return value(static_cast<std::int64_t>(n)); }
   JsonStream& null();
+  /// A number in the shortest form that reads back to the same double (`1`, `0.75`,
+  /// `0.3333333333333333`), an integral one as an integer; `null` when it is not finite.
+  JsonStream& number(double d);
   /// `null` for an empty string, the string otherwise (optional text fields).
   JsonStream& string_or_null(std::string_view s);
   /// An array of strings: std::string or views.

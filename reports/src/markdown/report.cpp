@@ -65,7 +65,9 @@ void write_header(std::ostream& out, const Report& report) {
   if (report.parties.empty()) return;
   out << "\nParties:\n\n";
   for (const PartyRow& party : report.parties) {
-    out << "- " << markdown_code(party.id) << ": " << markdown_cell(party.name) << '\n';
+    out << "- " << markdown_code(party.id) << ": " << markdown_cell(party.name);
+    if (!party.weight.empty()) out << " (weight " << party.weight << ')';
+    out << '\n';
   }
 }
 

@@ -64,7 +64,9 @@ void write_parties(std::ostream& out, const std::vector<PartyRow>& parties) {
   }
   out << "Parties:\n";
   for (const PartyRow& party : parties) {
-    out << "  " << detail::pad_right(safe(party.id), id_width + 2) << safe(party.name) << '\n';
+    out << "  " << detail::pad_right(safe(party.id), id_width + 2) << safe(party.name);
+    if (!party.weight.empty()) out << " (weight " << party.weight << ')';
+    out << '\n';
   }
 }
 

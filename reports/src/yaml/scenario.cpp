@@ -128,6 +128,7 @@ void write_yaml_scenario(const Scenario& s, std::ostream& out) {
   for (const Party& party : s.parties) {
     w.item(2, "id", id(party.id.view()));
     w.key(4, "name", quoted(party.name));
+    if (!party.weight.empty()) w.key(4, "weight", party.weight);
     if (const auto it = positions.find(party.id.view()); it != positions.end()) {
       w.list(4, "positions", false);
       for (const Position* p : it->second) write_position(w, *p);

@@ -76,6 +76,7 @@ struct IssueRow {
 struct PartyRow {
   std::string id{};
   std::string name{};
+  std::string weight{};  ///< as written (docs/format.md 6.1); empty when not given
 };
 
 struct SourceRow {
