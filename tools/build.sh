@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkgconf libyaml-cpp-dev libboost-graph-dev libfmt-dev
-          libexpected-dev libcli11-dev nlohmann-json3-dev libgtest-dev libz3-dev
+          libexpected-dev libcli11-dev nlohmann-json3-dev rapidjson-dev libgtest-dev libz3-dev
           libutf8proc-dev libbenchmark-dev time graphviz fonts-dejavu-core
           mandoc man-db groff-base bash-completion zsh python3 ${ENTENTE_EXTRA_PACKAGES:-})
 missing=()

@@ -454,6 +454,15 @@ TEST_F(CliFiles, ReportRefusesANewYamlFileInTheScenarioFolder) {
   EXPECT_FALSE(fs::exists(folder + "/report.yaml"));
 }
 
+TEST_F(CliFiles, ReportRefusesAJsonReportInTheScenarioFolder) {
+  // A .json file in the folder is a party file (docs/format.md 1, "JSON input").
+  const std::string folder = tiny_folder();
+  const Result r = run_cli({"report", folder, "--format", "json", "-o", folder + "/report.json"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("would be read as a party file"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(folder + "/report.json"));
+}
+
 TEST_F(CliFiles, AFailedReportLeavesTheOutputFileUntouched) {
   const std::string path = tiny_file("format: 2\n");
   write_text(dir_ / "out.txt", "old");

@@ -1519,8 +1519,106 @@ TEST(Loader, ReportsFolderWithoutScenarioFile) {
   dir.write("tenant.yaml", k_tenant);
   const auto s = load_scenario(dir.path());
   ASSERT_FALSE(s);
-  EXPECT_EQ(Lines{dir.path().string() + ": error: folder has no scenario.yaml"},
+  EXPECT_EQ(Lines{dir.path().string() + ": error: folder has no scenario.yaml (or scenario.json)"},
             formatted(s.error()));
+}
+
+constexpr std::string_view k_scenario_json =
+    R"({"format": 1, "title": "Lease", "date": "2026-03-01",
+ "parties": [{"id": "tenant"}, {"id": "landlord"}],
+ "issues": [{"id": "rent"}]})";
+
+TEST(Loader, ReadsAFolderOfJsonFilesWithScenarioJsonFirst) {
+  TempDir dir;
+  dir.write("scenario.json", k_scenario_json);
+  dir.write("tenant.json", R"({"party": "tenant",
+ "positions": [{"id": "freeze", "issue": "rent", "kind": "demand", "text": "No rise.",
+                "priority": 5, "red_line": true}]})");
+  dir.write("landlord.yaml",
+            "party: landlord\nstances:\n  - position: tenant/freeze\n"
+            "    stance: reject\n");
+  const auto files = scenario_files(dir.path());
+  ASSERT_TRUE(files);
+  EXPECT_EQ((std::vector<fs::path>{dir.path() / "scenario.json", dir.path() / "landlord.yaml",
+                                   dir.path() / "tenant.json"}),
+            *files);
+  const auto s = load_scenario(dir.path());
+  ASSERT_TRUE(s) << formatted(s.error()).front();
+  ASSERT_EQ(1u, s->positions.size());
+  EXPECT_EQ(5, s->positions[0].priority);
+  EXPECT_TRUE(s->positions[0].red_line);
+  EXPECT_EQ((SourceLocation{(dir.path() / "tenant.json").string(), 2, 16}), s->positions[0].where);
+  EXPECT_EQ("2026-03-01", s->date);
+}
+
+TEST(Loader, RefusesAFolderWithBothScenarioYamlAndScenarioJson) {
+  TempDir dir;
+  dir.write("scenario.yaml", k_scenario);
+  dir.write("scenario.json", k_scenario_json);
+  const auto s = load_scenario(dir.path());
+  ASSERT_FALSE(s);
+  EXPECT_EQ(Lines{dir.path().string() +
+                  ": error: folder has both scenario.yaml and scenario.json; keep one"},
+            formatted(s.error()));
+}
+
+TEST(Loader, NamesScenarioJsonAndJsonPartyFilesInAJsonFolder) {
+  TempDir dir;
+  dir.write("scenario.json", k_scenario_json);
+  dir.write("tenant.json", R"({"party": "tennant"})");
+  const auto s = load_scenario(dir.path());
+  ASSERT_FALSE(s);
+  EXPECT_EQ(Lines{(dir.path() / "tenant.json").string() +
+                  ":1:11: error: unknown party 'tennant' (did you mean 'tenant'?); parties are "
+                  "listed in scenario.json"},
+            formatted(s.error()));
+  dir.write("tenant.json", R"({"party": "tenant", "stances": [
+  {"position": "landlord/rise", "stance": "reject"}]})");
+  const auto missing = load_scenario(dir.path());
+  ASSERT_FALSE(missing);
+  EXPECT_NE(
+      std::string::npos,
+      formatted(missing.error()).front().find("expected landlord.json in the scenario folder"))
+      << formatted(missing.error()).front();
+}
+
+TEST(Loader, ReadsJsonByTheFileNameAndYamlOtherwise) {
+  constexpr std::string_view k_json = R"({"format": 1, "title": "T", "parties": [], "issues": []})";
+  EXPECT_TRUE(parse_scenario(k_json, "s.json"));
+  // The same text as YAML is a flow mapping, which YAML reads too; JSON's own errors show
+  // which reader a file went to.
+  EXPECT_EQ(Lines{"s.json:1:2: error: invalid JSON: expected a key in double quotes"},
+            formatted(parse_scenario("{format: 1}", "s.json").error()));
+  EXPECT_EQ(Lines{"s.json:1:12: error: format must be the number 1, not the quoted text '1' "
+                  "(remove the quotes)"},
+            formatted(parse_scenario(
+                          R"({"format": "1", "title": "T", "parties": [], "issues": []})", "s.json")
+                          .error()));
+  EXPECT_EQ(Lines{"s.json: error: the file is empty (expected a scenario with 'format: 1')"},
+            formatted(parse_scenario("\n", "s.json").error()));
+}
+
+TEST(Loader, ReadsStandardInputAsJsonWhenItStartsWithABrace) {
+  const auto json = load_scenario_text(
+      " \n{\"format\": 1, \"title\": \"T\", \"parties\": [], \"issues\": []}", "<stdin>");
+  ASSERT_TRUE(json);
+  EXPECT_EQ("T", json->title);
+  EXPECT_EQ(Lines{"<stdin>:1:2: error: invalid JSON: expected a key in double quotes"},
+            formatted(load_scenario_text("{format: 1}", "<stdin>").error()));
+  EXPECT_TRUE(load_scenario_text("format: 1\ntitle: T\nparties: []\nissues: []\n", "<stdin>"));
+}
+
+TEST(Loader, AcceptsAJsonFileLongerThanTheYamlFlowLimit) {
+  std::string json = R"({"format": 1, "title": "T", "parties": [], "issues": [)";
+  for (int i = 0; i < 20'000; ++i) json += fmt::format(R"({{"id": "issue-{}"}}, )", i);
+  json += R"({"id": "last"}]})";
+  ASSERT_GT(json.size(), 256u << 10);
+  const auto s = parse_scenario(json, "big.json");
+  ASSERT_TRUE(s) << formatted(s.error()).front();
+  EXPECT_EQ(20'001u, s->issues.size());
+  const auto yaml = parse_scenario(json, "big.yaml");
+  ASSERT_FALSE(yaml);
+  EXPECT_NE(std::string::npos, formatted(yaml.error()).front().find("collection longer than"));
 }
 
 // Runs `load` on another thread and gives up after a few seconds, so that a loader that

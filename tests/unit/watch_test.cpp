@@ -50,7 +50,9 @@ TEST(WatchNames, ScenarioFilesCountAndEditorFilesDoNot) {
   EXPECT_FALSE(is_scenario_file_name(".tenant.yaml.swp"));
   EXPECT_FALSE(is_scenario_file_name("tenant.yaml~"));
   EXPECT_FALSE(is_scenario_file_name("4913"));
-  EXPECT_FALSE(is_scenario_file_name("report.json"));
+  EXPECT_TRUE(is_scenario_file_name("tenant.json"));  // JSON party files count too
+  EXPECT_FALSE(is_scenario_file_name("tenant.json~"));
+  EXPECT_FALSE(is_scenario_file_name("report.md"));
   EXPECT_FALSE(is_scenario_file_name(""));
 }
 
@@ -93,11 +95,17 @@ TEST_F(Watch, AddingAndRemovingAPartyFileAreChanges) {
 
 TEST_F(Watch, OtherFilesInTheFolderAreNotChanges) {
   ScenarioWatcher watcher = watch(dir_);
-  write_text(dir_ / "report.json", "{}\n");
+  write_text(dir_ / "report.html", "<html></html>\n");
   write_text(dir_ / "a.yaml~", "party: a\n");
   write_text(dir_ / "4913", "");
   fs::remove(dir_ / "4913");
   EXPECT_EQ(watcher.wait(k_nothing), WatchEvent::none);
+}
+
+TEST_F(Watch, AJsonPartyFileIsAChange) {
+  ScenarioWatcher watcher = watch(dir_);
+  write_text(dir_ / "a.json", "{\"party\": \"a\"}\n");
+  EXPECT_EQ(watcher.wait(k_patience), WatchEvent::changed);
 }
 
 TEST_F(Watch, TheSingleFileFormSeesOnlyItsFile) {

@@ -95,8 +95,7 @@ std::optional<std::string> output_clash(const fs::path& scenario, const fs::path
   }
   std::error_code ec;
   const fs::path folder = fs::weakly_canonical(output, ec).parent_path();
-  const fs::path ext = output.extension();
-  if (!ec && (ext == ".yaml" || ext == ".yml") && same_file(folder, scenario)) {
+  if (!ec && is_scenario_file_name(output.filename().string()) && same_file(folder, scenario)) {
     return fmt::format(
         "refusing to write '{}' into the scenario folder: it would be read as a "
         "party file",

@@ -47,18 +47,21 @@ struct PartyFile {
 };
 
 /// Parses scenario.yaml, or a whole scenario in the single-file form. No cross-file checks.
-[[nodiscard]] Expected<Scenario> parse_scenario(std::string_view yaml, std::string_view file_name);
+/// A file whose name ends in `.json` is read as JSON, any other as YAML.
+[[nodiscard]] Expected<Scenario> parse_scenario(std::string_view text, std::string_view file_name);
 
-/// Parses one `<party>.yaml` of the folder form. No cross-file checks.
-[[nodiscard]] Expected<PartyFile> parse_party_file(std::string_view yaml,
+/// Parses one `<party>.yaml` (or `<party>.json`) of the folder form. No cross-file checks.
+[[nodiscard]] Expected<PartyFile> parse_party_file(std::string_view text,
                                                    std::string_view file_name);
 
-/// True for a name the loader reads as a file of a folder scenario (`*.yaml`, `*.yml`). The
+/// True for a name the loader reads as a file of a folder scenario (`*.yaml`, `*.yml`,
+/// `*.json`). The
 /// files editors write on the way to saving (`.x.yaml.swp`, `x.yaml~`, vim's `4913`) are not.
 [[nodiscard]] bool is_scenario_file_name(std::string_view name);
 
-/// The files a scenario path stands for: a folder's scenario.yaml first, then its other
-/// *.yaml / *.yml files sorted by name; or the path itself when it is a file.
+/// The files a scenario path stands for: a folder's scenario.yaml (or scenario.json; both is
+/// an error) first, then its other *.yaml / *.yml / *.json files sorted by name; or the path
+/// itself when it is a file.
 [[nodiscard]] Expected<std::vector<std::filesystem::path>> scenario_files(
     const std::filesystem::path& path);
 
@@ -71,6 +74,7 @@ struct PartyFile {
 /// A single-file scenario already in memory (the CLI's `-`, standard input), named `name` in
 /// its diagnostics: checked, parsed and validated as load_scenario() does a file, except that
 /// there is no parse cache (nothing to key it by) and no size limit (the caller read it).
+/// Text whose first byte past blanks is `{` is read as JSON, any other as YAML.
 [[nodiscard]] Expected<Scenario> load_scenario_text(std::string_view text, std::string_view name,
                                                     const LoadOptions& options = {},
                                                     Resolution* resolution = nullptr);
@@ -83,6 +87,8 @@ struct LoadedFiles {
   /// positions of one of them that holds none (not even in scenario.yaml) are one error on
   /// the party, naming `<party>.yaml` and counting them, not one error each.
   std::vector<Symbol> parties_without_file{};
+  /// How the folder's party files are named: `.json` beside a scenario.json.
+  std::string party_file_extension = ".yaml";
 };
 
 /// One sheet of a scenario in CSV (entente/csv_sheets.h): its file, as diagnostics name it, and

@@ -108,4 +108,18 @@ Expected<std::string_view> check_bytes(std::string_view raw, std::string_view fi
   return text;
 }
 
+bool holds_control(std::string_view value) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto b = static_cast<unsigned char>(value[i]);
+    if (b == '\t' || b == '\n') continue;
+    if (b < 0x20 || b == 0x7F) return true;
+    // C1 controls U+0080..U+009F (but NEL) are C2 80..C2 9F in UTF-8.
+    if (b == 0xC2 && i + 1 < value.size()) {
+      const auto next = static_cast<unsigned char>(value[i + 1]);
+      if (next >= 0x80 && next <= 0x9F && next != 0x85) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace entente::detail

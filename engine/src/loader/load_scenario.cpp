@@ -15,8 +15,10 @@
 #include <fmt/format.h>
 
 #include "entente/loader.h"
+#include "loader/json_nodes.h"
 #include "loader/parse_cache.h"
 #include "loader/read_file.h"
+#include "loader/schema.h"
 #include "support/files.h"
 #include "support/memory.h"
 #include "support/parallel.h"
@@ -28,7 +30,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A folder's main file, in YAML or in JSON (docs/format.md 1).
 constexpr std::string_view k_scenario_file = "scenario.yaml";
+constexpr std::string_view k_scenario_json = "scenario.json";
 // Party files that brought at least this many positions and stances leave enough freed
 // lists, once merged, to be worth handing back to the kernel (some megabytes).
 constexpr std::size_t k_worth_returning = 20'000;
@@ -90,6 +94,7 @@ struct PartyInput {
 // Whether a party file's positions and stances go into the scenario: its party exists and
 // has no other file.
 bool accept_party_file(const IdRef& party, const fs::path& path, const Scenario& scenario,
+                       std::string_view main_file,
                        std::map<std::string, std::string>& file_of_party,
                        std::vector<Diagnostic>& diagnostics) {
   const auto is_file_party = [&](const Party& p) { return p.id == party.id; };
@@ -98,7 +103,7 @@ bool accept_party_file(const IdRef& party, const fs::path& path, const Scenario&
     for (const Party& p : scenario.parties) ids.push_back(p.id);
     diagnostics.push_back({party.where, Severity::error,
                            fmt::format("unknown party '{}'{}; parties are listed in {}", party.id,
-                                       detail::did_you_mean(party.id, ids), k_scenario_file)});
+                                       detail::did_you_mean(party.id, ids), main_file)});
     return false;
   }
   const auto [it, inserted] = file_of_party.try_emplace(party.id, path.string());
@@ -180,7 +185,7 @@ std::vector<fs::path> merge_party_files(std::vector<PartyInput*>& files, Scenari
 
 bool is_scenario_file_name(std::string_view name) {
   const fs::path extension = fs::path{name}.extension();
-  return extension == ".yaml" || extension == ".yml";
+  return extension == ".yaml" || extension == ".yml" || extension == ".json";
 }
 
 Expected<std::vector<fs::path>> scenario_files(const fs::path& path) {
@@ -190,14 +195,23 @@ Expected<std::vector<fs::path>> scenario_files(const fs::path& path) {
     return tl::unexpected(std::vector<Diagnostic>{file_error(path, "no such file or folder")});
   }
   if (!fs::is_directory(status)) return std::vector<fs::path>{path};
-  const fs::path main = path / k_scenario_file;
-  if (!fs::exists(main, ec)) {
-    return tl::unexpected(std::vector<Diagnostic>{
-        file_error(path, fmt::format("folder has no {}", k_scenario_file))});
+  const fs::path yaml = path / k_scenario_file;
+  const fs::path json = path / k_scenario_json;
+  const bool has_yaml = fs::exists(yaml, ec);
+  const bool has_json = fs::exists(json, ec);
+  if (has_yaml && has_json) {
+    return tl::unexpected(
+        std::vector<Diagnostic>{file_error(path, fmt::format("folder has both {} and {}; keep one",
+                                                             k_scenario_file, k_scenario_json))});
   }
+  if (!has_yaml && !has_json) {
+    return tl::unexpected(std::vector<Diagnostic>{file_error(
+        path, fmt::format("folder has no {} (or {})", k_scenario_file, k_scenario_json))});
+  }
+  const fs::path main = has_json ? json : yaml;
   std::vector<fs::path> party_files;
   for (const auto& entry : fs::directory_iterator(path, ec)) {
-    if (entry.path().filename() != k_scenario_file &&
+    if (entry.path().filename() != main.filename() &&
         is_scenario_file_name(entry.path().filename().string())) {
       party_files.push_back(entry.path());
     }
@@ -312,9 +326,11 @@ std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs:
   if (has_errors(diagnostics)) return {};
   const stats::Stage stage("merge party files");
   std::map<std::string, std::string> file_of_party;
+  const std::string main_file = files.front().filename().string();
   std::vector<PartyInput*> accepted;
   for (PartyInput& file : party_files) {
-    if (accept_party_file(file.party(), file.path, scenario, file_of_party, diagnostics)) {
+    if (accept_party_file(file.party(), file.path, scenario, main_file, file_of_party,
+                          diagnostics)) {
       accepted.push_back(&file);
     }
   }
@@ -323,6 +339,7 @@ std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs:
     for (const Party& party : scenario.parties) {
       if (!file_of_party.contains(party.id)) loaded.parties_without_file.push_back(party.id);
     }
+    if (detail::is_json_file_name(main_file)) loaded.party_file_extension = ".json";
   }
   std::vector<fs::path> failed = merge_party_files(accepted, scenario);
   // The parsed files' lists are merged and freed: validation and what follows allocate other
@@ -361,7 +378,8 @@ Expected<Scenario> load_scenario_text(std::string_view text, std::string_view na
                                       const LoadOptions& options, Resolution* resolution) {
   Expected<Scenario> parsed = [&] {
     const stats::Stage stage("parse (no parse cache)");
-    return parse_scenario(text, name);
+    // Standard input has no name to tell JSON by: a JSON object starts with '{'.
+    return detail::parse_scenario_as(text, name, detail::looks_like_json(text));
   }();
   if (!parsed) return validated(Scenario(), std::move(parsed.error()), options, resolution);
   return validated(std::move(*parsed), {}, options, resolution);

@@ -12,6 +12,11 @@
 
 namespace entente::detail {
 
+/// parse_scenario() with the syntax given (`json`, else YAML) rather than taken from the file
+/// name: standard input has none (load_scenario_text()).
+[[nodiscard]] Expected<Scenario> parse_scenario_as(std::string_view text,
+                                                   std::string_view file_name, bool json);
+
 /// `format` of `top`, which has it: the number 1, plain.
 void read_format(SchemaReader& r, Fields& top, const YamlNode& root);
 

@@ -11,6 +11,7 @@
 #include "entente/loader.h"
 #include "loader/byte_checks.h"
 #include "loader/flow_scan.h"
+#include "loader/json_nodes.h"
 #include "loader/schema.h"
 #include "loader/schema_reader.h"
 #include "loader/yaml_nodes.h"
@@ -287,13 +288,18 @@ void detail::read_scenario_keys(SchemaReader& r, Fields& top, Scenario& s) {
 
 namespace {
 
-// Parses text into checked YAML nodes; an empty file is an error naming what was expected.
-Expected<YamlNode> parse_document(std::string_view yaml, std::string_view file,
+// Parses text into checked nodes, as JSON or as YAML; an empty file is an error naming what
+// was expected. The flow scan guards yaml-cpp only: RapidJSON needs no such guard, so a JSON
+// file may be one long object up to the size limit (docs/format.md 1, "JSON input").
+Expected<YamlNode> parse_document(std::string_view raw, std::string_view file, bool json,
                                   std::string_view expected) {
-  auto text = detail::check_bytes(yaml, file).and_then(
-      [&](std::string_view checked) { return detail::scan_flow(checked, file); });
+  auto text = detail::check_bytes(raw, file);
+  if (!json) {
+    text =
+        text.and_then([&](std::string_view checked) { return detail::scan_flow(checked, file); });
+  }
   if (!text) return tl::unexpected(std::move(text.error()));
-  auto root = detail::parse_yaml(*text, file);
+  auto root = json ? detail::parse_json(*text, file) : detail::parse_yaml(*text, file);
   if (root && root->kind == YamlNode::Kind::null) {
     return tl::unexpected(std::vector<Diagnostic>{
         {{std::string(file), 0, 0}, Severity::error, fmt::format("the file is empty (expected {})", expected)}});
@@ -303,8 +309,13 @@ Expected<YamlNode> parse_document(std::string_view yaml, std::string_view file,
 
 }  // namespace
 
-Expected<Scenario> parse_scenario(std::string_view yaml, std::string_view file_name) {
-  auto root = parse_document(yaml, file_name, "a scenario with 'format: 1'");
+Expected<Scenario> parse_scenario(std::string_view text, std::string_view file_name) {
+  return detail::parse_scenario_as(text, file_name, detail::is_json_file_name(file_name));
+}
+
+Expected<Scenario> detail::parse_scenario_as(std::string_view text, std::string_view file_name,
+                                             bool json) {
+  auto root = parse_document(text, file_name, json, "a scenario with 'format: 1'");
   if (!root) return tl::unexpected(std::move(root.error()));
   SchemaReader r(file_name);
   Scenario s;
@@ -328,8 +339,9 @@ Expected<Scenario> parse_scenario(std::string_view yaml, std::string_view file_n
   return s;
 }
 
-Expected<PartyFile> parse_party_file(std::string_view yaml, std::string_view file_name) {
-  auto root = parse_document(yaml, file_name, "a party file starting with 'party:'");
+Expected<PartyFile> parse_party_file(std::string_view text, std::string_view file_name) {
+  auto root = parse_document(text, file_name, detail::is_json_file_name(file_name),
+                             "a party file starting with 'party:'");
   if (!root) return tl::unexpected(std::move(root.error()));
   SchemaReader r(file_name);
   PartyFile out;

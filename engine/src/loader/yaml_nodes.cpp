@@ -12,6 +12,7 @@
 #include <yaml-cpp/eventhandler.h>  // not pulled in by yaml.h
 #include <yaml-cpp/yaml.h>
 
+#include "loader/byte_checks.h"
 #include "loader/flow_scan.h"
 
 namespace entente::detail {
@@ -22,18 +23,6 @@ namespace {
 struct Fatal {
   Diagnostic diagnostic;
 };
-
-bool is_forbidden_in_value(std::string_view v, std::size_t i) {
-  const auto b = static_cast<unsigned char>(v[i]);
-  if (b == '\t' || b == '\n') return false;
-  if (b < 0x20 || b == 0x7F) return true;
-  // C1 controls U+0080..U+009F (but NEL) are C2 80..C2 9F in UTF-8.
-  if (b == 0xC2 && i + 1 < v.size()) {
-    const auto next = static_cast<unsigned char>(v[i + 1]);
-    return next >= 0x80 && next <= 0x9F && next != 0x85;
-  }
-  return false;
-}
 
 // yaml-cpp resolves `!!str` to its full name; messages show it as the user wrote it.
 std::string written_tag(const std::string& tag) {
@@ -114,12 +103,7 @@ class TreeBuilder final : public YAML::EventHandler {
       // yaml-cpp 0.7 takes a quoted scalar still open at the end of the file as ending there.
       error(mark, "unterminated quoted string");
     }
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      if (is_forbidden_in_value(value, i)) {
-        error(mark, "control character in a value (from an escape sequence) is not allowed");
-        return;
-      }
-    }
+    if (holds_control(value)) error(mark, std::string(k_control_in_value));
   }
 
   YamlNode make(YamlNode::Kind kind, const YAML::Mark& mark) {
@@ -187,8 +171,7 @@ class TreeBuilder final : public YAML::EventHandler {
       return;
     }
     if (const YamlNode* first = earlier_key(frame, key.value)) {
-      key_error(fmt::format("duplicate key '{}' (first given at line {}, column {})", key.value,
-                            first->line, first->column));
+      key_error(duplicate_key_message(key.value, first->line, first->column));
     }
   }
 
@@ -397,6 +380,11 @@ std::string_view to_string(YamlNode::Kind kind) {
     case YamlNode::Kind::mapping: return "a mapping";
   }
   return "?";
+}
+
+std::string duplicate_key_message(std::string_view key, int first_line, int first_column) {
+  return fmt::format("duplicate key '{}' (first given at line {}, column {})", key, first_line,
+                     first_column);
 }
 
 Expected<YamlNode> parse_yaml(std::string_view text, std::string_view file,

@@ -30,6 +30,9 @@ struct YamlLimits {
   std::size_t max_nodes = 8'000'000;
 };
 
+/// The error for a mapping key given twice, the same in YAML and JSON files.
+std::string duplicate_key_message(std::string_view key, int first_line, int first_column);
+
 /// Parses exactly one YAML document. Rejects anchors, aliases, explicit tags, merge keys,
 /// non-scalar and duplicate keys, unterminated quotes and control characters in values.
 /// An empty document gives a null node.

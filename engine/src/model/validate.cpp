@@ -136,9 +136,9 @@ class Validator {
     }
   }
 
-  static std::string no_file_holds(std::string_view party) {
-    return fmt::format("no file holds party '{0}' (expected {0}.yaml in the scenario folder)",
-                       party);
+  std::string no_file_holds(std::string_view party) const {
+    return fmt::format("no file holds party '{0}' (expected {0}{1} in the scenario folder)", party,
+                       files_.party_file_extension);
   }
 
   void report_missing_files() {
