@@ -78,6 +78,11 @@ scenario=$work/scenario
   -o "$work/concede" >"$tmp/concede-generated"
 input_bytes=$(cat "$scenario"/*.yaml | wc -c)
 files=$(ls "$scenario"/*.yaml | wc -l)
+# The same scenario as JSON files (scenario.json, <party>.json), read by RapidJSON.
+scenario_json=$work/scenario-json
+"$generate" --parties "$parties" --issues "$issues" --positions-per-party "$per_party" \
+  --seed "$seed" --json -o "$scenario_json" >/dev/null
+json_bytes=$(cat "$scenario_json"/*.json | wc -c)
 
 # Output is discarded into the null device. Some sandboxes make /dev/null a regular file on a
 # tmpfs, where "discarding" the 144 MB JSON report stores it in memory (about 50 ms of a
@@ -149,6 +154,10 @@ t_yaml=$best
 echo "bench.sh: cold report" >&2
 measure "$entente" report "$scenario" --format json "${cold[@]}"
 t_cold=$best rss_cold=$rss cpu_cold=$cpu
+
+echo "bench.sh: cold report of the JSON form" >&2
+measure "$entente" report "$scenario_json" --format json "${cold[@]}"
+t_cold_json=$best rss_cold_json=$rss
 
 echo "bench.sh: whatif" >&2
 # The first stance of the second party's file, set to its opposite: always a valid change.
@@ -227,6 +236,7 @@ r_whatif=$(ratio "$t_whatif" "$t_cold")
 r_whatif_text=$(ratio "$t_whatif_text" "$t_report_text")
 r_cold_one=$(ratio "$t_cold_one" "$t_yaml")
 r_rss=$(ratio "$((rss_cold * 1024))" "$input_bytes")
+r_rss_json=$(ratio "$((rss_cold_json * 1024))" "$json_bytes")
 r_cpu=$(ratio "$cpu_cold" "$t_cold")
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
 
@@ -256,6 +266,8 @@ fi
 row "\`entente whatif\`, one \`--set\` (the change report)" "$(secs "$t_whatif_text")" "\`entente report\` (text)" "$r_whatif_text" "at most 1.05" "$(ratio_at_most "$t_whatif_text" "$t_report_text" 1.05)"
 row "\`entente whatif --format json\`, one \`--set\` (both full reports)" "$(secs "$t_whatif")" "cold report (JSON)" "$r_whatif" "two reports' output" "-"
 row "peak memory (RSS) of the cold report" "$(mb "$((rss_cold * 1024))")" "input files, $(mb "$input_bytes")" "$r_rss" "at most 3" "$(ratio_at_most "$((rss_cold * 1024))" "$input_bytes" 3)"
+row "cold \`entente report --format json --no-cache\` of the same scenario as JSON files" "$(secs "$t_cold_json")" "cold report (YAML)" "$(ratio "$t_cold_json" "$t_cold")" "" "-"
+row "peak memory (RSS) of the cold report of the JSON files" "$(mb "$((rss_cold_json * 1024))")" "JSON input files, $(mb "$json_bytes")" "$r_rss_json" "at most 3" "$(ratio_at_most "$((rss_cold_json * 1024))" "$json_bytes" 3)"
 row "cores used by the cold report (CPU time / wall time)" "$(secs "$cpu_cold") CPU" "wall time" "$r_cpu" "both cores where it pays" "-"
 row "chain of $links conditional stances: \`entente report\`" "$(secs "$t_chain")" "" "" "under 0.5 s" "$(at_most "$t_chain" 0.5)"
 row "cycle of $links conditional stances: \`entente report\`" "$(secs "$t_cycle")" "" "" "under 0.5 s" "$(at_most "$t_cycle" 0.5)"

@@ -44,7 +44,7 @@ done
 if "$generate" --parties 2 -o "$work/a" >/dev/null 2>"$work/refused.err"; then
   fail "an existing scenario folder was overwritten without --force"
 fi
-grep -q 'already holds YAML files' "$work/refused.err" || fail "no reason given: $(cat "$work/refused.err")"
+grep -q 'already holds YAML or JSON files' "$work/refused.err" || fail "no reason given: $(cat "$work/refused.err")"
 "$generate" --parties 2 --force -o "$work/a" >/dev/null
 [ "$(ls "$work/a" | wc -l)" -eq 3 ] || fail "--force left old party files behind"
 

@@ -25,8 +25,8 @@ bool write_file(const fs::path& path, const std::string& text) {
   return std::fclose(f) == 0 && written;
 }
 
-// A folder that already holds YAML files would mix old parties with new ones: refuse it,
-// or with --force remove those files first.
+// A folder that already holds YAML or JSON files would mix old parties with new ones: refuse
+// it, or with --force remove those files first.
 bool prepare_folder(const fs::path& dir, bool force) {
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -36,10 +36,10 @@ bool prepare_folder(const fs::path& dir, bool force) {
   }
   for (const auto& entry : fs::directory_iterator(dir)) {
     const fs::path ext = entry.path().extension();
-    if (ext != ".yaml" && ext != ".yml") continue;
+    if (ext != ".yaml" && ext != ".yml" && ext != ".json") continue;
     if (!force) {
       std::cerr << "entente-generate: error: " << dir.string()
-                << " already holds YAML files; use --force to replace them\n";
+                << " already holds YAML or JSON files; use --force to replace them\n";
       return false;
     }
     fs::remove(entry.path(), ec);
@@ -114,7 +114,10 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(0, 10000000));
   app.add_option("--seed", o.seed, "Seed of the random choices")->capture_default_str();
   app.add_flag("--single-file", o.single_file, "Write one file instead of a folder");
-  app.add_flag("--force", force, "Replace an existing file, or the YAML files of the folder");
+  app.add_flag("--json", o.json,
+               "Write JSON (scenario.json and <party>.json files) instead of YAML");
+  app.add_flag("--force", force,
+               "Replace an existing file, or the YAML and JSON files of the folder");
   app.add_option("-o,--output", output, "Folder to write (or the file, with --single-file)")
       ->required();
   try {

@@ -48,6 +48,26 @@ int digits(int n);
 /// `prefix` and n, zero-padded to `width` digits.
 std::string numbered(std::string_view prefix, int n, int width);
 
+/// The scenario's `description`, in every form.
+inline constexpr std::string_view k_generated_description =
+    "Made by entente-generate for benchmarks and tests. Parties, positions and stances are "
+    "drawn at random from the options and the seed.";
+
+/// The id of source `index` (0-based): `source-01`, ...
+std::string source_id(int index);
+/// A position's reference `PARTY/POSITION`.
+std::string reference(const Model& m, int position);
+
+/// The positions and stances of each party (indices into the model), in generation order.
+struct ByParty {
+  std::vector<std::vector<int>> positions{}, stances{};
+};
+ByParty group(const Model& m);
+
+/// The JSON files of `model` (write_json.cpp): scenario.json and one `<party>.json` each, or
+/// scenario.json alone holding everything.
+std::vector<GeneratedFile> json_files(const Model& model, const ByParty& by, bool single_file);
+
 /// The files of `model` in the form `options` asks for.
 GeneratedScenario write_model(const Model& model, const GeneratorOptions& options);
 

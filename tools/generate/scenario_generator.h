@@ -28,6 +28,7 @@ struct GeneratorOptions {
   int cycle = 0;
   std::uint64_t seed = 1;
   bool single_file = false;
+  bool json = false;  ///< JSON files (scenario.json, `<party>.json`) instead of YAML
 };
 
 /// One output file: a name relative to the output folder (or the single file's name).

@@ -1,7 +1,7 @@
-// Writes the generator's model as YAML text, in the folder or the single-file form of
-// docs/format.md section 1. Every scalar the generator makes is plain-safe (generate/text.h),
-// so nothing is quoted except quotes, which are double-quoted as position files usually write
-// them.
+// Writes the generator's model as YAML text (JSON: write_json.cpp), in the folder or the
+// single-file form of docs/format.md section 1. Every scalar the generator makes is plain-safe
+// (generate/text.h), so nothing is quoted except quotes, which are double-quoted as position files
+// usually write them.
 
 #include <string>
 #include <string_view>
@@ -18,13 +18,6 @@ void line(std::string& out, std::string_view pad, std::string_view key, std::str
   out += ": ";
   out += value;
   out += '\n';
-}
-
-std::string source_id(int index) { return numbered("source-", index + 1, 2); }
-
-std::string ref(const Model& m, int position) {
-  const Pos& p = m.positions[static_cast<std::size_t>(position)];
-  return m.party_ids[static_cast<std::size_t>(p.holder)] + "/" + p.id;
 }
 
 void write_position(std::string& out, const Model& m, const Pos& p, std::string_view pad) {
@@ -54,7 +47,7 @@ void write_position(std::string& out, const Model& m, const Pos& p, std::string_
 void write_stance(std::string& out, const Model& m, const StanceOut& s, std::string_view pad) {
   out += pad;
   out += "  - position: ";
-  out += ref(m, s.position);
+  out += reference(m, s.position);
   out += '\n';
   const std::string fields = std::string(pad) + "    ";
   line(out, fields, "stance", s.stance);
@@ -63,29 +56,12 @@ void write_stance(std::string& out, const Model& m, const StanceOut& s, std::str
     std::string refs = "[";
     for (int c : s.agree_if) {
       if (refs.size() > 1) refs += ", ";
-      refs += ref(m, c);
+      refs += reference(m, c);
     }
     line(out, fields, "agree_if", refs + "]");
   }
   if (!s.note.empty()) line(out, fields, "note", s.note);
   if (s.source >= 0) line(out, fields, "source", source_id(s.source));
-}
-
-// The positions and stances of each party, in generation order.
-struct ByParty {
-  std::vector<std::vector<int>> positions{}, stances{};
-};
-
-ByParty group(const Model& m) {
-  ByParty by{.positions = std::vector<std::vector<int>>(m.party_ids.size()),
-             .stances = std::vector<std::vector<int>>(m.party_ids.size())};
-  for (std::size_t i = 0; i < m.positions.size(); ++i) {
-    by.positions[static_cast<std::size_t>(m.positions[i].holder)].push_back(static_cast<int>(i));
-  }
-  for (std::size_t i = 0; i < m.stances.size(); ++i) {
-    by.stances[static_cast<std::size_t>(m.stances[i].party)].push_back(static_cast<int>(i));
-  }
-  return by;
 }
 
 // A party's `positions:` and `stances:` (keys omitted when empty), at `pad`.
@@ -112,9 +88,7 @@ std::string write_scenario(const Model& m, const ByParty* by) {
   std::string out = "format: 1\n";
   line(out, "", "title", m.title);
   line(out, "", "date", "2026-01-15");
-  line(out, "", "description",
-       "Made by entente-generate for benchmarks and tests. Parties, positions and stances "
-       "are drawn at random from the options and the seed.");
+  line(out, "", "description", k_generated_description);
   out += "parties:\n";
   for (std::size_t p = 0; p < m.party_ids.size(); ++p) {
     line(out, "  - ", "id", m.party_ids[p]);
@@ -138,13 +112,34 @@ std::string write_scenario(const Model& m, const ByParty* by) {
 
 }  // namespace
 
+std::string source_id(int index) { return numbered("source-", index + 1, 2); }
+
+std::string reference(const Model& m, int position) {
+  const Pos& p = m.positions[static_cast<std::size_t>(position)];
+  return m.party_ids[static_cast<std::size_t>(p.holder)] + "/" + p.id;
+}
+
+ByParty group(const Model& m) {
+  ByParty by{.positions = std::vector<std::vector<int>>(m.party_ids.size()),
+             .stances = std::vector<std::vector<int>>(m.party_ids.size())};
+  for (std::size_t i = 0; i < m.positions.size(); ++i) {
+    by.positions[static_cast<std::size_t>(m.positions[i].holder)].push_back(static_cast<int>(i));
+  }
+  for (std::size_t i = 0; i < m.stances.size(); ++i) {
+    by.stances[static_cast<std::size_t>(m.stances[i].party)].push_back(static_cast<int>(i));
+  }
+  return by;
+}
+
 GeneratedScenario write_model(const Model& model, const GeneratorOptions& options) {
   GeneratedScenario result{.positions = model.positions.size(), .stances = model.stances.size()};
   for (const StanceOut& s : model.stances) {
     if (!s.agree_if.empty() && s.stance != "agree") ++result.conditional_stances;
   }
   const ByParty by = group(model);
-  if (options.single_file) {
+  if (options.json) {
+    result.files = json_files(model, by, options.single_file);
+  } else if (options.single_file) {
     result.files.push_back({.name = "scenario.yaml", .text = write_scenario(model, &by)});
   } else {
     result.files.push_back({.name = "scenario.yaml", .text = write_scenario(model, nullptr)});
