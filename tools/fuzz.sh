@@ -11,8 +11,9 @@ cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYP
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 cmake --build build-fuzz -j "$(nproc)" --target entente_load_fuzzer
 mkdir -p build-fuzz/corpus build-fuzz/seeds
-find tests/hostile/corpus positions tests/golden/cases -type f \( -name '*.yaml' -o -name '*.yml' \) \
-  -size -64k | while read -r f; do cp "$f" "build-fuzz/seeds/$(printf '%s' "$f" | tr / _)"; done
+find tests/hostile/corpus positions tests/golden/cases -type f -size -64k \( -name '*.yaml' \
+  -o -name '*.yml' -o \( -name '*.json' \( -path '*corpus*' -o -path '*/input/*' \) \) \) |
+  while read -r f; do cp "$f" "build-fuzz/seeds/$(printf '%s' "$f" | tr / _)"; done
 cd build-fuzz
 ./tests/fuzz/entente_load_fuzzer -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 \
   -max_len=65536 -print_final_stats=1 corpus seeds

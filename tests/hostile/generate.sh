@@ -22,6 +22,13 @@ repeat '[' $((10 << 20)) > "$out/g01-deep-flow-10m.yaml"
 # Text holding ': ' (quoting it is suggested), a megabyte long and continued over 200,000 lines.
 { printf 'format: 1\ntitle: a: '; repeat 'a' $((1 << 20)); printf '\n'; yes '  more text' | head -n $((200 << 10)); } \
   > "$out/g13-colon-in-long-text.yaml"
+# JSON (read by RapidJSON, no flow guard): 100,000 nested arrays, and 4 MB of one array of
+# numbers just under the size cap (2,000,000 values; the node limit is not reached, the
+# schema refuses it).
+repeat '[' 100000 > "$out/g14-json-deep-100k.json"
+{ printf '['; yes '1,' | head -n 1999999 | tr -d '\n'; printf '1]\n'; } > "$out/g15-json-long-number-list.json"
+{ printf '{"format": 1, "title": "x", "parties": [], "issues": [], "notes": ['; yes '{"a": [1, 2, {"b": null}]},' | head -n 120000 | tr -d '\n'; printf '{}]}\n'; } \
+  > "$out/g16-json-many-objects-under-unknown-key.json"
 # Billion laughs: nine levels of nine aliases.
 {
   printf 'format: 1\ntitle: x\nparties: []\nissues: []\na0: &a0 [lol]\n'
