@@ -369,6 +369,17 @@ TEST_F(CliFiles, ImportedSheetsLoadAsTheScenarioTheyWereExportedFrom) {
             run_cli({"report", tiny_folder(), "--format", "json"}).out);
 }
 
+TEST_F(CliFiles, ImportRefusesToWriteYamlIntoAJsonFile) {
+  const std::string sheets = (dir_ / "sheets").string();
+  const std::string json = (dir_ / "back.json").string();
+  ASSERT_EQ(run_cli({"export", "csv", tiny_folder(), "-o", sheets}).exit_code, 0);
+  const Result imported = run_cli({"import", "csv", sheets, "-o", json});
+  EXPECT_EQ(imported.exit_code, 2);
+  EXPECT_NE(imported.err.find("would be read as JSON: name it .yaml"), std::string::npos)
+      << imported.err;
+  EXPECT_FALSE(fs::exists(json));
+}
+
 // Past 20,000 positions and stances, whatif makes the baseline's report and the changed
 // scenario's at once: its answer must be the one made one step after the other.
 TEST_F(CliFiles, WhatIfOnALargeScenarioAnswersAsOneStepAfterTheOther) {

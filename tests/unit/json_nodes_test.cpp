@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "entente/loader.h"
+
 namespace entente::detail {
 namespace {
 

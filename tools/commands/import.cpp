@@ -38,6 +38,14 @@ CLI::App* setup_import(CLI::App& app, ImportOptions& options) {
 }
 
 ExitCode run_import(const ImportOptions& options, const Io& io) {
+  if (is_json_file_name(options.output)) {
+    // The file would hold YAML that the loader reads as JSON (docs/format.md 1, "JSON input").
+    print_tool_error(fmt::format("import writes YAML, and '{}' would be read as JSON: name it "
+                                 ".yaml",
+                                 options.output),
+                     io);
+    return ExitCode::usage;
+  }
   if (!options.output.empty()) {
     for (const CsvSheetInfo& sheet : k_csv_sheets) {
       std::error_code ec;

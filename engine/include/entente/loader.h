@@ -59,6 +59,10 @@ struct PartyFile {
 /// files editors write on the way to saving (`.x.yaml.swp`, `x.yaml~`, vim's `4913`) are not.
 [[nodiscard]] bool is_scenario_file_name(std::string_view name);
 
+/// True for a file the loader reads as JSON rather than YAML: its name ends in `.json`
+/// (docs/format.md 1, "JSON input").
+[[nodiscard]] bool is_json_file_name(std::string_view name);
+
 /// The files a scenario path stands for: a folder's scenario.yaml (or scenario.json; both is
 /// an error) first, then its other *.yaml / *.yml / *.json files sorted by name; or the path
 /// itself when it is a file.

@@ -302,8 +302,6 @@ std::pair<std::string, std::size_t> describe(rapidjson::ParseErrorCode code, std
 
 }  // namespace
 
-bool is_json_file_name(std::string_view name) { return name.ends_with(".json"); }
-
 bool looks_like_json(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   const std::size_t first = text.find_first_not_of(" \t\r\n");

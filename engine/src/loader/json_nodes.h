@@ -7,10 +7,6 @@
 
 namespace entente::detail {
 
-/// True for a file the loader reads as JSON rather than YAML: its name ends in `.json`
-/// (docs/format.md 1, "JSON input").
-[[nodiscard]] bool is_json_file_name(std::string_view name);
-
 /// True for text with no file name (standard input) that is read as JSON: its first byte
 /// past blanks and a UTF-8 byte order mark is `{`, which no block-style YAML scenario starts with.
 [[nodiscard]] bool looks_like_json(std::string_view text);

@@ -188,6 +188,8 @@ bool is_scenario_file_name(std::string_view name) {
   return extension == ".yaml" || extension == ".yml" || extension == ".json";
 }
 
+bool is_json_file_name(std::string_view name) { return name.ends_with(".json"); }
+
 Expected<std::vector<fs::path>> scenario_files(const fs::path& path) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
@@ -339,7 +341,7 @@ std::vector<fs::path> read_and_merge(const fs::path& path, const std::vector<fs:
     for (const Party& party : scenario.parties) {
       if (!file_of_party.contains(party.id)) loaded.parties_without_file.push_back(party.id);
     }
-    if (detail::is_json_file_name(main_file)) loaded.party_file_extension = ".json";
+    if (is_json_file_name(main_file)) loaded.party_file_extension = ".json";
   }
   std::vector<fs::path> failed = merge_party_files(accepted, scenario);
   // The parsed files' lists are merged and freed: validation and what follows allocate other

@@ -310,7 +310,7 @@ Expected<YamlNode> parse_document(std::string_view raw, std::string_view file, b
 }  // namespace
 
 Expected<Scenario> parse_scenario(std::string_view text, std::string_view file_name) {
-  return detail::parse_scenario_as(text, file_name, detail::is_json_file_name(file_name));
+  return detail::parse_scenario_as(text, file_name, is_json_file_name(file_name));
 }
 
 Expected<Scenario> detail::parse_scenario_as(std::string_view text, std::string_view file_name,
@@ -340,7 +340,7 @@ Expected<Scenario> detail::parse_scenario_as(std::string_view text, std::string_
 }
 
 Expected<PartyFile> parse_party_file(std::string_view text, std::string_view file_name) {
-  auto root = parse_document(text, file_name, detail::is_json_file_name(file_name),
+  auto root = parse_document(text, file_name, is_json_file_name(file_name),
                              "a party file starting with 'party:'");
   if (!root) return tl::unexpected(std::move(root.error()));
   SchemaReader r(file_name);
