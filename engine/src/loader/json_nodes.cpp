@@ -4,7 +4,6 @@
 #include <optional>
 #include <string>
 #include <tuple>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -114,7 +113,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
  private:
   struct Frame {
     YamlNode* node = nullptr;
-    std::unordered_map<std::string, std::pair<int, int>> seen_keys{};
+    EarlierKeys earlier_keys{};
   };
 
   SourceLocation at(const YamlNode& node) const {
@@ -198,10 +197,9 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
       parent.items.push_back(std::move(*node));
       return &parent.items.back();
     }
-    const auto [it, inserted] = frame.seen_keys.try_emplace(node->value, node->line, node->column);
-    if (!inserted) {
+    if (const YamlNode* first = frame.earlier_keys.find(parent, node->value)) {
       errors_.push_back({at(*node), Severity::error,
-                         duplicate_key_message(node->value, it->second.first, it->second.second)});
+                         duplicate_key_message(node->value, first->line, first->column)});
     }
     parent.keys.push_back(std::move(*node));
     return &parent.keys.back();

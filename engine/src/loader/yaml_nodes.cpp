@@ -24,6 +24,9 @@ struct Fatal {
   Diagnostic diagnostic;
 };
 
+// `<<: *base`, YAML's merge key, which the loader refuses.
+bool is_merge_key(const YamlNode& key) { return key.plain && key.value == "<<"; }
+
 // yaml-cpp resolves `!!str` to its full name; messages show it as the user wrote it.
 std::string written_tag(const std::string& tag) {
   constexpr std::string_view k_core = "tag:yaml.org,2002:";
@@ -77,13 +80,9 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnMapEnd() override { stack_.pop_back(); }
 
  private:
-  // A mapping's keys are checked for duplicates by a look through the keys so far; past
-  // k_keys_looked_through of them, through an index, so that a mapping of a million keys
-  // is not checked in quadratic time.
-  static constexpr std::size_t k_keys_looked_through = 16;
   struct Frame {
     YamlNode* node = nullptr;
-    std::unique_ptr<std::unordered_map<std::string, std::size_t>> key_index{};
+    EarlierKeys earlier_keys{};
   };
 
   SourceLocation at(const YAML::Mark& mark) const {
@@ -170,35 +169,9 @@ class TreeBuilder final : public YAML::EventHandler {
       key_error("merge keys (<<) are not supported");
       return;
     }
-    if (const YamlNode* first = earlier_key(frame, key.value)) {
+    if (const YamlNode* first = frame.earlier_keys.find(*frame.node, key.value)) {
       key_error(duplicate_key_message(key.value, first->line, first->column));
     }
-  }
-
-  static bool is_merge_key(const YamlNode& key) { return key.plain && key.value == "<<"; }
-  // A key refused above is not one a later key can repeat.
-  static bool is_checked_key(const YamlNode& key) {
-    return key.kind == YamlNode::Kind::scalar && !is_merge_key(key);
-  }
-
-  // The key before `value` in the open mapping of `frame` with the same text, if any; the
-  // key about to be added (as keys().size()) is indexed when the mapping is large.
-  const YamlNode* earlier_key(Frame& frame, const std::string& value) {
-    const std::vector<YamlNode>& keys = frame.node->keys;
-    if (!frame.key_index && keys.size() < k_keys_looked_through) {
-      for (const YamlNode& earlier : keys) {
-        if (is_checked_key(earlier) && earlier.value == value) return &earlier;
-      }
-      return nullptr;
-    }
-    if (!frame.key_index) {
-      frame.key_index = std::make_unique<std::unordered_map<std::string, std::size_t>>();
-      for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (is_checked_key(keys[i])) frame.key_index->try_emplace(keys[i].value, i);
-      }
-    }
-    const auto [it, inserted] = frame.key_index->try_emplace(value, keys.size());
-    return inserted ? nullptr : &keys[it->second];
   }
 
   std::string_view text_;
@@ -380,6 +353,27 @@ std::string_view to_string(YamlNode::Kind kind) {
     case YamlNode::Kind::mapping: return "a mapping";
   }
   return "?";
+}
+
+const YamlNode* EarlierKeys::find(const YamlNode& mapping, const std::string& key) {
+  const auto counts = [](const YamlNode& k) {
+    return k.kind == YamlNode::Kind::scalar && !is_merge_key(k);
+  };
+  const std::vector<YamlNode>& keys = mapping.keys;
+  if (!index_ && keys.size() < k_looked_through) {
+    for (const YamlNode& earlier : keys) {
+      if (counts(earlier) && earlier.value == key) return &earlier;
+    }
+    return nullptr;
+  }
+  if (!index_) {
+    index_ = std::make_unique<std::unordered_map<std::string, std::size_t>>();
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (counts(keys[i])) index_->try_emplace(keys[i].value, i);
+    }
+  }
+  const auto [it, inserted] = index_->try_emplace(key, keys.size());
+  return inserted ? nullptr : &keys[it->second];
 }
 
 std::string duplicate_key_message(std::string_view key, int first_line, int first_column) {
