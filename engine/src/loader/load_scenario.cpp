@@ -183,12 +183,12 @@ std::vector<fs::path> merge_party_files(std::vector<PartyInput*>& files, Scenari
 
 }  // namespace
 
+bool is_json_file_name(std::string_view name) { return fs::path{name}.extension() == ".json"; }
+
 bool is_scenario_file_name(std::string_view name) {
   const fs::path extension = fs::path{name}.extension();
-  return extension == ".yaml" || extension == ".yml" || extension == ".json";
+  return extension == ".yaml" || extension == ".yml" || is_json_file_name(name);
 }
-
-bool is_json_file_name(std::string_view name) { return name.ends_with(".json"); }
 
 Expected<std::vector<fs::path>> scenario_files(const fs::path& path) {
   std::error_code ec;
