@@ -14,11 +14,11 @@
 namespace entente::reports::detail {
 
 /// Items per block.
-inline constexpr std::size_t k_block = 512;
+inline constexpr std::size_t k_block = 128;
 /// A second thread prints from as many items as any pass takes to use one.
 inline constexpr std::size_t k_blocks_for_two = (k_worth_a_second_thread + k_block - 1) / k_block;
 /// Blocks printed ahead of the writing, at most.
-inline constexpr std::size_t k_blocks_ahead = 8;
+inline constexpr std::size_t k_blocks_ahead = 4;
 
 /// Calls `print(begin, end)` for each block [begin, end) of [0, count) and `use` on what it
 /// printed, block after block, as above. `print` may run on two threads at once: it only

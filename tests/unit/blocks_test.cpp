@@ -31,7 +31,7 @@ std::string in_blocks(std::size_t count) {
 
 TEST(WriteInBlocks, WritesEveryItemOnceInOrderAcrossBlockBorders) {
   // On two threads: an odd number of blocks, the last one short.
-  constexpr std::size_t k_items = 40 * k_block + 7;
+  constexpr std::size_t k_items = (k_blocks_for_two + 1) * k_block + 7;
   static_assert(k_items / k_block + 1 >= k_blocks_for_two);
   const std::string expected = one_by_one(k_items);
   const std::string printed = in_blocks(k_items);
