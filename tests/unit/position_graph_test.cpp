@@ -69,7 +69,8 @@ std::vector<Row> rows(const PositionGraph& graph) {
   const detail::Graph& g = detail::graph_of(graph);
   std::vector<Row> out;
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    out.emplace_back(g[boost::source(e, g)].name, g[boost::target(e, g)].name, g[e].relation);
+    out.emplace_back(detail::vertex_name(g, boost::source(e, g)),
+                     detail::vertex_name(g, boost::target(e, g)), g[e].relation);
   }
   return out;
 }
@@ -81,10 +82,36 @@ TEST(PositionGraph, HasAVertexPerPositionThenPerParty) {
   EXPECT_EQ(2u, graph.position_count());
   ASSERT_EQ(5u, boost::num_vertices(g));
   std::vector<std::string> names;
-  for (const auto v : boost::make_iterator_range(boost::vertices(g))) names.push_back(g[v].name);
+  for (const auto v : boost::make_iterator_range(boost::vertices(g)))
+    names.push_back(detail::vertex_name(g, v));
   EXPECT_EQ((std::vector<std::string>{"a/x", "b/y", "a", "b", "c"}), names);
   EXPECT_EQ(1u, g[1].holder);
   EXPECT_EQ(4u, detail::party_vertex(g, 2));
+}
+
+// Party "p-2" sorts after "p" but "p-2/x" before "p/x" ('-' before '/'): positions sort by
+// the whole reference, as a string would.
+TEST(PositionGraph, RefLessOrdersByTheWholeReference) {
+  const PositionGraph graph = PositionGraph::build(load(R"(format: 1
+title: Refs
+issues: [{id: i}]
+parties:
+  - id: p
+    positions: [{id: x, issue: i, kind: demand, text: X}, {id: w, issue: i, kind: demand, text: W}]
+  - id: p-2
+    positions: [{id: x, issue: i, kind: demand, text: X}]
+  - id: pa
+    positions: [{id: a, issue: i, kind: demand, text: A}]
+)"));
+  const detail::Graph& g = detail::graph_of(graph);
+  ASSERT_EQ("p/x", detail::vertex_name(g, 0));
+  ASSERT_EQ("p-2/x", detail::vertex_name(g, 2));
+  EXPECT_TRUE(detail::ref_less(g, 2, 0));  // p-2/x < p/x
+  EXPECT_FALSE(detail::ref_less(g, 0, 2));
+  EXPECT_TRUE(detail::ref_less(g, 1, 0));  // p/w < p/x
+  EXPECT_TRUE(detail::ref_less(g, 0, 3));  // p/x < pa/a
+  EXPECT_FALSE(detail::ref_less(g, 3, 3));
+  EXPECT_EQ("p-2", detail::vertex_name(g, 5));
 }
 
 TEST(PositionGraph, HoldsAndStanceEdgesStartAtThePartyOrTheViaPosition) {
@@ -139,8 +166,8 @@ TEST(PositionGraph, NeedsEdgesAreTheConditionsOfCountingStancesInAgreeIfOrder) {
   EXPECT_TRUE(g[c_on_x].conditional);
   EXPECT_FALSE(g[c_on_x].never_met);
   std::vector<std::string> conditions;
-  detail::for_each_condition(g, c_on_x,
-                             [&](detail::GraphVertex r) { conditions.push_back(g[r].name); });
+  detail::for_each_condition(
+      g, c_on_x, [&](detail::GraphVertex r) { conditions.push_back(detail::vertex_name(g, r)); });
   EXPECT_EQ((std::vector<std::string>{"b/y", "a/z"}), conditions);
 }
 
@@ -153,8 +180,8 @@ TEST(PositionGraph, AConditionOnAWithdrawnPositionIsNeverMetAndHasNoEdge) {
   EXPECT_TRUE(g[c_on_x].conditional);
   EXPECT_TRUE(g[c_on_x].never_met);
   std::vector<std::string> conditions;
-  detail::for_each_condition(g, c_on_x,
-                             [&](detail::GraphVertex r) { conditions.push_back(g[r].name); });
+  detail::for_each_condition(
+      g, c_on_x, [&](detail::GraphVertex r) { conditions.push_back(detail::vertex_name(g, r)); });
   EXPECT_EQ((std::vector<std::string>{"a/z"}), conditions);
 }
 

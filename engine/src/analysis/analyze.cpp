@@ -191,7 +191,7 @@ Analysis analyze(const PositionGraph& graph) {
   by_ref.resize(n);
   for (PositionId p = 0; p < by_ref.size(); ++p) by_ref[p] = p;
   // Files usually list positions in ref order already: checked in one pass before sorting.
-  const auto ref_less = [&](PositionId x, PositionId y) { return g[x].name < g[y].name; };
+  const auto ref_less = [&](PositionId x, PositionId y) { return detail::ref_less(g, x, y); };
   if (!std::is_sorted(by_ref.begin(), by_ref.end(), ref_less)) {
     std::sort(by_ref.begin(), by_ref.end(), ref_less);
   }

@@ -73,7 +73,7 @@ std::vector<std::vector<PositionId>> group_packages(const Graph& g,
     if (in_package[t]) groups[sets.find_set(t)].push_back(t);
   }
   std::erase_if(groups, [](const auto& group) { return group.empty(); });
-  const auto by_ref = [&](PositionId a, PositionId b) { return g[a].name < g[b].name; };
+  const auto by_ref = [&](PositionId a, PositionId b) { return ref_less(g, a, b); };
   for (auto& group : groups) std::sort(group.begin(), group.end(), by_ref);
   std::sort(groups.begin(), groups.end(),
             [&](const auto& a, const auto& b) { return by_ref(a.front(), b.front()); });

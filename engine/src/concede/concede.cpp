@@ -88,10 +88,10 @@ Expected<std::vector<char>> resolve_by(const Scenario& s, std::span<const std::s
 
 Move public_move(const detail::Graph& g, const Problem& problem, const CandidateMove& m) {
   return {.kind = m.kind,
-          .party = g[detail::party_vertex(g, m.party)].name,
-          .position = g[problem.positions[m.position]].name,
+          .party = g[detail::party_vertex(g, m.party)].id,
+          .position = detail::vertex_name(g, problem.positions[m.position]),
           .was = m.was,
-          .via = m.via ? g[*m.via].name.str() : std::string(),
+          .via = m.via ? detail::vertex_name(g, *m.via) : std::string(),
           .basis = m.basis,
           .factor = m.factor,
           .red_line = m.red_line,
@@ -115,7 +115,7 @@ Plan public_plan(const detail::Graph& g, const Problem& problem, const std::vect
   const std::vector<char> after = detail::agreed_after(g, problem, chosen);
   for (std::size_t p = 0; p < after.size(); ++p) {
     const PositionId id = problem.positions[p];
-    if (after[p] && !agreed_before[id]) plan.agreed.push_back(g[id].name);
+    if (after[p] && !agreed_before[id]) plan.agreed.push_back(detail::vertex_name(g, id));
   }
   std::sort(plan.agreed.begin(), plan.agreed.end());
   return plan;
@@ -177,7 +177,7 @@ class Conceder {
  private:
   PartyId party_of(std::string_view id) const {
     PartyId p = 0;
-    while (g_[detail::party_vertex(g_, p)].name != id) ++p;
+    while (g_[detail::party_vertex(g_, p)].id != id) ++p;
     return p;
   }
 

@@ -37,9 +37,9 @@ inline constexpr std::uint32_t k_none = 0xffffffffU;
 
 enum class Relation : std::uint8_t { holds, agree, reject, consider, needs };
 
-/// A position's facts the analyses read (for a party's vertex: its id as `name`).
+/// A position's facts the analyses read (for a party's vertex: its id).
 struct VertexProps {
-  Symbol name{};  ///< a position's PARTY/POSITION reference, a party's id
+  Symbol id{};  ///< a position's id among its holder's (POSITION of PARTY/POSITION), a party's id
   PartyId holder = 0;
   std::uint32_t issue = 0;
   int priority = 3;
@@ -86,6 +86,12 @@ inline std::uint32_t position_count(const Graph& g) { return graph_props(g).posi
 inline std::uint32_t party_count(const Graph& g) { return graph_props(g).parties; }
 inline GraphVertex party_vertex(const Graph& g, PartyId p) { return position_count(g) + p; }
 inline bool is_position(const Graph& g, GraphVertex v) { return v < position_count(g); }
+
+/// A vertex's name: a position's `PARTY/POSITION` reference, a party's id.
+std::string vertex_name(const Graph& g, GraphVertex v);
+
+/// Whether position a's reference sorts before b's, as the strings would, without making them.
+bool ref_less(const Graph& g, PositionId a, PositionId b);
 
 /// Position t's audience, in party id order.
 inline std::span<const AudienceEntry> audience(const Graph& g, PositionId t) {

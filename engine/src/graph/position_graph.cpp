@@ -24,6 +24,27 @@ class GraphAccess {
 
 const Graph& graph_of(const PositionGraph& graph) { return GraphAccess::of(graph); }
 
+std::string vertex_name(const Graph& g, GraphVertex v) {
+  if (!is_position(g, v)) return g[v].id.str();
+  const std::string_view party = g[party_vertex(g, g[v].holder)].id;
+  const std::string_view id = g[v].id;
+  std::string ref;
+  ref.reserve(party.size() + 1 + id.size());
+  return ref.append(party).append(1, '/').append(id);
+}
+
+bool ref_less(const Graph& g, PositionId a, PositionId b) {
+  const VertexProps& x = g[a];
+  const VertexProps& y = g[b];
+  if (x.holder == y.holder) return x.id < y.id;
+  const std::string_view px = g[party_vertex(g, x.holder)].id;
+  const std::string_view py = g[party_vertex(g, y.holder)].id;
+  const std::size_t common = std::min(px.size(), py.size());
+  if (const int c = px.substr(0, common).compare(py.substr(0, common)); c != 0) return c < 0;
+  // One holder's id begins the other's: what follows it, '/' or more of the id, decides.
+  return vertex_name(g, a) < vertex_name(g, b);
+}
+
 }  // namespace detail
 
 namespace {
@@ -111,7 +132,7 @@ class Builder {
   void add_position(std::size_t i) {
     const Position& p = s_.positions[i];
     const PartyId holder = named(r_.holder[i]);
-    vertices_[i] = {p.ref(), holder, named(r_.issue[i]), p.priority, p.red_line};
+    vertices_[i] = {p.id, holder, named(r_.issue[i]), p.priority, p.red_line};
     edges_.set(i, positions_ + holder, static_cast<std::uint32_t>(i), {});
     const std::span<AudienceEntry> audience = audiences_[i];
     std::size_t k = 0;
@@ -184,7 +205,7 @@ class Builder {
                     edges_.props.begin(), vertices_.size(), props);
     edges_ = PendingEdges();  // frees them (`= {}` would keep the capacity)
     for (std::size_t v = 0; v < vertices_.size(); ++v) g[v] = std::move(vertices_[v]);
-    for (PartyId p = 0; p < s_.parties.size(); ++p) g[positions_ + p].name = s_.parties[p].id;
+    for (PartyId p = 0; p < s_.parties.size(); ++p) g[positions_ + p].id = s_.parties[p].id;
     // Audience entries point at their stance's edge, known now that the graph is made.
     std::vector<detail::GraphEdge> edge_of(stances_.size());
     for (const detail::GraphEdge e : boost::make_iterator_range(boost::edges(g))) {
