@@ -64,6 +64,10 @@ struct PendingEdges {
     ends.resize(n);
     props.resize(n);
   }
+  void reserve(std::size_t n) {
+    ends.reserve(n);
+    props.reserve(n);
+  }
   void set(std::size_t i, std::uint32_t from, std::uint32_t to, EdgeProps p) {
     ends[i] = {from, to};
     props[i] = p;
@@ -100,9 +104,7 @@ class Builder {
       const std::size_t others = s_.parties.empty() ? 0 : s_.parties.size() - 1;
       return s_.positions[i].to.empty() ? others : s_.positions[i].to.size();
     });
-    vertices_.resize(s_.positions.size() + s_.parties.size());
     edges_.resize(s_.positions.size() + s_.stances.size());
-    stances_.resize(s_.stances.size());
     // Each position and each stance is made from its own entries: two threads on a large
     // scenario.
     for_two_halves(s_.positions.size(), k_worth_a_second_thread,
@@ -128,11 +130,10 @@ class Builder {
     for (std::uint32_t rank = 0; rank < order.size(); ++rank) party_rank_[order[rank]] = rank;
   }
 
-  // Position i's vertex, its holds edge (edges_[i]) and its audience, sorted by party id.
+  // Position i's holds edge (edges_[i]) and its audience, sorted by party id.
   void add_position(std::size_t i) {
     const Position& p = s_.positions[i];
     const PartyId holder = named(r_.holder[i]);
-    vertices_[i] = {p.id, holder, named(r_.issue[i]), p.priority, p.red_line};
     edges_.set(i, positions_ + holder, static_cast<std::uint32_t>(i), {});
     const std::span<AudienceEntry> audience = audiences_[i];
     std::size_t k = 0;
@@ -153,9 +154,8 @@ class Builder {
   void add_stance(std::size_t d) {
     const std::uint32_t party = named(r_.taker[d]);
     const std::uint32_t via = s_.stances[d].via ? named(r_.via[d]) : k_none;
-    stances_[d] = {party, named(r_.target[d])};
     edges_.set(
-        s_.positions.size() + d, via != k_none ? via : positions_ + party, stances_[d].target,
+        s_.positions.size() + d, via != k_none ? via : positions_ + party, named(r_.target[d]),
         {.relation = relation_of(s_.stances[d].stance), .stance = static_cast<std::uint32_t>(d)});
   }
 
@@ -164,9 +164,9 @@ class Builder {
   // have two threads write one entry). A stance counts only there (3.1), and is conditional
   // only where it counts (3.2).
   void enter_stances() {
-    for (std::uint32_t d = 0; d < stances_.size(); ++d) {
-      for (AudienceEntry& entry : audiences_[stances_[d].target]) {
-        if (entry.party != stances_[d].party) continue;
+    for (std::uint32_t d = 0; d < s_.stances.size(); ++d) {
+      for (AudienceEntry& entry : audiences_[r_.target[d]]) {
+        if (entry.party != r_.taker[d]) continue;
         entry.edge = d;  // the stance's number until the graph gives it an edge index
         entry.from = 0;
         EdgeProps& props = edges_.props[s_.positions.size() + d];
@@ -180,17 +180,27 @@ class Builder {
   }
 
   // A needs edge per named condition of each conditional stance, position by position in
-  // audience order (the order for_each_condition() and the searches rely on).
+  // audience order (the order for_each_condition() and the searches rely on). Counted first,
+  // so that the pending edges grow once, to their size.
   void add_needs_edges() {
+    std::size_t needs = 0;
+    for_each_needs_edge([&](PositionId, std::uint32_t, std::uint32_t) { ++needs; });
+    edges_.reserve(edges_.ends.size() + needs);
+    for_each_needs_edge([&](PositionId t, std::uint32_t condition, std::uint32_t d) {
+      edges_.ends.emplace_back(t, condition);
+      edges_.props.push_back({.relation = Relation::needs, .stance = d});
+    });
+  }
+
+  template <class F>
+  void for_each_needs_edge(F f) const {
     for (PositionId t = 0; t < positions_; ++t) {
       for (const AudienceEntry& entry : audiences_[t]) {
         if (entry.from == k_none) continue;
         const std::uint32_t d = entry.edge;
         if (!edges_.props[s_.positions.size() + d].conditional) continue;
         for (const std::uint32_t condition : r_.conditions[d]) {
-          if (condition == Resolution::k_none) continue;  // never met: the stance says so
-          edges_.ends.emplace_back(t, condition);
-          edges_.props.push_back({.relation = Relation::needs, .stance = d});
+          if (condition != Resolution::k_none) f(t, condition, d);  // else never met: says so
         }
       }
     }
@@ -202,21 +212,22 @@ class Builder {
                              .issues = static_cast<std::uint32_t>(s_.issues.size()),
                              .stances = static_cast<std::uint32_t>(s_.stances.size())};
     detail::Graph g(boost::edges_are_unsorted_multi_pass, edges_.ends.begin(), edges_.ends.end(),
-                    edges_.props.begin(), vertices_.size(), props);
+                    edges_.props.begin(), s_.positions.size() + s_.parties.size(), props);
     edges_ = PendingEdges();  // frees them (`= {}` would keep the capacity)
-    for (std::size_t v = 0; v < vertices_.size(); ++v) g[v] = std::move(vertices_[v]);
+    // The vertices' properties are written in place, once the graph has made them.
+    for_two_halves(
+        s_.positions.size(), k_worth_a_second_thread, [&](std::size_t begin, std::size_t end) {
+          for (std::size_t i = begin; i < end; ++i) {
+            const Position& p = s_.positions[i];
+            g[i] = {p.id, named(r_.holder[i]), named(r_.issue[i]), p.priority, p.red_line};
+          }
+        });
     for (PartyId p = 0; p < s_.parties.size(); ++p) g[positions_ + p].id = s_.parties[p].id;
     // Audience entries point at their stance's edge, known now that the graph is made.
-    std::vector<detail::GraphEdge> edge_of(stances_.size());
     for (const detail::GraphEdge e : boost::make_iterator_range(boost::edges(g))) {
-      if (g[e].relation != Relation::holds && g[e].relation != Relation::needs) {
-        edge_of[g[e].stance] = e;
-      }
-    }
-    for (std::size_t t = 0; t < positions_; ++t) {
-      for (AudienceEntry& entry : audiences_[t]) {
-        if (entry.from == k_none) continue;
-        const detail::GraphEdge e = edge_of[entry.edge];
+      if (!g[e].in_audience) continue;
+      for (AudienceEntry& entry : audiences_[boost::target(e, g)]) {
+        if (entry.party != r_.taker[g[e].stance]) continue;
         entry.from = static_cast<std::uint32_t>(boost::source(e, g));
         entry.edge = e.idx;
       }
@@ -225,18 +236,11 @@ class Builder {
     return g;
   }
 
-  struct StanceEnds {
-    PartyId party = 0;
-    PositionId target = 0;
-  };
-
   const Scenario& s_;
   const Resolution& r_;
   std::uint32_t positions_ = 0;
   std::vector<std::uint32_t> party_rank_{};
-  std::vector<detail::VertexProps> vertices_{};
   PendingEdges edges_{};
-  std::vector<StanceEnds> stances_{};
   FlatLists<AudienceEntry> audiences_{};
 };
 
