@@ -203,8 +203,10 @@ class Checker {
     if (st != s_.stances.end()) {
       e.agrees = st->stance == Stance::agree;
       if (st->via) via = &s_.positions[index(q + "/" + st->via->id.str())];
-      if (!st->agree_if.empty()) e.conditions.emplace();
-      for (const IdRef& c : st->agree_if) e.conditions->push_back(index(c.id));
+      if (!st->agree_if.empty()) {
+        std::vector<std::size_t>& conditions = e.conditions.emplace();
+        for (const IdRef& c : st->agree_if) conditions.push_back(index(c.id));
+      }
     }
     const bool red = via != nullptr && via->red_line;
     const int factor = st != s_.stances.end() && st->stance == Stance::reject ? 2 : 1;

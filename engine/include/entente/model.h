@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/compact_list.h"
 #include "entente/diagnostic.h"
 #include "entente/format_keys.h"
 #include "entente/heap_optional.h"
@@ -67,10 +68,10 @@ struct Position {
   Text text{};
   int priority = k_default_priority;
   bool red_line = false;
-  std::vector<IdRef> to{};  ///< explicit audience; empty means every other party
+  CompactList<IdRef> to{};  ///< explicit audience; empty means every other party
   /// The sources cited, in the order written: `source: ID` is a list of one, `sources:` a list
   /// (docs/format.md section 1).
-  std::vector<IdRef> sources{};
+  CompactList<IdRef> sources{};
   Text quote{};
   Text note{};
   SourceLocation where{};
@@ -91,10 +92,10 @@ struct StanceDecl {
   IdRef position{};     ///< `PARTY/POSITION` it is on
   Stance stance = Stance::consider;
   HeapOptional<IdRef> via{};  ///< the stance-taker's own position that says so
-  std::vector<IdRef> agree_if{};
+  CompactList<IdRef> agree_if{};
   Text quote{};  ///< the stance-taker's own words
   Text note{};
-  std::vector<IdRef> sources{};  ///< as Position::sources
+  CompactList<IdRef> sources{};  ///< as Position::sources
   SourceLocation where{};
 
   friend bool operator==(const StanceDecl&, const StanceDecl&) = default;

@@ -101,6 +101,14 @@ class Writer {
   }
   template <class T>
   void item(const std::vector<T>& v) {
+    item(std::span<const T>(v));
+  }
+  template <class T>
+  void item(const CompactList<T>& v) {
+    item(std::span<const T>(v));
+  }
+  template <class T>
+  void item(std::span<const T> v) {
     u32(static_cast<std::uint32_t>(v.size()));
     for (const T& x : v) item(x);
   }
@@ -210,7 +218,12 @@ class Reader {
     list(v, true);
   }
   template <class T>
-  void list(std::vector<T>& v, bool reserve) {
+  void item(CompactList<T>& v) {
+    v.clear();
+    list(v, true);
+  }
+  template <class List>
+  void list(List& v, bool reserve) {
     const std::uint32_t n = u32();
     if (!ok_ || n > in_.size()) {  // every item takes at least one byte
       ok_ = false;

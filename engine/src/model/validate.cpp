@@ -185,7 +185,7 @@ class Validator {
   }
 
   // The sources an item cites, as they are named and as they resolved.
-  void cite(const std::vector<IdRef>& sources, std::span<const std::uint32_t> indexes) {
+  void cite(std::span<const IdRef> sources, std::span<const std::uint32_t> indexes) {
     for (std::size_t k = 0; k < sources.size(); ++k) {
       if (indexes[k] != k_unknown) {
         cited_[indexes[k]] = true;

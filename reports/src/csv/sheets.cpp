@@ -26,7 +26,7 @@ std::string header(CsvSheet sheet) {
 }
 
 // `to`, `agree_if` and `sources`: ids joined by k_csv_list_separator.
-std::string list(const std::vector<IdRef>& refs) {
+std::string list(std::span<const IdRef> refs) {
   std::string out;
   for (const IdRef& ref : refs) {
     if (!out.empty()) out += k_csv_list_separator;

@@ -50,7 +50,7 @@ std::string quoted(std::string_view s) {
 // An id or a reference: plain, but for the one slug YAML reads as nothing.
 std::string id(std::string_view s) { return s == "null" ? quoted(s) : std::string(s); }
 
-std::string id_list(const std::vector<IdRef>& refs) {
+std::string id_list(std::span<const IdRef> refs) {
   std::string out = "[";
   for (const IdRef& ref : refs) {
     if (out.size() > 1) out += ", ";
@@ -81,7 +81,7 @@ class Writer {
 };
 
 // `source: ID` for one, `sources: [ID, ...]` for more.
-void write_sources(Writer& w, const std::vector<IdRef>& sources) {
+void write_sources(Writer& w, std::span<const IdRef> sources) {
   if (sources.size() == 1) w.key(8, "source", id(sources.front().id.view()));
   if (sources.size() > 1) w.key(8, "sources", id_list(sources));
 }
