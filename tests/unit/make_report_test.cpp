@@ -37,8 +37,8 @@ Scenario lease_scenario() {
       {.party = "landlord",
        .id = "three-year-term",
        .issue = {"term"},
-       .kind = PositionKind::concession,
-       .priority = 2},
+       .priority = 2,
+       .kind = PositionKind::concession},
       {.party = "tenant", .id = "repairs-first", .issue = {"term"}},
   };
   s.stances = {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,8 +15,8 @@
 namespace entente {
 
 /// A party's answer to a position. Silence is the absence of a stance, not a value.
-enum class Stance { agree, reject, consider };
-enum class PositionKind { demand, concession };
+enum class Stance : std::uint8_t { agree, reject, consider };
+enum class PositionKind : std::uint8_t { demand, concession };
 
 std::string_view to_string(Stance s);
 std::string_view to_string(PositionKind k);
@@ -64,9 +65,9 @@ struct Position {
   Symbol party{};
   Symbol id{};
   IdRef issue{};
-  PositionKind kind = PositionKind::demand;
   Text text{};
   int priority = k_default_priority;
+  PositionKind kind = PositionKind::demand;
   bool red_line = false;
   CompactList<IdRef> to{};  ///< explicit audience; empty means every other party
   /// The sources cited, in the order written: `source: ID` is a list of one, `sources:` a list

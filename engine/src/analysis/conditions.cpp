@@ -68,11 +68,20 @@ std::vector<std::vector<PositionId>> group_packages(const Graph& g,
   boost::disjoint_sets<Map, Map> sets(Map(rank.begin()), Map(parent.begin()));
   boost::initialize_incremental_components(links, sets);
   boost::incremental_components(links, sets);
-  std::vector<std::vector<PositionId>> groups(n);
+  // Ranks are not read once the sets are made: each root's entry becomes its group's index
+  // (a list per vertex would be 24 bytes a position, nearly all of them empty).
+  std::vector<std::uint32_t>& group_of = rank;
+  std::fill(group_of.begin(), group_of.end(), k_none);
+  std::vector<std::vector<PositionId>> groups;
   for (PositionId t = 0; t < position_count(g); ++t) {
-    if (in_package[t]) groups[sets.find_set(t)].push_back(t);
+    if (!in_package[t]) continue;
+    const std::uint32_t root = sets.find_set(t);
+    if (group_of[root] == k_none) {
+      group_of[root] = static_cast<std::uint32_t>(groups.size());
+      groups.emplace_back();
+    }
+    groups[group_of[root]].push_back(t);
   }
-  std::erase_if(groups, [](const auto& group) { return group.empty(); });
   const auto by_ref = [&](PositionId a, PositionId b) { return ref_less(g, a, b); };
   for (auto& group : groups) std::sort(group.begin(), group.end(), by_ref);
   std::sort(groups.begin(), groups.end(),

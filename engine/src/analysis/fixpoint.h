@@ -48,8 +48,10 @@ template <class NeedsGraph>
 std::vector<char> least_fixpoint(const NeedsGraph& needs, const std::vector<char>& ruled_out) {
   using Vertex = typename boost::graph_traits<NeedsGraph>::vertex_descriptor;
   const std::size_t n = ruled_out.size();
-  std::vector<std::size_t> unmet(n, 0);
-  for (std::size_t v = 0; v < n; ++v) unmet[v] = boost::out_degree(static_cast<Vertex>(v), needs);
+  std::vector<std::uint32_t> unmet(n, 0);
+  for (std::size_t v = 0; v < n; ++v) {
+    unmet[v] = static_cast<std::uint32_t>(boost::out_degree(static_cast<Vertex>(v), needs));
+  }
   std::vector<char> agreed(n, 0);
   std::vector<Vertex> work;
   const auto consider = [&](Vertex v) {
