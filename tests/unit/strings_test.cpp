@@ -103,7 +103,7 @@ TEST(Text, EmptyTakesNoBlockAndEmbeddedZerosStay) {
   EXPECT_EQ("x: text", fmt::format("x: {}", Text("text")));
 }
 
-static_assert(sizeof(Symbol) == sizeof(void*));
+static_assert(sizeof(Symbol) == sizeof(std::uint32_t));
 static_assert(sizeof(Text) == sizeof(void*));
 
 }  // namespace

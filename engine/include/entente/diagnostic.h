@@ -12,7 +12,7 @@
 
 namespace entente {
 
-/// A file's name: interned, so a location costs 16 bytes however long its path.
+/// A file's name: interned, so a location costs 12 bytes however long its path.
 using FileName = Symbol;
 
 /// A place in an input file; line and column are 1-based, 0 when unknown.

@@ -2,7 +2,8 @@
 // The model's two kinds of string. A large scenario holds a million of them: ids and
 // references repeat (a party's id in each of its positions and stances and in every audience
 // that names it), prose does not. A std::string costs 32 bytes even when empty, and a
-// reference of 16 or more characters a heap block beside; these cost 8.
+// reference of 16 or more characters a heap block beside; a Symbol costs 4 (its number in
+// the table of names) and a Text 8.
 
 #include <compare>
 #include <concepts>
@@ -33,12 +34,12 @@ class Symbol {
   operator std::string_view() const { return view(); }   // NOLINT
   operator const std::string&() const { return str(); }  // NOLINT
   const char* c_str() const { return str().c_str(); }
-  bool empty() const { return s_ == nullptr; }
-  std::size_t size() const { return empty() ? 0 : s_->size(); }
+  bool empty() const { return id_ == 0; }
+  std::size_t size() const { return str().size(); }
 
-  friend bool operator==(Symbol a, Symbol b) { return a.s_ == b.s_; }
+  friend bool operator==(Symbol a, Symbol b) { return a.id_ == b.id_; }
   friend std::strong_ordering operator<=>(Symbol a, Symbol b) {
-    return a.s_ == b.s_ ? std::strong_ordering::equal : a.view() <=> b.view();
+    return a.id_ == b.id_ ? std::strong_ordering::equal : a.view() <=> b.view();
   }
   template <class S>
   requires(std::convertible_to<const S&, std::string_view> && !std::same_as<S, Symbol>) friend bool
@@ -52,11 +53,11 @@ class Symbol {
     return a.view() <=> std::string_view(b);
   }
 
-  /// Hashes the handle, which is as good as hashing the string and cheaper.
-  std::size_t hash() const { return std::hash<const void*>{}(s_); }
+  /// Hashes the number, which is as good as hashing the string and cheaper.
+  std::size_t hash() const { return std::hash<std::uint32_t>{}(id_); }
 
  private:
-  const std::string* s_ = nullptr;  ///< in the intern table; null for the empty string
+  std::uint32_t id_ = 0;  ///< the string's number in the table of names; 0 for the empty string
 };
 
 /// Prose: an immutable string that owns its bytes, 8 bytes when empty and a heap block of its
