@@ -85,7 +85,10 @@ Analysis analysis_of(const Scenario& scenario, std::optional<Resolution> resolut
       const stats::Stage stage("build graph");
       if (!resolution) return PositionGraph::build(scenario);
       PositionGraph built = PositionGraph::build(scenario, *resolution);
+      // The resolution and the builder's pending edges are freed here, much of them on the
+      // other thread's heap, which the analyses (on this one) would not reuse: handed back.
       resolution.reset();
+      return_free_memory();
       return built;
     }();
     const stats::Stage stage("analyse");
