@@ -22,9 +22,16 @@ class SymbolTable {
  public:
   std::uint32_t intern(std::string_view s) {
     const std::size_t h = std::hash<std::string_view>{}(s);
+    // Names repeat (a party's id in each of its positions and in every audience that names
+    // it): each thread remembers the ones it met last and finds those without a lock, which
+    // two threads decoding the same names would otherwise take in turns.
+    thread_local std::array<std::uint32_t, k_recent> recent{};
+    std::uint32_t& seen = recent[h % k_recent];
+    if (seen != 0 && at(seen) == s) return seen;
     Shard& shard = shards_[(h >> 56U) % k_shards];
     const std::lock_guard lock(shard.mutex);
-    return shard.intern(s, h, *this);
+    seen = shard.intern(s, h, *this);
+    return seen;
   }
 
   // A number made by intern(): its string was entered before the number was handed out, under
@@ -36,6 +43,7 @@ class SymbolTable {
 
  private:
   static constexpr std::size_t k_shards = 16;
+  static constexpr std::size_t k_recent = 4096;
   static constexpr std::uint32_t k_chunk_bits = 16;
   static constexpr std::size_t k_chunk_size = std::size_t{1} << k_chunk_bits;
   static constexpr std::size_t k_chunks = std::size_t{1} << 14;  // 2^30 names in all
