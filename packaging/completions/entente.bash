@@ -23,7 +23,7 @@ _entente()
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W '--version -h --help' -- "$cur"))
         else
-            COMPREPLY=($(compgen -W 'report check whatif diff concede explain export import schema' \
+            COMPREPLY=($(compgen -W 'report check whatif diff concede explain blocs export import schema' \
                 -- "$cur"))
         fi
         return
@@ -63,6 +63,11 @@ _entente()
             opts='--format -o --output'
             formats='text json'
             positionals='scenario other'
+            ;;
+        blocs)
+            opts='--threshold --format -o --output'
+            formats='text json md'
+            positionals='scenario'
             ;;
         export)
             opts='-o --output --force'
@@ -115,7 +120,7 @@ _entente()
             fi
             return
             ;;
-        --drop | --priority | --accept | --target | --by | --top | --max-file-size | -j | --jobs)
+        --drop | --priority | --accept | --target | --by | --top | --threshold | --max-file-size | -j | --jobs)
             # Names from the scenario, or numbers: nothing to offer.
             return
             ;;
@@ -134,7 +139,7 @@ _entente()
     for ((i = cmd_at + 1; i < cword; i++)); do
         case ${words[i]} in
             --format | --table | -o | --output | --set | --drop | --priority | --accept | \
-                --target | --by | --top | --max-file-size | -j | --jobs)
+                --target | --by | --top | --threshold | --max-file-size | -j | --jobs)
                 ((i++))
                 ;;
             -*) ;;

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <utility>
 
+#include "entente/reports/blocs.h"
 #include "entente/reports/check.h"
 #include "entente/reports/comparison.h"
 #include "entente/reports/concede.h"
@@ -95,6 +96,21 @@ void write_comparison(const ComparisonKind& kind, const StreamedReport& before,
   assert(compare != nullptr && "the CLI offers only the formats that have a comparison");
   (compare != nullptr ? compare : write_comparison_text)(kind, before, after, comparison, out,
                                                          options);
+}
+
+void write_blocs(const Blocs& blocs, Format format, std::ostream& out,
+                 const WriteOptions& /*options*/) {
+  switch (format) {
+    case Format::json:
+      write_blocs_json(blocs, out);
+      return;
+    case Format::markdown:
+      write_blocs_markdown(blocs, out);
+      return;
+    default:
+      assert(format == Format::text && "the CLI offers text, json and md for blocs");
+      write_blocs_text(blocs, out);
+  }
 }
 
 void write_concede(const ConcedeResult& result, Format format, std::ostream& out,

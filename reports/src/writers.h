@@ -2,6 +2,7 @@
 
 #include <iosfwd>
 
+#include "entente/blocs.h"
 #include "entente/reports/report.h"
 
 // One writer per format (llvm-cov); write_report() and write_comparison() pick one from their
@@ -64,6 +65,11 @@ void write_comparison_markdown(const ComparisonKind& kind, const StreamedReport&
 void write_comparison_html(const ComparisonKind& kind, const StreamedReport& before,
                            const StreamedReport& after, const Comparison& comparison,
                            std::ostream& out, const WriteOptions& options);
+
+/// The answer of `entente blocs`: for a terminal, as JSON (docs/format.md 6.5), in Markdown.
+void write_blocs_text(const Blocs& blocs, std::ostream& out);
+void write_blocs_json(const Blocs& blocs, std::ostream& out);
+void write_blocs_markdown(const Blocs& blocs, std::ostream& out);
 
 /// The answer of `entente concede` for a terminal: the optimum plans, or why there are none.
 void write_concede_text(const ConcedeResult& result, std::ostream& out);

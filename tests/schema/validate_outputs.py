@@ -29,6 +29,7 @@ SCHEMAS = {
     "explain": ("explain.schema.json", []),
     "concede": ("concede.schema.json", []),
     "check": ("check.schema.json", []),
+    "blocs": ("blocs.schema.json", []),
 }
 
 FLAGSHIP = "positions/russia-us-nato-2022"
@@ -112,6 +113,8 @@ def live_runs(source, work):
         ("concede", "concede-flagship-red-lines",
          ["concede", FLAGSHIP, "--target", "russia/no-nato-enlargement", "--allow-red-lines"]),
         ("check", "check-flagship", ["check", FLAGSHIP]),
+        ("blocs", "blocs-flagship", ["blocs", FLAGSHIP]),
+        ("blocs", "blocs-flagship-low", ["blocs", FLAGSHIP, "--threshold", "0.2"]),
         ("diff", "diff-flagship", ["diff", "positions/russia-us-nato-2022-02-03", FLAGSHIP]),
     ]
     return [(c, n, args + ["--format", "json"]) for c, n, args in runs]

@@ -191,14 +191,6 @@ TEST(Cli, UsageErrorsExitWithTwo) {
   }
 }
 
-TEST(Cli, UnknownSubcommandIsNamed) {
-  const Result r = run_cli({"frobnicate"});
-  EXPECT_EQ(r.err,
-            "entente: error: unknown command 'frobnicate' (commands: check, concede, diff, "
-            "explain, export, import, report, schema, whatif)\nRun 'entente --help' for more "
-            "information.\n");
-}
-
 TEST(Cli, ArgumentsEchoedInErrorsCannotDriveTheTerminal) {
   const Result r = run_cli({"x\x1b[31my"});
   EXPECT_EQ(r.exit_code, 2);

@@ -12,13 +12,14 @@
 #include <vector>
 
 #include "cli.h"
+#include "entente/blocs.h"
 #include "entente/concede.h"
 #include "entente/loader.h"
 #include "entente/model.h"
 #include "entente/reports/report.h"
 #include "entente/resolution.h"
-#include "support/stats.h"
 #include "entente/what_if.h"
+#include "support/stats.h"
 
 namespace CLI {
 class App;
@@ -103,6 +104,17 @@ struct ConcedeCommandOptions {
 
 CLI::App* setup_concede(CLI::App& app, ConcedeCommandOptions& options);
 ExitCode run_concede(const ConcedeCommandOptions& options, const Io& io);
+
+struct BlocsOptions {
+  std::string scenario{};
+  double threshold = k_default_bloc_threshold;
+  reports::Format format = reports::Format::text;
+  std::string output{};
+  LoadOptions load{};
+};
+
+CLI::App* setup_blocs(CLI::App& app, BlocsOptions& options);
+ExitCode run_blocs(const BlocsOptions& options, const Io& io);
 
 struct ExplainOptions {
   std::string scenario{};

@@ -1,0 +1,55 @@
+// The answer of `entente blocs` in Markdown: the matrix as a table, parties in bloc order,
+// then the blocs and the merges (as text/blocs.cpp).
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "blocs_parts.h"
+#include "entente/reports/blocs.h"
+#include "escape.h"
+#include "text/style.h"
+#include "writers.h"
+
+namespace entente::reports {
+namespace {
+
+std::string codes(const std::vector<Symbol>& ids) {
+  std::vector<std::string> out;
+  for (const Symbol id : ids) out.push_back(detail::markdown_code(id));
+  return detail::join(out, ", ");
+}
+
+}  // namespace
+
+void write_blocs_markdown(const Blocs& blocs, std::ostream& out) {
+  const detail::BlocView view(blocs);
+  const auto& parties = blocs.alignment.parties;
+  out << fmt::format("# Blocs\n\n{} parties, threshold {:.3f}.\n\n", view.order.size(),
+                     blocs.threshold);
+  out << "## Alignment\n\nThe parties in bloc order; - where nothing is shared.\n\n|  |";
+  for (const std::size_t q : view.order) out << ' ' << detail::markdown_code(parties[q]) << " |";
+  out << "\n|---|";
+  for (std::size_t i = 0; i < view.order.size(); ++i) out << "---:|";
+  out << '\n';
+  for (const std::size_t p : view.order) {
+    out << "| " << detail::markdown_code(parties[p]) << " |";
+    for (const std::size_t q : view.order) out << ' ' << view.cell(p, q) << " |";
+    out << '\n';
+  }
+  out << "\n## Blocs\n\n";
+  for (std::size_t b = 0; b < blocs.blocs.size(); ++b) {
+    const BlocMerge* last = view.completed_by(b);
+    out << fmt::format("{}. {}{}\n", b + 1, codes(blocs.blocs[b]),
+                       last != nullptr ? fmt::format(" (linkage {:.3f})", last->linkage) : "");
+  }
+  out << "\n## Merges\n\n";
+  if (blocs.merges.empty()) out << "None: no two parties reach the threshold.\n";
+  for (std::size_t i = 0; i < blocs.merges.size(); ++i) {
+    const BlocMerge& m = blocs.merges[i];
+    out << fmt::format("{}. {} + {} at {:.3f}\n", i + 1, codes(m.a), codes(m.b), m.linkage);
+  }
+}
+
+}  // namespace entente::reports
