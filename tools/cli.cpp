@@ -103,6 +103,7 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
   ConcedeCommandOptions concede;
   ExplainOptions explain;
   BlocsOptions blocs;
+  CoalitionsOptions coalitions;
   ExportOptions exported;
   ImportOptions imported;
   SchemaOptions schema;
@@ -118,6 +119,7 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
       {setup_concede(app, concede), [&] { return run_concede(concede, io); }},
       {setup_explain(app, explain), [&] { return run_explain(explain, io); }},
       {setup_blocs(app, blocs), [&] { return run_blocs(blocs, io); }},
+      {setup_coalitions(app, coalitions), [&] { return run_coalitions(coalitions, io); }},
       {setup_export(app, exported), [&] { return run_export(exported, io); }},
       {setup_import(app, imported), [&] { return run_import(imported, io); }},
       {setup_schema(app, schema), [&] { return run_schema(schema, io); }},

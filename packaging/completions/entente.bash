@@ -23,7 +23,7 @@ _entente()
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W '--version -h --help' -- "$cur"))
         else
-            COMPREPLY=($(compgen -W 'report check whatif diff concede explain blocs export import schema' \
+            COMPREPLY=($(compgen -W 'report check whatif diff concede explain blocs coalitions export import schema' \
                 -- "$cur"))
         fi
         return
@@ -69,6 +69,11 @@ _entente()
             formats='text json md'
             positionals='scenario'
             ;;
+        coalitions)
+            opts='--size --quota --with --without --top --format -o --output'
+            formats='text json md html'
+            positionals='scenario'
+            ;;
         export)
             opts='-o --output --force'
             positionals='format scenario'
@@ -85,7 +90,12 @@ _entente()
             return
             ;;
     esac
-    # The options of every command that reads a scenario; import reads CSV sheets only.
+    # The options of every command that reads a scenario; import reads CSV sheets only, and
+    # export and schema write the scenario itself, which no focus (--parties) changes.
+    case $cmd in
+        export | import | schema) ;;
+        *) opts+=' --parties' ;;
+    esac
     if [[ $cmd == import ]]; then
         opts+=' --max-file-size --stats -h --help'
     else
@@ -120,7 +130,8 @@ _entente()
             fi
             return
             ;;
-        --drop | --priority | --accept | --target | --by | --top | --threshold | --max-file-size | -j | --jobs)
+        --drop | --priority | --accept | --target | --by | --top | --threshold | --max-file-size | -j | --jobs | \
+            --parties | --size | --quota | --with | --without)
             # Names from the scenario, or numbers: nothing to offer.
             return
             ;;
@@ -139,7 +150,8 @@ _entente()
     for ((i = cmd_at + 1; i < cword; i++)); do
         case ${words[i]} in
             --format | --table | -o | --output | --set | --drop | --priority | --accept | \
-                --target | --by | --top | --threshold | --max-file-size | -j | --jobs)
+                --target | --by | --top | --threshold | --max-file-size | -j | --jobs | --parties | \
+                --size | --quota | --with | --without)
                 ((i++))
                 ;;
             -*) ;;

@@ -7,6 +7,7 @@
 
 #include "entente/reports/blocs.h"
 #include "entente/reports/check.h"
+#include "entente/reports/coalitions.h"
 #include "entente/reports/comparison.h"
 #include "entente/reports/concede.h"
 #include "entente/reports/explain.h"
@@ -110,6 +111,24 @@ void write_blocs(const Blocs& blocs, Format format, std::ostream& out,
     default:
       assert(format == Format::text && "the CLI offers text, json and md for blocs");
       write_blocs_text(blocs, out);
+  }
+}
+
+void write_coalitions(const Coalitions& coalitions, Format format, std::ostream& out,
+                      const WriteOptions& /*options*/) {
+  switch (format) {
+    case Format::json:
+      write_coalitions_json(coalitions, out);
+      return;
+    case Format::markdown:
+      write_coalitions_markdown(coalitions, out);
+      return;
+    case Format::html:
+      write_coalitions_html(coalitions, out);
+      return;
+    default:
+      assert(format == Format::text && "the CLI offers text, json, md and html for coalitions");
+      write_coalitions_text(coalitions, out);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <iosfwd>
 
 #include "entente/blocs.h"
+#include "entente/coalitions.h"
 #include "entente/reports/report.h"
 
 // One writer per format (llvm-cov); write_report() and write_comparison() pick one from their
@@ -70,6 +71,13 @@ void write_comparison_html(const ComparisonKind& kind, const StreamedReport& bef
 void write_blocs_text(const Blocs& blocs, std::ostream& out);
 void write_blocs_json(const Blocs& blocs, std::ostream& out);
 void write_blocs_markdown(const Blocs& blocs, std::ostream& out);
+
+/// The answer of `entente coalitions` (docs/format.md 6.4): for a terminal, as JSON (6.5), in
+/// Markdown, as an HTML page.
+void write_coalitions_text(const Coalitions& coalitions, std::ostream& out);
+void write_coalitions_json(const Coalitions& coalitions, std::ostream& out);
+void write_coalitions_markdown(const Coalitions& coalitions, std::ostream& out);
+void write_coalitions_html(const Coalitions& coalitions, std::ostream& out);
 
 /// The answer of `entente concede` for a terminal: the optimum plans, or why there are none.
 void write_concede_text(const ConcedeResult& result, std::ostream& out);

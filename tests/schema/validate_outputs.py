@@ -30,9 +30,12 @@ SCHEMAS = {
     "concede": ("concede.schema.json", []),
     "check": ("check.schema.json", []),
     "blocs": ("blocs.schema.json", []),
+    "coalitions": ("coalitions.schema.json", []),
 }
 
 FLAGSHIP = "positions/russia-us-nato-2022"
+COUNCIL = "positions/city-council"
+COUNCIL_PAIR = "commons,green-quill,open-city"
 
 # A scenario with warnings, so that a report's `diagnostics` has entries.
 WARNINGS_SCENARIO = """\
@@ -115,6 +118,10 @@ def live_runs(source, work):
         ("check", "check-flagship", ["check", FLAGSHIP]),
         ("blocs", "blocs-flagship", ["blocs", FLAGSHIP]),
         ("blocs", "blocs-flagship-low", ["blocs", FLAGSHIP, "--threshold", "0.2"]),
+        ("coalitions", "coalitions-flagship", ["coalitions", FLAGSHIP, "--size", "2"]),
+        ("coalitions", "coalitions-council-quota",
+         ["coalitions", COUNCIL, "--quota", "23", "--top", "100"]),
+        ("report", "report-council-focused", ["report", COUNCIL, "--parties", COUNCIL_PAIR]),
         ("diff", "diff-flagship", ["diff", "positions/russia-us-nato-2022-02-03", FLAGSHIP]),
     ]
     return [(c, n, args + ["--format", "json"]) for c, n, args in runs]

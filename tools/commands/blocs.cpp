@@ -44,6 +44,7 @@ CLI::App* setup_blocs(CLI::App& app, BlocsOptions& options) {
   add_format_option(*sub, options.format,
                     {reports::Format::text, reports::Format::json, reports::Format::markdown});
   add_output_option(*sub, options.output);
+  add_parties_option(*sub, options.parties);
   add_load_options(*sub, options.load);
   return sub;
 }
@@ -51,9 +52,9 @@ CLI::App* setup_blocs(CLI::App& app, BlocsOptions& options) {
 ExitCode run_blocs(const BlocsOptions& options, const Io& io) {
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
   Resolution resolution;
-  const std::optional<Scenario> scenario =
-      load_and_print(options.scenario, options.load, io, &resolution);
-  if (!scenario) return ExitCode::bad_input;
+  const Loaded scenario =
+      load_and_print(options.scenario, options.load, io, &resolution, options.parties);
+  if (!scenario) return scenario.error();
   const Blocs blocs = [&] {
     const PositionGraph graph = [&] {
       const stats::Stage stage("build graph");

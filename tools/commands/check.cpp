@@ -27,12 +27,19 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& options) {
           CLI::CheckedTransformer(formats, CLI::ignore_case).description("{text,json,github}"))
       ->type_name("FORMAT");
   sub->add_flag("--strict", options.strict, "Warnings fail the check too (exit 1)");
+  add_parties_option(*sub, options.parties);
   add_load_options(*sub, options.load);
   return sub;
 }
 
 ExitCode run_check(const CheckOptions& options, const Io& io) {
   Expected<Scenario> scenario = load(options.scenario, options.load);
+  if (scenario && !options.parties.empty()) {
+    // A focus (6.2) changes no file, so nothing in one can be wrong with it: only its names.
+    Loaded focused = focus_and_print(std::move(*scenario), options.parties, io);
+    if (!focused) return focused.error();
+    scenario = std::move(*focused);
+  }
   reports::CheckResult result{.scenario = options.scenario, .strict = options.strict};
   if (scenario) {
     result.diagnostics = scenario->warnings;

@@ -7,12 +7,14 @@
 #include <functional>
 #include <iosfwd>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "cli.h"
 #include "entente/blocs.h"
+#include "entente/coalitions.h"
 #include "entente/concede.h"
 #include "entente/loader.h"
 #include "entente/model.h"
@@ -50,6 +52,7 @@ struct ReportOptions {
   std::string scenario{};
   reports::Format format = reports::Format::text;
   std::string output{};  ///< empty: standard output
+  std::vector<std::string> parties{};  ///< --parties: focus on these (6.2)
   LoadOptions load{};
   bool watch = false;  ///< run again on every change to the scenario's files, until a signal
   reports::CsvTable table = reports::CsvTable::positions;  ///< with --format csv only
@@ -64,6 +67,7 @@ struct CheckOptions {
   std::string scenario{};
   Format format = Format::text;
   bool strict = false;  ///< warnings fail too
+  std::vector<std::string> parties{};  ///< --parties: focus on these (6.2)
   LoadOptions load{};
 };
 
@@ -76,6 +80,7 @@ struct WhatIfOptions {
   std::vector<std::pair<ChangeKind, std::string>> changes{};
   reports::Format format = reports::Format::text;
   std::string output{};
+  std::vector<std::string> parties{};  ///< --parties: focus on these (6.2)
   LoadOptions load{};
 };
 
@@ -88,6 +93,7 @@ struct DiffOptions {
   bool exit_code = false;  ///< exit 5 (ExitCode::changed) when anything moved
   reports::Format format = reports::Format::text;
   std::string output{};
+  std::vector<std::string> parties{};  ///< --parties: focus on these (6.2)
   LoadOptions load{};
 };
 
@@ -99,6 +105,7 @@ struct ConcedeCommandOptions {
   ConcedeOptions query{};
   reports::Format format = reports::Format::text;
   std::string output{};
+  std::vector<std::string> parties{};  ///< --parties: focus on these (6.2)
   LoadOptions load{};
 };
 
@@ -110,17 +117,33 @@ struct BlocsOptions {
   double threshold = k_default_bloc_threshold;
   reports::Format format = reports::Format::text;
   std::string output{};
+  std::vector<std::string> parties{};  ///< --parties: focus on these (6.2)
   LoadOptions load{};
 };
 
 CLI::App* setup_blocs(CLI::App& app, BlocsOptions& options);
 ExitCode run_blocs(const BlocsOptions& options, const Io& io);
 
+struct CoalitionsOptions {
+  std::string scenario{};
+  std::optional<std::size_t> size{};   ///< --size K
+  std::optional<std::string> quota{};  ///< --quota W
+  CoalitionQuery query{};              ///< --with, --without and --top
+  reports::Format format = reports::Format::text;
+  std::string output{};
+  std::vector<std::string> parties{};  ///< --parties: focus on these (6.2)
+  LoadOptions load{};
+};
+
+CLI::App* setup_coalitions(CLI::App& app, CoalitionsOptions& options);
+ExitCode run_coalitions(const CoalitionsOptions& options, const Io& io);
+
 struct ExplainOptions {
   std::string scenario{};
   std::string position{};  ///< `PARTY/POSITION`
   reports::Format format = reports::Format::text;
   std::string output{};
+  std::vector<std::string> parties{};  ///< --parties: focus on these (6.2)
   LoadOptions load{};
 };
 
@@ -226,10 +249,21 @@ bool is_standard_input(std::string_view scenario);
 Expected<Scenario> load(const std::filesystem::path& path, const LoadOptions& options,
                         Resolution* resolution = nullptr);
 
-/// Loads a scenario (load()) and prints its diagnostics (errors and warnings) on io.err; empty
-/// when it has errors. Shared by every command that reads a scenario.
-std::optional<Scenario> load_and_print(const std::filesystem::path& path,
-                                       const LoadOptions& options, const Io& io,
-                                       Resolution* resolution = nullptr);
+/// `--parties P1,P2,...`: the parties to focus on (docs/format.md 6.2).
+void add_parties_option(CLI::App& command, std::vector<std::string>& parties);
+
+/// A loaded scenario, or the exit code of why there is none.
+using Loaded = tl::expected<Scenario, ExitCode>;
+
+/// Loads a scenario (load()) and prints its diagnostics (errors and warnings) on io.err, then
+/// focuses it on `parties` when given (focus_on). Bad input exits 1; a bad --parties 2.
+/// Shared by every command that reads a scenario.
+Loaded load_and_print(const std::filesystem::path& path, const LoadOptions& options, const Io& io,
+                      Resolution* resolution = nullptr, std::span<const std::string> parties = {});
+
+/// Focuses a loaded scenario on `parties` (none: all of them); an error is printed, exit 2.
+/// The resolution, when given, is of the scenario as loaded: a focus empties it.
+Loaded focus_and_print(Scenario scenario, std::span<const std::string> parties, const Io& io,
+                       Resolution* resolution = nullptr);
 
 }  // namespace entente::cli

@@ -33,14 +33,16 @@ CLI::App* setup_concede(CLI::App& app, ConcedeCommandOptions& options) {
       ->type_name("N");
   add_format_option(*sub, options.format);
   add_output_option(*sub, options.output);
+  add_parties_option(*sub, options.parties);
   add_load_options(*sub, options.load);
   return sub;
 }
 
 ExitCode run_concede(const ConcedeCommandOptions& options, const Io& io) {
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
-  const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
-  if (!scenario) return ExitCode::bad_input;
+  const Loaded scenario =
+      load_and_print(options.scenario, options.load, io, nullptr, options.parties);
+  if (!scenario) return scenario.error();
   const Expected<ConcedeResult> result = [&] {
     const stats::Stage stage("concede");
     return concede(*scenario, options.query);

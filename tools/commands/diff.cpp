@@ -22,6 +22,7 @@ CLI::App* setup_diff(CLI::App& app, DiffOptions& options) {
                 "Exit 5 when anything moved, 0 when nothing did (as git diff --exit-code, but "
                 "never 1, which is bad input)");
   add_output_option(*sub, options.output);
+  add_parties_option(*sub, options.parties);
   add_load_options(*sub, options.load);
   return sub;
 }
@@ -38,11 +39,13 @@ ExitCode run_diff(const DiffOptions& options, const Io& io) {
   // Both are loaded before either is judged, so that one run shows the problems of both.
   Resolution old_resolution;
   Resolution new_resolution;
-  std::optional<Scenario> before =
-      load_and_print(options.old_scenario, options.load, io, &old_resolution);
-  std::optional<Scenario> after =
-      load_and_print(options.new_scenario, options.load, io, &new_resolution);
+  Loaded before = load_and_print(options.old_scenario, options.load, io, &old_resolution);
+  Loaded after = load_and_print(options.new_scenario, options.load, io, &new_resolution);
   if (!before || !after) return ExitCode::bad_input;
+  // Both sides focused alike (6.2): a party either lacks is an error.
+  before = focus_and_print(std::move(*before), options.parties, io, &old_resolution);
+  if (before) after = focus_and_print(std::move(*after), options.parties, io, &new_resolution);
+  if (!before || !after) return ExitCode::usage;
   Analysis old_analysis = analysis_of(*before, std::move(old_resolution));
   Analysis new_analysis = analysis_of(*after, std::move(new_resolution));
   Comparison comparison = [&] {

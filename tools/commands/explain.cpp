@@ -27,6 +27,7 @@ CLI::App* setup_explain(CLI::App& app, ExplainOptions& options) {
   });
   add_format_option(*sub, options.format);
   add_output_option(*sub, options.output);
+  add_parties_option(*sub, options.parties);
   add_load_options(*sub, options.load);
   return sub;
 }
@@ -34,9 +35,9 @@ CLI::App* setup_explain(CLI::App& app, ExplainOptions& options) {
 ExitCode run_explain(const ExplainOptions& options, const Io& io) {
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
   Resolution resolution;
-  const std::optional<Scenario> scenario =
-      load_and_print(options.scenario, options.load, io, &resolution);
-  if (!scenario) return ExitCode::bad_input;
+  const Loaded scenario =
+      load_and_print(options.scenario, options.load, io, &resolution, options.parties);
+  if (!scenario) return scenario.error();
   Analysis analysis = analysis_of(*scenario, std::move(resolution));
   const auto derived = [&] {
     const stats::Stage stage("explain");

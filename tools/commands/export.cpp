@@ -111,8 +111,8 @@ ExitCode run_export(const ExportOptions& options, const Io& io) {
     print_tool_error(*problem, io);
     return ExitCode::bad_input;
   }
-  const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
-  if (!scenario) return ExitCode::bad_input;
+  const Loaded scenario = load_and_print(options.scenario, options.load, io);
+  if (!scenario) return scenario.error();
   const stats::Stage stage("write output");
   if (const auto error = write_sheets(*scenario, options)) {
     print_tool_error(*error, io);

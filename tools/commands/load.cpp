@@ -15,8 +15,9 @@
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
 #include "entente/analysis.h"
-#include "support/memory.h"
+#include "entente/focus.h"
 #include "entente/position_graph.h"
+#include "support/memory.h"
 
 namespace entente::cli {
 
@@ -156,17 +157,51 @@ Expected<Scenario> load(const std::filesystem::path& path, const LoadOptions& op
   });
 }
 
-std::optional<Scenario> load_and_print(const std::filesystem::path& path,
-                                       const LoadOptions& options, const Io& io,
-                                       Resolution* resolution) {
+Loaded focus_and_print(Scenario scenario, std::span<const std::string> parties, const Io& io,
+                       Resolution* resolution) {
+  if (parties.empty()) return scenario;
+  static constexpr OptionName k_parties[] = {{"parties", "--parties"}};
+  Expected<Scenario> focused = [&] {
+    const stats::Stage stage("focus");
+    return focus_on(std::move(scenario), parties);
+  }();
+  if (!focused) {
+    print_diagnostics(focused.error(), io.err, {.color = io.err_color(), .options = k_parties});
+    return tl::unexpected(ExitCode::usage);
+  }
+  if (resolution != nullptr) *resolution = Resolution();  // of the scenario before the focus
+  return std::move(*focused);
+}
+
+Loaded load_and_print(const std::filesystem::path& path, const LoadOptions& options, const Io& io,
+                      Resolution* resolution, std::span<const std::string> parties) {
   Expected<Scenario> scenario = load(path, options, resolution);
   const PrintOptions print{.color = io.err_color()};
   if (!scenario) {
     print_diagnostics(scenario.error(), io.err, print);
-    return std::nullopt;
+    return tl::unexpected(ExitCode::bad_input);
   }
   print_diagnostics(scenario->warnings, io.err, print);
-  return std::move(*scenario);
+  return focus_and_print(std::move(*scenario), parties, io, resolution);
+}
+
+void add_parties_option(CLI::App& command, std::vector<std::string>& parties) {
+  // One value split at commas, so that the help shows `P1,P2,...` and not a repeated option.
+  command
+      .add_option_function<std::string>(
+          "--parties",
+          [&parties](const std::string& value) {
+            parties.clear();
+            for (std::size_t from = 0;;) {
+              const std::size_t comma = value.find(',', from);
+              parties.push_back(value.substr(from, comma - from));
+              if (comma == std::string::npos) break;
+              from = comma + 1;
+            }
+          },
+          "Focus on these parties (two or more, comma-separated): the others' stances are "
+          "dropped and audiences narrowed to these (docs/format.md 6.2)")
+      ->type_name("P1,P2,...");
 }
 
 }  // namespace entente::cli

@@ -57,11 +57,9 @@ Drawing draw_graph(const reports::StreamedReport& report, const Io& io) {
 // scenario they are most of a report's memory).
 ExitCode report_once(const ReportOptions& options, const Io& io) {
   Resolution resolution;
-  std::optional<Scenario> scenario =
-      load_and_print(options.scenario, options.load, io, &resolution);
-  if (!scenario) {
-    return ExitCode::bad_input;
-  }
+  Loaded scenario =
+      load_and_print(options.scenario, options.load, io, &resolution, options.parties);
+  if (!scenario) return scenario.error();
   Analysis analysis = analysis_of(*scenario, std::move(resolution));
   std::optional<reports::StreamedReport> report = streamed_report(*scenario, analysis);
   const Drawing picture =
@@ -156,6 +154,7 @@ CLI::App* setup_report(CLI::App& app, ReportOptions& options) {
     }
   });
   add_output_option(*sub, options.output);
+  add_parties_option(*sub, options.parties);
   add_load_options(*sub, options.load);
   sub->add_flag("--watch", options.watch,
                 "Run again whenever a file of the scenario changes, until Ctrl-C: the terminal "

@@ -38,8 +38,8 @@ ExitCode run_schema(const SchemaOptions& options, const Io& io) {
     });
   }
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
-  const std::optional<Scenario> scenario = load_and_print(options.scenario, options.load, io);
-  if (!scenario) return ExitCode::bad_input;
+  const Loaded scenario = load_and_print(options.scenario, options.load, io);
+  if (!scenario) return scenario.error();
   return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions&) {
     reports::write_position_schema(*scenario, out);
   });

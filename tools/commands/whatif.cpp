@@ -53,6 +53,7 @@ CLI::App* setup_whatif(CLI::App& app, WhatIfOptions& options) {
                     "PARTY/POS: every party in its audience agrees");
   add_format_option(*sub, options.format, comparison_formats());
   add_output_option(*sub, options.output);
+  add_parties_option(*sub, options.parties);
   add_load_options(*sub, options.load);
   return sub;
 }
@@ -75,9 +76,9 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
   }
   if (refuse_output(options.scenario, options.output, io)) return ExitCode::bad_input;
   Resolution resolution;
-  std::optional<Scenario> baseline =
-      load_and_print(options.scenario, options.load, io, &resolution);
-  if (!baseline) return ExitCode::bad_input;
+  Loaded baseline =
+      load_and_print(options.scenario, options.load, io, &resolution, options.parties);
+  if (!baseline) return baseline.error();
   // The baseline's analysis, and the changed copy with its analysis, need nothing of each
   // other: on a large scenario they are made at once.
   const bool two = baseline->positions.size() + baseline->stances.size() >= k_worth_a_second_thread;

@@ -109,12 +109,17 @@ struct Scenario {
   std::string date{};
   std::string description{};
   std::vector<Party> parties{};
+  /// Parties left out by a focus on some parties (docs/format.md 6.2), in `parties:` order:
+  /// each is the holder of its kept positions and nothing else (no audience, no stance, no
+  /// place among `parties`). Empty unless focused.
+  std::vector<Party> outsiders{};
   std::vector<Issue> issues{};
   std::vector<Source> sources{};
   std::vector<Position> positions{};
   std::vector<StanceDecl> stances{};
-  /// Refs of positions withdrawn by a what-if (DropPosition): conditions that name them
-  /// stay, and can never be met.
+  /// Refs of positions withdrawn by a what-if (DropPosition), or left out by a focus (6.2)
+  /// because none of their audience is focused on: conditions that name them stay, and can
+  /// never be met.
   std::vector<std::string> withdrawn{};
   /// Non-fatal findings of loading and validation (warnings), sorted.
   std::vector<Diagnostic> warnings{};

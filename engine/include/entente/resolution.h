@@ -21,8 +21,8 @@ struct Resolution {
   std::vector<std::uint32_t> first_source{};
   std::vector<std::uint32_t> first_position{};  ///< by PARTY/POSITION ref
 
-  /// By position: its holder (in parties), its issue (in issues) and its sources (in
-  /// sources; k_none for an unknown id).
+  /// By position: its holder (in parties, then in outsiders), its issue (in issues) and its sources
+  /// (in sources; k_none for an unknown id).
   std::vector<std::uint32_t> holder{};
   std::vector<std::uint32_t> issue{};
   FlatLists<std::uint32_t> position_sources{};

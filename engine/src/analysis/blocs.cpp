@@ -77,7 +77,8 @@ Alignment align(const Graph& g, const Analysis& analysis) {
   const std::uint32_t positions = detail::position_count(g);
   Answers answers(n, positions);
   for (PositionId t = 0; t < positions; ++t) {
-    answers.set(rank[g[t].holder], EffectiveStance::agree, t);
+    // A holder left out by a focus (6.2) is no party here: it answers nothing.
+    if (g[t].holder < n) answers.set(rank[g[t].holder], EffectiveStance::agree, t);
     for (const AudienceStance& a : analysis.audience(t)) answers.set(rank[a.party], a.stance, t);
   }
   Alignment out;

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "analysis/analysed_positions.h"
+#include "model/find_position.h"
 #include "support/spelling.h"
 
 namespace entente {
@@ -174,9 +175,12 @@ Expected<PositionExplanation> explain(const Scenario& scenario, const Analysis& 
   const Positions positions(scenario, analysis);
   const std::optional<PositionId> p = positions.find(ref);
   if (!p) {
+    const bool left_out = std::find(scenario.withdrawn.begin(), scenario.withdrawn.end(), ref) !=
+                          scenario.withdrawn.end();
     return tl::make_unexpected(std::vector<Diagnostic>{
-        {.message = fmt::format("unknown position '{}'{}", ref,
-                                detail::did_you_mean(ref, positions.refs()))}});
+        {.message = left_out ? detail::left_out_position(ref)
+                             : fmt::format("unknown position '{}'{}", ref,
+                                           detail::did_you_mean(ref, positions.refs()))}});
   }
   PositionExplanation out{.ref = std::string(ref),
                           .max_depth = options.max_depth,

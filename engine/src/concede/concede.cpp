@@ -74,7 +74,9 @@ Expected<std::vector<char>> resolve_by(const Scenario& s, std::span<const std::s
   std::vector<Diagnostic> errors;
   for (const std::string& party : by) {
     const auto it = std::find(ids.begin(), ids.end(), party);
-    if (it == ids.end()) {
+    if (const auto why = detail::left_out_party(s, party)) {
+      errors.push_back(error("by", party, *why));
+    } else if (it == ids.end()) {
       errors.push_back(
           error("by", party,
                 fmt::format("unknown party '{}'{}", party, detail::did_you_mean(party, ids))));

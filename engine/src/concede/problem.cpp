@@ -82,7 +82,11 @@ class ProblemBuilder {
 
  private:
   std::optional<std::size_t> allow(const CandidateMove& m) {
-    if (!rules_.may_move[m.party] || (m.red_line && !rules_.allow_red_lines)) return {};
+    // A holder left out by a focus (6.2) is no party of the talks: it makes no move.
+    if (m.party >= rules_.may_move.size() || !rules_.may_move[m.party] ||
+        (m.red_line && !rules_.allow_red_lines)) {
+      return {};
+    }
     problem_.moves.push_back(m);
     return problem_.moves.size() - 1;
   }

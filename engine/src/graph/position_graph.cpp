@@ -101,8 +101,9 @@ class Builder {
   detail::Graph build() {
     rank_parties();
     audiences_.assign_sizes(s_.positions.size(), [&](std::size_t i) {
-      const std::size_t others = s_.parties.empty() ? 0 : s_.parties.size() - 1;
-      return s_.positions[i].to.empty() ? others : s_.positions[i].to.size();
+      if (!s_.positions[i].to.empty()) return s_.positions[i].to.size();
+      // Every party but the holder; all of them when it is an outsider (a focus's, 6.2).
+      return s_.parties.size() - (named(r_.holder[i]) < s_.parties.size() ? 1 : 0);
     });
     edges_.resize(s_.positions.size() + s_.stances.size());
     // Each position and each stance is made from its own entries: two threads on a large
@@ -211,8 +212,11 @@ class Builder {
                              .parties = static_cast<std::uint32_t>(s_.parties.size()),
                              .issues = static_cast<std::uint32_t>(s_.issues.size()),
                              .stances = static_cast<std::uint32_t>(s_.stances.size())};
+    // Outsiders (holders left out by a focus, 6.2) have vertices after the parties', for
+    // their holds edges, and are counted among no parties.
     detail::Graph g(boost::edges_are_unsorted_multi_pass, edges_.ends.begin(), edges_.ends.end(),
-                    edges_.props.begin(), s_.positions.size() + s_.parties.size(), props);
+                    edges_.props.begin(),
+                    s_.positions.size() + s_.parties.size() + s_.outsiders.size(), props);
     edges_ = PendingEdges();  // frees them (`= {}` would keep the capacity)
     // The vertices' properties are written in place, once the graph has made them.
     for_two_halves(
@@ -223,6 +227,9 @@ class Builder {
           }
         });
     for (PartyId p = 0; p < s_.parties.size(); ++p) g[positions_ + p].id = s_.parties[p].id;
+    for (std::size_t k = 0; k < s_.outsiders.size(); ++k) {
+      g[positions_ + s_.parties.size() + k].id = s_.outsiders[k].id;
+    }
     // Audience entries point at their stance's edge, known now that the graph is made.
     for (const detail::GraphEdge e : boost::make_iterator_range(boost::edges(g))) {
       if (!g[e].in_audience) continue;

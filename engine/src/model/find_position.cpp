@@ -1,5 +1,6 @@
 #include "model/find_position.h"
 
+#include <algorithm>
 #include <vector>
 
 #include <fmt/format.h>
@@ -19,7 +20,26 @@ std::optional<std::size_t> find_position(const Scenario& s, std::string_view ref
   return std::nullopt;
 }
 
+std::string left_out_position(std::string_view ref) {
+  return fmt::format(
+      "position '{}' is left out: none of its audience is among the parties "
+      "focused on",
+      ref);
+}
+
+std::optional<std::string> left_out_party(const Scenario& s, std::string_view party) {
+  for (const Party& p : s.outsiders) {
+    if (p.id == party) {
+      return fmt::format("party '{}' is not among the parties focused on", party);
+    }
+  }
+  return std::nullopt;
+}
+
 std::string unknown_position(const Scenario& s, std::string_view ref) {
+  if (std::find(s.withdrawn.begin(), s.withdrawn.end(), ref) != s.withdrawn.end()) {
+    return left_out_position(ref);
+  }
   std::vector<std::string> refs;
   refs.reserve(s.positions.size());
   for (const Position& p : s.positions) refs.push_back(p.ref());

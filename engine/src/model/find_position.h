@@ -14,7 +14,14 @@ namespace entente::detail {
 /// The index in `s.positions` of the position `ref` (PARTY/POSITION) names, or none.
 std::optional<std::size_t> find_position(const Scenario& s, std::string_view ref);
 
-/// "unknown position 'REF'", and the nearest reference of `s` when one is close.
+/// "unknown position 'REF'", and the nearest reference of `s` when one is close; for a
+/// position a focus left out (in `s.withdrawn` before any what-if), that it was.
 std::string unknown_position(const Scenario& s, std::string_view ref);
+
+/// Why `ref`, a position a focus on some parties (docs/format.md 6.2) left out, names nothing.
+std::string left_out_position(std::string_view ref);
+
+/// Why `party`, a party a focus left out, is named in vain: none when it is not one.
+std::optional<std::string> left_out_party(const Scenario& s, std::string_view party);
 
 }  // namespace entente::detail

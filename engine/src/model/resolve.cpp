@@ -58,11 +58,20 @@ Resolution resolve(const Scenario& s) {
       r.first_position.push_back(positions.add(key).first);
     }
   };
+  // A holder left out by a focus (docs/format.md 6.2) comes after the parties.
+  const auto holder_of = [&](const Position& p) {
+    const std::uint32_t party = find(parties, p.party);
+    if (party != k_none || s.outsiders.empty()) return party;
+    for (std::uint32_t k = 0; k < s.outsiders.size(); ++k) {
+      if (s.outsiders[k].id == p.party) return static_cast<std::uint32_t>(s.parties.size()) + k;
+    }
+    return k_none;
+  };
   const auto resolve_positions = [&] {
     r.holder.reserve(s.positions.size());
     r.issue.reserve(s.positions.size());
     for (const Position& p : s.positions) {
-      r.holder.push_back(find(parties, p.party));
+      r.holder.push_back(holder_of(p));
       r.issue.push_back(find(issues, p.issue.id));
       for (const IdRef& q : p.sources) r.position_sources.push(find(sources, q.id));
       r.position_sources.end_list();

@@ -106,7 +106,7 @@ namespace {
 // Applies changes one by one to a scenario it owns, collecting an error per bad change.
 class Applier {
  public:
-  explicit Applier(Scenario scenario) : s_(std::move(scenario)) {}
+  explicit Applier(Scenario scenario) : s_(std::move(scenario)), left_out_(s_.withdrawn.size()) {}
 
   void apply(const Change& change) {
     change_ = &change;
@@ -122,8 +122,11 @@ class Applier {
 
   Position* find(const std::string& ref) {
     if (const auto i = detail::find_position(s_, ref)) return &s_.positions[*i];
-    if (std::find(s_.withdrawn.begin(), s_.withdrawn.end(), ref) != s_.withdrawn.end()) {
-      error(fmt::format("position '{}' was withdrawn by an earlier change", ref));
+    if (const auto w = std::find(s_.withdrawn.begin(), s_.withdrawn.end(), ref);
+        w != s_.withdrawn.end()) {
+      error(static_cast<std::size_t>(w - s_.withdrawn.begin()) < left_out_
+                ? detail::left_out_position(ref)
+                : fmt::format("position '{}' was withdrawn by an earlier change", ref));
       return nullptr;
     }
     error(detail::unknown_position(s_, ref));
@@ -159,6 +162,10 @@ class Applier {
   void apply_one(const SetStance& set) {
     std::vector<std::string> parties;
     for (const Party& q : s_.parties) parties.push_back(q.id);
+    if (const auto why = detail::left_out_party(s_, set.party)) {
+      error(*why);
+      return;
+    }
     if (std::find(parties.begin(), parties.end(), set.party) == parties.end()) {
       error(
           fmt::format("unknown party '{}'{}", set.party, detail::did_you_mean(set.party, parties)));
@@ -201,6 +208,7 @@ class Applier {
   }
 
   Scenario s_;
+  std::size_t left_out_ = 0;        ///< the first withdrawn refs: a focus's (6.2)
   const Change* change_ = nullptr;  ///< the change being applied
   std::vector<Diagnostic> errors_{};
 };

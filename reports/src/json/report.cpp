@@ -101,16 +101,6 @@ void stream_position(const PositionRow& row, JsonStream& json) {
   json.end_array().end_object();
 }
 
-// A weight as a double: one too small for a double (1e-999) as 0, one too large (1e999) as
-// infinity, which JSON prints as null.
-double weight_value(std::string_view weight) {
-  double value = 0;
-  const auto [ptr, ec] = std::from_chars(weight.data(), weight.data() + weight.size(), value);
-  if (ec != std::errc::result_out_of_range) return value;
-  const bool tiny = weight.find("e-") != weight.npos || weight.find("E-") != weight.npos;
-  return tiny ? 0.0 : std::numeric_limits<double>::infinity();
-}
-
 void stream_scenario(const Report& report, JsonStream& json) {
   json.begin_object().member("title", report.title);
   json.key("parties").begin_array();

@@ -1,8 +1,10 @@
 // The streaming JSON printer of json/stream.h.
 #include <algorithm>
 #include <cassert>
+#include <charconv>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -193,6 +195,18 @@ JsonStream& JsonStream::append_values(std::string_view printed) {
   flush();
   out_->write(printed.data(), static_cast<std::streamsize>(printed.size()));
   return *this;
+}
+
+double weight_value(std::string_view weight) {
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(weight.data(), weight.data() + weight.size(), value);
+  if (ec != std::errc::result_out_of_range) return value;
+  // Out of range: tiny with a negative exponent, or written without one as 0.000...
+  const std::size_t e = weight.find_first_of("eE");
+  const bool tiny = e != weight.npos ? weight.substr(e + 1).starts_with('-')
+                                     : weight.substr(0, weight.find('.')).find_first_not_of('0') ==
+                                           std::string_view::npos;
+  return tiny ? 0.0 : std::numeric_limits<double>::infinity();
 }
 
 }  // namespace entente::reports::detail

@@ -141,4 +141,8 @@ using PrintPositions =
 void stream_report(const Report& report, std::size_t positions, const PrintPositions& print,
                    JsonStream& json);
 
+/// A weight (docs/format.md 6.1) as a double: one too small for a double (1e-999) as 0, one
+/// too large (1e999) as infinity, which number() writes as null.
+double weight_value(std::string_view weight);
+
 }  // namespace entente::reports::detail

@@ -1,0 +1,55 @@
+// The answer of `entente coalitions` as one self-contained page in the HTML report's style: a
+// card per figure of the best-ranked coalition, then the ranked table, each row with its
+// focused report in a line. No script, no picture: the same answer gives the same bytes.
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "coalitions_parts.h"
+#include "escape.h"
+#include "html/parts.h"
+#include "writers.h"
+
+namespace entente::reports {
+
+void write_coalitions_html(const Coalitions& coalitions, std::ostream& out) {
+  using detail::html;
+  const std::string heading = detail::coalitions_heading(coalitions);
+  detail::write_html_head(out, heading);
+  out << "<header class=\"top\">\n<p class=\"kicker\">entente coalitions</p>\n<h1>" << html(heading)
+      << "</h1>\n</header>\n<main>\n";
+  detail::write_section_start(
+      out, "coalitions", "Coalitions", coalitions.ranked.size(),
+      detail::candidates_line(coalitions) +
+          "; by fewer deadlocks, higher cohesion, fewer sticking points, more agreed, lower "
+          "weight. Each row's last column is the command for its focused report.");
+  if (coalitions.ranked.empty()) {
+    out << "<p class=\"none\">No coalition.</p>\n</section>\n";
+    detail::write_html_foot(out);
+    return;
+  }
+  out << "<div class=\"scroll\"><table class=\"changes\">\n<thead><tr>";
+  for (const char* column : {"#", "Coalition", "Weight", "Cohesion", "Deadlocks", "Sticking",
+                             "Agreed", "Open", "Unanswered", "Focused report"}) {
+    out << "<th scope=\"col\">" << column << "</th>";
+  }
+  out << "</tr></thead>\n<tbody>\n";
+  for (std::size_t i = 0; i < coalitions.ranked.size(); ++i) {
+    const Coalition& c = coalitions.ranked[i];
+    const std::string deadlocks =
+        c.deadlocks == 0 ? "0"
+                         : detail::badge("deadlock", detail::stance_symbol(EffectiveStance::reject),
+                                         std::to_string(c.deadlocks));
+    out << fmt::format(
+        "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+        "<td>{}</td><td>{}</td><td>{}</td><td><code>entente report --parties {}</code></td>"
+        "</tr>\n",
+        i + 1, html(detail::parties_argument(c)), html(detail::weight_text(c)),
+        detail::cohesion_text(c), deadlocks, c.sticking, c.agreed, c.open, c.unanswered,
+        html(detail::parties_argument(c)));
+  }
+  out << "</tbody></table></div>\n</section>\n";
+  detail::write_html_foot(out);
+}
+
+}  // namespace entente::reports
