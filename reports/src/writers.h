@@ -70,6 +70,8 @@ void write_comparison_html(const ComparisonKind& kind, const StreamedReport& bef
 void write_blocs_text(const Blocs& blocs, std::ostream& out);
 void write_blocs_json(const Blocs& blocs, std::ostream& out);
 void write_blocs_markdown(const Blocs& blocs, std::ostream& out);
+/// As a page for a browser; the scenario gives its title and the parties' names.
+void write_blocs_html(const Scenario& scenario, const Blocs& blocs, std::ostream& out);
 
 /// The answer of `entente concede` for a terminal: the optimum plans, or why there are none.
 void write_concede_text(const ConcedeResult& result, std::ostream& out);

@@ -1,4 +1,4 @@
-// `entente blocs SCENARIO [--threshold X] [--format text|json|md] [-o FILE]`: who stands with
+// `entente blocs SCENARIO [--threshold X] [--format text|json|md|html] [-o FILE]`: who stands with
 // whom (docs/format.md 6.3).
 
 #include <CLI/CLI.hpp>
@@ -42,7 +42,8 @@ CLI::App* setup_blocs(CLI::App& app, BlocsOptions& options) {
            "Example: entente blocs positions/russia-us-nato-2022 --threshold 0.6\n";
   });
   add_format_option(*sub, options.format,
-                    {reports::Format::text, reports::Format::json, reports::Format::markdown});
+                    {reports::Format::text, reports::Format::json, reports::Format::markdown,
+                     reports::Format::html});
   add_output_option(*sub, options.output);
   add_load_options(*sub, options.load);
   return sub;
@@ -67,7 +68,7 @@ ExitCode run_blocs(const BlocsOptions& options, const Io& io) {
     return find_blocs(graph, analysis, options.threshold);
   }();
   return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
-    reports::write_blocs(blocs, options.format, out, write);
+    reports::write_blocs(*scenario, blocs, options.format, out, write);
   });
 }
 
