@@ -3,7 +3,9 @@
 # URL, logs no console message (the page runs no script, and its Content-Security-Policy would
 # log any load it refused), draws a page that is not blank, and shows the hostile scenario's
 # markup as text, with no <script> element in its DOM. The HTML diff of the flagship's two
-# versions loads the same way, with its sections and no console message.
+# versions loads the same way, with its sections and no console message. So does the blocs
+# page of a seven-party scenario (a screenshot that is not blank), and a hostile one's names
+# show as text.
 #
 #   tests/browser/html_report.sh ENTENTE [OUT_DIR]
 #
@@ -88,4 +90,38 @@ done
 if grep -E 'CONSOLE|Uncaught|Refused to' "$out/diff-dom.log"; then
   fail "the HTML diff logged console messages (above)"
 fi
-echo "PASS: the HTML reports load in $("$browser" --version 2>/dev/null | head -1)"
+# The blocs page (entente blocs --format html): seven parties' heat map and dendrogram draw a
+# page that is not blank, with no console message; markup in the title and the parties' names
+# shows as text.
+cases="$root/tests/golden/cases"
+"$entente" blocs "$cases/blocs-coalition-html/input/coalition.yaml" --format html \
+  -o "$out/blocs.html"
+"$entente" blocs "$cases/blocs-hostile-html/input/hostile.yaml" --format html --threshold 0.2 \
+  -o "$out/blocs-hostile.html"
+chrome --screenshot="$out/blocs.png" --window-size=1280,1900 "file://$out/blocs.html" \
+  >"$out/blocs-screenshot.log" 2>&1 ||
+  fail "Chromium could not take a screenshot of the blocs page: $(tail -5 "$out/blocs-screenshot.log")"
+if grep -E 'CONSOLE|Uncaught|Refused to' "$out/blocs-screenshot.log"; then
+  fail "the blocs page logged console messages (above)"
+fi
+read -r colours ink < <(python3 "$here/png_stats.py" "$out/blocs.png")
+echo "screenshot $out/blocs.png: $colours colours, $ink% of pixels not white"
+[ "$colours" -ge 64 ] && [ "$ink" -ge 20 ] || fail "the blocs page's screenshot looks blank"
+chrome --dump-dom "file://$out/blocs.html" >"$out/blocs.dom" 2>"$out/blocs-dom.log" ||
+  fail "Chromium could not load the blocs page"
+for section in alignment blocs dendrogram merges; do
+  grep -q "<section id=\"$section\">" "$out/blocs.dom" || fail "no '$section' section in the blocs page's DOM"
+done
+grep -q '<svg' "$out/blocs.dom" || fail "the blocs page has no dendrogram picture"
+chrome --dump-dom "file://$out/blocs-hostile.html" >"$out/blocs-hostile.dom" \
+  2>"$out/blocs-hostile-dom.log" || fail "Chromium could not load the hostile blocs page"
+if grep -qi '<script' "$out/blocs-hostile.dom"; then fail "the hostile blocs page has a <script> element"; fi
+if grep -Eqi '<(iframe|img)[ >]' "$out/blocs-hostile.dom"; then
+  fail "the hostile blocs page has live markup"
+fi
+grep -q "&lt;script&gt;alert('party')&lt;/script&gt;Mallory" "$out/blocs-hostile.dom" ||
+  fail "the hostile party's name is not shown as text"
+if grep -E 'CONSOLE|Uncaught|Refused to' "$out/blocs-hostile-dom.log"; then
+  fail "the hostile blocs page logged console messages (above)"
+fi
+echo "PASS: the HTML reports and the blocs page load in $("$browser" --version 2>/dev/null | head -1)"
