@@ -51,14 +51,20 @@ fail() {
 "$entente" diff "$root/positions/russia-us-nato-2022-02-03" "$root/positions/russia-us-nato-2022" \
   --format html -o "$out/diff.html"
 
-chrome --screenshot="$out/flagship.png" --window-size=1280,2000 "file://$out/flagship.html" \
-  >"$out/screenshot.log" 2>&1 || fail "Chromium could not take a screenshot: $(tail -5 "$out/screenshot.log")"
-if grep -E 'CONSOLE|Uncaught|Refused to' "$out/screenshot.log"; then
-  fail "the flagship report logged console messages (above)"
-fi
-read -r colours ink < <(python3 "$here/png_stats.py" "$out/flagship.png")
-echo "screenshot $out/flagship.png: $colours colours, $ink% of pixels not white"
-[ "$colours" -ge 64 ] && [ "$ink" -ge 20 ] || fail "the screenshot looks blank"
+# screenshot NAME HEIGHT WHAT: $out/NAME.png of $out/NAME.html, with no console message and
+# not blank.
+screenshot() {
+  chrome --screenshot="$out/$1.png" --window-size=1280,"$2" "file://$out/$1.html" \
+    >"$out/$1-screenshot.log" 2>&1 ||
+    fail "Chromium could not take a screenshot of $3: $(tail -5 "$out/$1-screenshot.log")"
+  if grep -E 'CONSOLE|Uncaught|Refused to' "$out/$1-screenshot.log"; then
+    fail "$3 logged console messages (above)"
+  fi
+  read -r colours ink < <(python3 "$here/png_stats.py" "$out/$1.png")
+  echo "screenshot $out/$1.png: $colours colours, $ink% of pixels not white"
+  [ "$colours" -ge 64 ] && [ "$ink" -ge 20 ] || fail "the screenshot of $3 looks blank"
+}
+screenshot flagship 2000 "the flagship report"
 
 chrome --dump-dom "file://$out/flagship.html" >"$out/flagship.dom" 2>"$out/flagship-dom.log" ||
   fail "Chromium could not load the flagship report"
@@ -98,15 +104,7 @@ cases="$root/tests/golden/cases"
   -o "$out/blocs.html"
 "$entente" blocs "$cases/blocs-hostile-html/input/hostile.yaml" --format html --threshold 0.2 \
   -o "$out/blocs-hostile.html"
-chrome --screenshot="$out/blocs.png" --window-size=1280,1900 "file://$out/blocs.html" \
-  >"$out/blocs-screenshot.log" 2>&1 ||
-  fail "Chromium could not take a screenshot of the blocs page: $(tail -5 "$out/blocs-screenshot.log")"
-if grep -E 'CONSOLE|Uncaught|Refused to' "$out/blocs-screenshot.log"; then
-  fail "the blocs page logged console messages (above)"
-fi
-read -r colours ink < <(python3 "$here/png_stats.py" "$out/blocs.png")
-echo "screenshot $out/blocs.png: $colours colours, $ink% of pixels not white"
-[ "$colours" -ge 64 ] && [ "$ink" -ge 20 ] || fail "the blocs page's screenshot looks blank"
+screenshot blocs 1900 "the blocs page"
 chrome --dump-dom "file://$out/blocs.html" >"$out/blocs.dom" 2>"$out/blocs-dom.log" ||
   fail "Chromium could not load the blocs page"
 for section in alignment blocs dendrogram merges; do
