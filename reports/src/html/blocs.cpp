@@ -76,10 +76,13 @@ class Page {
     for (std::size_t row = 0; row < blocs_.alignment.size(); ++row) {
       out << "<span class=\"party\">" << party(row) << "</span>";
     }
+    const std::size_t n = blocs_.blocs.size();
+    const std::size_t merges = blocs_.merges.size();
     out << fmt::format(
-               "</p>\n<p class=\"description\">{} parties, threshold {:.3f}: {} blocs "
-               "after {} merges.</p>\n",
-               blocs_.alignment.size(), blocs_.threshold, blocs_.blocs.size(), blocs_.merges.size())
+               "</p>\n<p class=\"description\">{} parties, threshold {:.3f}: {} bloc{} after {} "
+               "merge{}.</p>\n",
+               blocs_.alignment.size(), blocs_.threshold, n, n == 1 ? "" : "s", merges,
+               merges == 1 ? "" : "s")
         << "<nav class=\"toc\"><a href=\"#alignment\">Alignment</a><a href=\"#blocs\">Blocs</a>"
         << "<a href=\"#dendrogram\">Dendrogram</a><a href=\"#merges\">Merges</a></nav>\n"
         << "</header>\n";

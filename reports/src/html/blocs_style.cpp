@@ -93,7 +93,7 @@ table.alignment {{ border-collapse: collapse; }}
   repeating-linear-gradient(45deg, transparent 0 5px, rgba(89, 99, 110, .2) 5px 7px); }}
 ol.blocs, ol.merges {{ margin: 0; padding-left: 1.6em; }}
 ol.blocs li, ol.merges li {{ margin: 4px 0; }}
-ol.blocs .party {{ margin-right: 10px; white-space: nowrap; }}
+ol.blocs .party {{ margin-right: 10px; overflow-wrap: anywhere; }}
 .linkage {{ color: var(--muted); font-size: 13px; }}
 figure.dendrogram {{ margin: 0; overflow-x: auto; }}
 .dendrogram svg {{ display: block; max-width: 100%; height: auto; }}
