@@ -155,6 +155,10 @@ echo "bench.sh: cold report" >&2
 measure "$entente" report "$scenario" --format json "${cold[@]}"
 t_cold=$best rss_cold=$rss cpu_cold=$cpu
 
+echo "bench.sh: blocs" >&2
+measure "$entente" blocs "$scenario" --format json "${cold[@]}"
+t_blocs=$best
+
 echo "bench.sh: cold report of the JSON form" >&2
 measure "$entente" report "$scenario_json" --format json "${cold[@]}"
 t_cold_json=$best rss_cold_json=$rss
@@ -232,6 +236,7 @@ secs() {
 
 r_cold=$(ratio "$t_cold" "$t_yaml")
 r_rerun=$(ratio "$t_rerun" "$t_cold")
+r_blocs=$(ratio "$t_blocs" "$t_cold")
 r_whatif=$(ratio "$t_whatif" "$t_cold")
 r_whatif_text=$(ratio "$t_whatif_text" "$t_report_text")
 r_cold_one=$(ratio "$t_cold_one" "$t_yaml")
@@ -265,6 +270,7 @@ if [ -n "$t_rerun_file" ]; then
 fi
 row "\`entente whatif\`, one \`--set\` (the change report)" "$(secs "$t_whatif_text")" "\`entente report\` (text)" "$r_whatif_text" "at most 1.05" "$(ratio_at_most "$t_whatif_text" "$t_report_text" 1.05)"
 row "\`entente whatif --format json\`, one \`--set\` (both full reports)" "$(secs "$t_whatif")" "cold report (JSON)" "$r_whatif" "two reports' output" "-"
+row "\`entente blocs\` on the benchmark scenario" "$(secs "$t_blocs")" "cold report" "$r_blocs" "at most 1.2" "$(ratio_at_most "$t_blocs" "$t_cold" 1.2)"
 row "peak memory (RSS) of the cold report" "$(mb "$((rss_cold * 1024))")" "input files, $(mb "$input_bytes")" "$r_rss" "at most 3" "$(ratio_at_most "$((rss_cold * 1024))" "$input_bytes" 3)"
 row "cold \`entente report --format json --no-cache\` of the same scenario as JSON files" "$(secs "$t_cold_json")" "cold report (YAML)" "$(ratio "$t_cold_json" "$t_cold")" "" "-"
 row "peak memory (RSS) of the cold report of the JSON files" "$(mb "$((rss_cold_json * 1024))")" "JSON input files, $(mb "$json_bytes")" "$r_rss_json" "at most 3" "$(ratio_at_most "$((rss_cold_json * 1024))" "$json_bytes" 3)"

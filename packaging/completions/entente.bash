@@ -66,7 +66,7 @@ _entente()
             ;;
         blocs)
             opts='--threshold --format -o --output'
-            formats='text json md'
+            formats='text json md html'
             positionals='scenario'
             ;;
         coalitions)

@@ -99,9 +99,12 @@ void write_comparison(const ComparisonKind& kind, const StreamedReport& before,
                                                          options);
 }
 
-void write_blocs(const Blocs& blocs, Format format, std::ostream& out,
+void write_blocs(const Scenario& scenario, const Blocs& blocs, Format format, std::ostream& out,
                  const WriteOptions& /*options*/) {
   switch (format) {
+    case Format::html:
+      write_blocs_html(scenario, blocs, out);
+      return;
     case Format::json:
       write_blocs_json(blocs, out);
       return;
@@ -109,7 +112,7 @@ void write_blocs(const Blocs& blocs, Format format, std::ostream& out,
       write_blocs_markdown(blocs, out);
       return;
     default:
-      assert(format == Format::text && "the CLI offers text, json and md for blocs");
+      assert(format == Format::text && "the CLI offers text, json, md and html for blocs");
       write_blocs_text(blocs, out);
   }
 }

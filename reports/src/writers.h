@@ -71,6 +71,8 @@ void write_comparison_html(const ComparisonKind& kind, const StreamedReport& bef
 void write_blocs_text(const Blocs& blocs, std::ostream& out);
 void write_blocs_json(const Blocs& blocs, std::ostream& out);
 void write_blocs_markdown(const Blocs& blocs, std::ostream& out);
+/// As a page for a browser; the scenario gives its title and the parties' names.
+void write_blocs_html(const Scenario& scenario, const Blocs& blocs, std::ostream& out);
 
 /// The answer of `entente coalitions` (docs/format.md 6.4): for a terminal, as JSON (6.5), in
 /// Markdown, as an HTML page.

@@ -3,7 +3,9 @@
 # URL, logs no console message (the page runs no script, and its Content-Security-Policy would
 # log any load it refused), draws a page that is not blank, and shows the hostile scenario's
 # markup as text, with no <script> element in its DOM. The HTML diff of the flagship's two
-# versions loads the same way, with its sections and no console message.
+# versions loads the same way, with its sections and no console message. So does the blocs
+# page of a seven-party scenario (a screenshot that is not blank), and a hostile one's names
+# show as text.
 #
 #   tests/browser/html_report.sh ENTENTE [OUT_DIR]
 #
@@ -49,14 +51,20 @@ fail() {
 "$entente" diff "$root/positions/russia-us-nato-2022-02-03" "$root/positions/russia-us-nato-2022" \
   --format html -o "$out/diff.html"
 
-chrome --screenshot="$out/flagship.png" --window-size=1280,2000 "file://$out/flagship.html" \
-  >"$out/screenshot.log" 2>&1 || fail "Chromium could not take a screenshot: $(tail -5 "$out/screenshot.log")"
-if grep -E 'CONSOLE|Uncaught|Refused to' "$out/screenshot.log"; then
-  fail "the flagship report logged console messages (above)"
-fi
-read -r colours ink < <(python3 "$here/png_stats.py" "$out/flagship.png")
-echo "screenshot $out/flagship.png: $colours colours, $ink% of pixels not white"
-[ "$colours" -ge 64 ] && [ "$ink" -ge 20 ] || fail "the screenshot looks blank"
+# screenshot NAME HEIGHT WHAT: $out/NAME.png of $out/NAME.html, with no console message and
+# not blank.
+screenshot() {
+  chrome --screenshot="$out/$1.png" --window-size=1280,"$2" "file://$out/$1.html" \
+    >"$out/$1-screenshot.log" 2>&1 ||
+    fail "Chromium could not take a screenshot of $3: $(tail -5 "$out/$1-screenshot.log")"
+  if grep -E 'CONSOLE|Uncaught|Refused to' "$out/$1-screenshot.log"; then
+    fail "$3 logged console messages (above)"
+  fi
+  read -r colours ink < <(python3 "$here/png_stats.py" "$out/$1.png")
+  echo "screenshot $out/$1.png: $colours colours, $ink% of pixels not white"
+  [ "$colours" -ge 64 ] && [ "$ink" -ge 20 ] || fail "the screenshot of $3 looks blank"
+}
+screenshot flagship 2000 "the flagship report"
 
 chrome --dump-dom "file://$out/flagship.html" >"$out/flagship.dom" 2>"$out/flagship-dom.log" ||
   fail "Chromium could not load the flagship report"
@@ -88,4 +96,30 @@ done
 if grep -E 'CONSOLE|Uncaught|Refused to' "$out/diff-dom.log"; then
   fail "the HTML diff logged console messages (above)"
 fi
-echo "PASS: the HTML reports load in $("$browser" --version 2>/dev/null | head -1)"
+# The blocs page (entente blocs --format html): seven parties' heat map and dendrogram draw a
+# page that is not blank, with no console message; markup in the title and the parties' names
+# shows as text.
+cases="$root/tests/golden/cases"
+"$entente" blocs "$cases/blocs-coalition-html/input/coalition.yaml" --format html \
+  -o "$out/blocs.html"
+"$entente" blocs "$cases/blocs-hostile-html/input/hostile.yaml" --format html --threshold 0.2 \
+  -o "$out/blocs-hostile.html"
+screenshot blocs 1900 "the blocs page"
+chrome --dump-dom "file://$out/blocs.html" >"$out/blocs.dom" 2>"$out/blocs-dom.log" ||
+  fail "Chromium could not load the blocs page"
+for section in alignment blocs dendrogram merges; do
+  grep -q "<section id=\"$section\">" "$out/blocs.dom" || fail "no '$section' section in the blocs page's DOM"
+done
+grep -q '<svg' "$out/blocs.dom" || fail "the blocs page has no dendrogram picture"
+chrome --dump-dom "file://$out/blocs-hostile.html" >"$out/blocs-hostile.dom" \
+  2>"$out/blocs-hostile-dom.log" || fail "Chromium could not load the hostile blocs page"
+if grep -qi '<script' "$out/blocs-hostile.dom"; then fail "the hostile blocs page has a <script> element"; fi
+if grep -Eqi '<(iframe|img)[ >]' "$out/blocs-hostile.dom"; then
+  fail "the hostile blocs page has live markup"
+fi
+grep -q "&lt;script&gt;alert('party')&lt;/script&gt;Mallory" "$out/blocs-hostile.dom" ||
+  fail "the hostile party's name is not shown as text"
+if grep -E 'CONSOLE|Uncaught|Refused to' "$out/blocs-hostile-dom.log"; then
+  fail "the hostile blocs page logged console messages (above)"
+fi
+echo "PASS: the HTML reports and the blocs page load in $("$browser" --version 2>/dev/null | head -1)"

@@ -74,6 +74,8 @@ TEST(Blocs, MergesWhileTheLinkageReachesTheThreshold) {
   EXPECT_EQ(1.0, at_half.merges[0].linkage);
   EXPECT_EQ((std::vector<std::vector<Symbol>>{ids({"a", "b"}), ids({"c"})}), at_half.blocs);
   EXPECT_EQ(ids({"a", "b", "c"}), at_half.order);
+  EXPECT_EQ((std::vector<std::size_t>{0, 1, 2}), at_half.order_rows);
+  EXPECT_EQ((std::vector<std::optional<double>>{1.0, std::nullopt}), at_half.completed_at);
 
   // {a, b} with {c}: the mean of a-c and b-c, 1/6.
   const Blocs low = blocs_of(k_three, 0.1);
@@ -83,6 +85,8 @@ TEST(Blocs, MergesWhileTheLinkageReachesTheThreshold) {
   EXPECT_DOUBLE_EQ(1.0 / 6, low.merges[1].linkage);
   EXPECT_EQ((std::vector<std::vector<Symbol>>{ids({"a", "b", "c"})}), low.blocs);
   EXPECT_EQ(0.1, low.threshold);
+  ASSERT_EQ(1u, low.completed_at.size());
+  EXPECT_EQ(low.merges[1].linkage, low.completed_at[0]);
 
   // Exactly at the threshold merges (compared to 9 places): 1/6 against 0.166666667.
   EXPECT_EQ(2u, blocs_of(k_three, 0.1666666666).merges.size());
@@ -117,6 +121,9 @@ TEST(Blocs, UndefinedAlignmentNeverMergesAndTiesGoByFirstMembers) {
   EXPECT_EQ((std::vector<std::vector<Symbol>>{ids({"a", "c", "e"}), ids({"b"}), ids({"d"})}),
             b.blocs);
   EXPECT_EQ(ids({"a", "c", "e", "b", "d"}), b.order);
+  EXPECT_EQ((std::vector<std::size_t>{0, 2, 4, 1, 3}), b.order_rows);
+  // A bloc's last merge completed it; b and d were never merged.
+  EXPECT_EQ((std::vector<std::optional<double>>{1.0, std::nullopt, std::nullopt}), b.completed_at);
 }
 
 // Equal linkages: a-d and b-c are both 1. The lower first members decide (a before b), not the
@@ -139,6 +146,7 @@ TEST(Blocs, TiesGoByTheLowerFirstMemberFirst) {
   EXPECT_EQ(ids({"c"}), b.merges[1].b);
   EXPECT_EQ((std::vector<std::vector<Symbol>>{ids({"a", "d"}), ids({"b", "c"})}), b.blocs);
   EXPECT_EQ(ids({"a", "d", "b", "c"}), b.order);
+  EXPECT_EQ((std::vector<std::size_t>{0, 3, 1, 2}), b.order_rows);
 }
 
 // A conditional stance answers `agree` when its conditions are met in the least fixpoint,

@@ -1,4 +1,4 @@
-// `entente blocs SCENARIO [--threshold X] [--format text|json|md] [-o FILE]`: who stands with
+// `entente blocs SCENARIO [--threshold X] [--format text|json|md|html] [-o FILE]`: who stands with
 // whom (docs/format.md 6.3).
 
 #include <CLI/CLI.hpp>
@@ -42,11 +42,25 @@ CLI::App* setup_blocs(CLI::App& app, BlocsOptions& options) {
            "Example: entente blocs positions/russia-us-nato-2022 --threshold 0.6\n";
   });
   add_format_option(*sub, options.format,
-                    {reports::Format::text, reports::Format::json, reports::Format::markdown});
+                    {reports::Format::text, reports::Format::json, reports::Format::markdown,
+                     reports::Format::html});
   add_output_option(*sub, options.output);
   add_parties_option(*sub, options.parties);
   add_load_options(*sub, options.load);
   return sub;
+}
+
+Blocs blocs_of(const Scenario& scenario, const Resolution& resolution, double threshold) {
+  const PositionGraph graph = [&] {
+    const stats::Stage stage("build graph");
+    return PositionGraph::build(scenario, resolution);
+  }();
+  const Analysis analysis = [&] {
+    const stats::Stage stage("analyse");
+    return analyze(graph);
+  }();
+  const stats::Stage stage("blocs");
+  return find_blocs(graph, analysis, threshold);
 }
 
 ExitCode run_blocs(const BlocsOptions& options, const Io& io) {
@@ -55,20 +69,9 @@ ExitCode run_blocs(const BlocsOptions& options, const Io& io) {
   const Loaded scenario =
       load_and_print(options.scenario, options.load, io, &resolution, options.parties);
   if (!scenario) return scenario.error();
-  const Blocs blocs = [&] {
-    const PositionGraph graph = [&] {
-      const stats::Stage stage("build graph");
-      return PositionGraph::build(*scenario, resolution);
-    }();
-    const Analysis analysis = [&] {
-      const stats::Stage stage("analyse");
-      return analyze(graph);
-    }();
-    const stats::Stage stage("blocs");
-    return find_blocs(graph, analysis, options.threshold);
-  }();
+  const Blocs blocs = blocs_of(*scenario, resolution, options.threshold);
   return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
-    reports::write_blocs(blocs, options.format, out, write);
+    reports::write_blocs(*scenario, blocs, options.format, out, write);
   });
 }
 

@@ -67,18 +67,7 @@ ExitCode run_coalitions(const CoalitionsOptions& options, const Io& io) {
   const Loaded scenario =
       load_and_print(options.scenario, options.load, io, &resolution, options.parties);
   if (!scenario) return scenario.error();
-  const Alignment alignment = [&] {
-    const PositionGraph graph = [&] {
-      const stats::Stage stage("build graph");
-      return PositionGraph::build(*scenario, resolution);
-    }();
-    const Analysis analysis = [&] {
-      const stats::Stage stage("analyse");
-      return analyze(graph);
-    }();
-    const stats::Stage stage("alignment");
-    return find_blocs(graph, analysis).alignment;
-  }();
+  const Alignment alignment = blocs_of(*scenario, resolution).alignment;
   CoalitionQuery query = options.query;
   query.size = options.size;
   query.quota = options.quota;

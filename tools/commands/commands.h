@@ -122,6 +122,10 @@ struct BlocsOptions {
 };
 
 CLI::App* setup_blocs(CLI::App& app, BlocsOptions& options);
+/// The blocs of a loaded scenario (graph, analysis, find_blocs), each stage timed; the
+/// resolution is load_and_print's.
+Blocs blocs_of(const Scenario& scenario, const Resolution& resolution,
+               double threshold = k_default_bloc_threshold);
 ExitCode run_blocs(const BlocsOptions& options, const Io& io);
 
 struct CoalitionsOptions {

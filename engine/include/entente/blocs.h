@@ -41,8 +41,12 @@ struct Blocs {
   double threshold = 0.5;
   std::vector<BlocMerge> merges{};           ///< in the order made
   std::vector<std::vector<Symbol>> blocs{};  ///< each sorted, sorted by first member
+  /// For each bloc, the linkage of the merge that completed it; none for a party never merged.
+  std::vector<std::optional<double>> completed_at{};
   /// Every party in bloc order: the blocs in turn, each in the order its merges joined it.
   std::vector<Symbol> order{};
+  /// `order` as rows (and columns) of `alignment`.
+  std::vector<std::size_t> order_rows{};
 
   friend bool operator==(const Blocs&, const Blocs&) = default;
 };

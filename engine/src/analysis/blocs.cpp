@@ -98,14 +98,17 @@ Alignment align(const Graph& g, const Analysis& analysis) {
 }
 
 // A cluster of parties, by row: `members` sorted (so its first member is its smallest id),
-// `joined` in the order its merges joined them.
+// `joined` in the order its merges joined them, `completed_at` the linkage of its last merge.
 struct Cluster {
   std::vector<std::size_t> members{};
   std::vector<std::size_t> joined{};
+  std::optional<double> completed_at{};
 };
 
 // The mean alignment over the defined cross pairs of a and b, summed in party id order (a's
-// members, each against b's), none when no pair is defined.
+// members, each against b's, a the cluster with the smaller first member), none when no pair
+// is defined. Floating-point addition is not associative, so this sum is never made from the
+// sums of the clusters a merge joined (as Lance-Williams would): that could move the last bit.
 std::optional<double> linkage(const Alignment& al, const Cluster& a, const Cluster& b) {
   double sum = 0;
   std::size_t defined = 0;
@@ -121,12 +124,88 @@ std::optional<double> linkage(const Alignment& al, const Cluster& a, const Clust
   return sum / static_cast<double>(defined);
 }
 
-std::vector<Symbol> names(const Alignment& al, const std::vector<std::size_t>& rows) {
-  std::vector<Symbol> out;
-  out.reserve(rows.size());
-  for (const std::size_t r : rows) out.push_back(al.parties[r]);
-  return out;
-}
+// Average-linkage clustering of docs/format.md 6.3. A cluster lives in the slot of its first
+// member's row, which a merge keeps (the merged cluster's first member is a's); the live
+// slots, in increasing order, are the clusters in order of first member. The linkage of every
+// two live clusters is kept in a table: a merge changes only the merged cluster's members, so
+// only its row is summed again, and every other entry is the very double that summing it again
+// would give.
+class Clustering {
+ public:
+  explicit Clustering(const Alignment& al) : al_(al), n_(al.size()), table_(n_ * n_) {
+    for (std::size_t p = 0; p < n_; ++p) {
+      clusters_.push_back({{p}, {p}, std::nullopt});
+      live_.push_back(p);
+    }
+    for (std::size_t i = 0; i < n_; ++i) {
+      for (std::size_t j = i + 1; j < n_; ++j) update(i, j);
+    }
+  }
+
+  // Merges the two clusters of highest linkage at or above `floor` (as rounded), if any.
+  std::optional<BlocMerge> merge_next(double floor) {
+    // Among equal ones (as rounded), the first in order of first members, which the loops
+    // visit in that order.
+    std::optional<std::pair<std::size_t, std::size_t>> best;
+    double best_rounded = 0;
+    for (std::size_t x = 0; x < live_.size(); ++x) {
+      for (std::size_t y = x + 1; y < live_.size(); ++y) {
+        const std::optional<double>& l = link(live_[x], live_[y]);
+        if (!l) continue;
+        const double rounded = round_to_9(*l);
+        if (rounded < floor || (best && rounded <= best_rounded)) continue;
+        best = {x, y};
+        best_rounded = rounded;
+      }
+    }
+    if (!best) return std::nullopt;
+    const std::size_t i = live_[best->first];
+    const std::size_t j = live_[best->second];
+    Cluster& a = clusters_[i];
+    Cluster& b = clusters_[j];
+    const double made_at = *link(i, j);
+    BlocMerge made{names(a.members), names(b.members), made_at};
+    std::vector<std::size_t> members;
+    std::merge(a.members.begin(), a.members.end(), b.members.begin(), b.members.end(),
+               std::back_inserter(members));
+    a.members = std::move(members);
+    a.joined.insert(a.joined.end(), b.joined.begin(), b.joined.end());
+    a.completed_at = made_at;
+    b = {};
+    live_.erase(live_.begin() + static_cast<std::ptrdiff_t>(best->second));
+    for (const std::size_t k : live_) {
+      if (k != i) update(std::min(i, k), std::max(i, k));
+    }
+    return made;
+  }
+
+  // The live clusters, in order of first member.
+  std::vector<const Cluster*> clusters() const {
+    std::vector<const Cluster*> out;
+    for (const std::size_t i : live_) out.push_back(&clusters_[i]);
+    return out;
+  }
+
+  std::vector<Symbol> names(const std::vector<std::size_t>& rows) const {
+    std::vector<Symbol> out;
+    out.reserve(rows.size());
+    for (const std::size_t r : rows) out.push_back(al_.parties[r]);
+    return out;
+  }
+
+ private:
+  std::optional<double>& link(std::size_t i, std::size_t j) { return table_[i * n_ + j]; }
+
+  void update(std::size_t i, std::size_t j) {
+    link(i, j) = linkage(al_, clusters_[i], clusters_[j]);
+  }
+
+  const Alignment& al_;
+  std::size_t n_;
+  std::vector<Cluster> clusters_{};           // by slot; empty once merged into another
+  std::vector<std::size_t> live_{};           // slots of the live clusters, increasing
+  std::vector<std::optional<double>> table_;  // row-major by slot, i < j used
+};
 
 }  // namespace
 
@@ -136,41 +215,16 @@ Blocs find_blocs(const PositionGraph& graph, const Analysis& analysis, double th
   Blocs out;
   out.alignment = align(detail::graph_of(graph), analysis);
   out.threshold = threshold;
-  const Alignment& al = out.alignment;
-  std::vector<Cluster> clusters;  // in order of first member, which merging keeps
-  for (std::size_t p = 0; p < al.size(); ++p) clusters.push_back({{p}, {p}});
+  Clustering clustering(out.alignment);
   const double floor = round_to_9(threshold);
-  for (;;) {
-    // The pair of highest defined linkage at or above the threshold; among equal ones (as
-    // rounded) the first in order of first members, which the loops visit in that order.
-    std::optional<std::pair<std::size_t, std::size_t>> best;
-    double best_linkage = 0;
-    double best_rounded = 0;
-    for (std::size_t i = 0; i < clusters.size(); ++i) {
-      for (std::size_t j = i + 1; j < clusters.size(); ++j) {
-        const auto l = linkage(al, clusters[i], clusters[j]);
-        if (!l) continue;
-        const double rounded = round_to_9(*l);
-        if (rounded < floor || (best && rounded <= best_rounded)) continue;
-        best = {i, j};
-        best_linkage = *l;
-        best_rounded = rounded;
-      }
+  while (auto made = clustering.merge_next(floor)) out.merges.push_back(std::move(*made));
+  for (const Cluster* c : clustering.clusters()) {
+    out.blocs.push_back(clustering.names(c->members));
+    out.completed_at.push_back(c->completed_at);
+    for (const std::size_t p : c->joined) {
+      out.order.push_back(out.alignment.parties[p]);
+      out.order_rows.push_back(p);
     }
-    if (!best) break;
-    Cluster& a = clusters[best->first];
-    Cluster& b = clusters[best->second];
-    out.merges.push_back({names(al, a.members), names(al, b.members), best_linkage});
-    std::vector<std::size_t> members;
-    std::merge(a.members.begin(), a.members.end(), b.members.begin(), b.members.end(),
-               std::back_inserter(members));
-    a.members = std::move(members);
-    a.joined.insert(a.joined.end(), b.joined.begin(), b.joined.end());
-    clusters.erase(clusters.begin() + static_cast<std::ptrdiff_t>(best->second));
-  }
-  for (const Cluster& c : clusters) {
-    out.blocs.push_back(names(al, c.members));
-    for (const std::size_t p : c.joined) out.order.push_back(al.parties[p]);
   }
   return out;
 }

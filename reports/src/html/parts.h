@@ -42,8 +42,9 @@ std::string badge(std::string_view css_class, std::string_view symbol, std::stri
 std::string issue_badge(IssueStatus s);
 
 /// The page up to its content: the meta tags, a Content-Security-Policy that forbids every load
-/// and script, the title (escaped here), the stylesheet, and `<body><div class="page">`.
-void write_html_head(std::ostream& out, std::string_view title);
+/// and script, the title (escaped here), the stylesheet (and `more_css` after it, ours), and
+/// `<body><div class="page">`.
+void write_html_head(std::ostream& out, std::string_view title, std::string_view more_css = {});
 
 /// The end of the page, from `</main>` on: the footer and the closing tags.
 void write_html_foot(std::ostream& out);

@@ -51,12 +51,12 @@ std::string issue_badge(IssueStatus s) {
 
 // The Content-Security-Policy forbids every load and every script: the page needs none, and a
 // piece of markup that slipped through escaping could then still do nothing.
-void write_html_head(std::ostream& out, std::string_view title) {
+void write_html_head(std::ostream& out, std::string_view title, std::string_view more_css) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << R"(<meta name="viewport" content="width=device-width, initial-scale=1">)" << '\n'
       << R"(<meta http-equiv="Content-Security-Policy" content="default-src 'none'; )"
       << R"(style-src 'unsafe-inline'; img-src data:">)" << '\n'
-      << "<title>" << html(title) << "</title>\n<style>" << html_stylesheet()
+      << "<title>" << html(title) << "</title>\n<style>" << html_stylesheet() << more_css
       << "</style>\n</head>\n<body>\n<div class=\"page\">\n";
 }
 

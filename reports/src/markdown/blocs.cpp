@@ -24,25 +24,22 @@ std::string codes(const std::vector<Symbol>& ids) {
 }  // namespace
 
 void write_blocs_markdown(const Blocs& blocs, std::ostream& out) {
-  const detail::BlocView view(blocs);
   const auto& parties = blocs.alignment.parties;
-  out << fmt::format("# Blocs\n\n{} parties, threshold {:.3f}.\n\n", view.order.size(),
-                     blocs.threshold);
+  const std::vector<std::size_t>& rows = blocs.order_rows;  // bloc order
+  out << fmt::format("# Blocs\n\n{} parties, threshold {:.3f}.\n\n", rows.size(), blocs.threshold);
   out << "## Alignment\n\nThe parties in bloc order; - where nothing is shared.\n\n|  |";
-  for (const std::size_t q : view.order) out << ' ' << detail::markdown_code(parties[q]) << " |";
+  for (const std::size_t q : rows) out << ' ' << detail::markdown_code(parties[q]) << " |";
   out << "\n|---|";
-  for (std::size_t i = 0; i < view.order.size(); ++i) out << "---:|";
+  for (std::size_t i = 0; i < rows.size(); ++i) out << "---:|";
   out << '\n';
-  for (const std::size_t p : view.order) {
+  for (const std::size_t p : rows) {
     out << "| " << detail::markdown_code(parties[p]) << " |";
-    for (const std::size_t q : view.order) out << ' ' << view.cell(p, q) << " |";
+    for (const std::size_t q : rows) out << ' ' << detail::figure(blocs.alignment.of(p, q)) << " |";
     out << '\n';
   }
   out << "\n## Blocs\n\n";
   for (std::size_t b = 0; b < blocs.blocs.size(); ++b) {
-    const BlocMerge* last = view.completed_by(b);
-    out << fmt::format("{}. {}{}\n", b + 1, codes(blocs.blocs[b]),
-                       last != nullptr ? fmt::format(" (linkage {:.3f})", last->linkage) : "");
+    out << fmt::format("{}. {}{}\n", b + 1, codes(blocs.blocs[b]), detail::completed_at(blocs, b));
   }
   out << "\n## Merges\n\n";
   if (blocs.merges.empty()) out << "None: no two parties reach the threshold.\n";

@@ -27,29 +27,29 @@ std::string names(const std::vector<Symbol>& ids) {
 }  // namespace
 
 void write_blocs_text(const Blocs& blocs, std::ostream& out) {
-  const detail::BlocView view(blocs);
-  const std::size_t n = view.order.size();
+  const std::size_t n = blocs.order_rows.size();
+  const std::vector<std::size_t>& rows = blocs.order_rows;  // bloc order
   out << fmt::format("Blocs of {} parties, threshold {:.3f}\n", n, blocs.threshold);
   std::size_t width = 5;
-  for (const std::size_t p : view.order) {
+  for (const std::size_t p : rows) {
     width = std::max(width, detail::safe(blocs.alignment.parties[p]).size());
   }
   out << "\nAlignment (the parties in bloc order; - where nothing is shared)\n";
   out << fmt::format("  {:<{}}", "", width);
-  for (const std::size_t q : view.order) {
+  for (const std::size_t q : rows) {
     out << fmt::format("  {:>{}}", detail::safe(blocs.alignment.parties[q]), width);
   }
   out << '\n';
-  for (const std::size_t p : view.order) {
+  for (const std::size_t p : rows) {
     out << fmt::format("  {:<{}}", detail::safe(blocs.alignment.parties[p]), width);
-    for (const std::size_t q : view.order) out << fmt::format("  {:>{}}", view.cell(p, q), width);
+    for (const std::size_t q : rows)
+      out << fmt::format("  {:>{}}", detail::figure(blocs.alignment.of(p, q)), width);
     out << '\n';
   }
   out << "\nBlocs\n";
   for (std::size_t b = 0; b < blocs.blocs.size(); ++b) {
-    const BlocMerge* last = view.completed_by(b);
     out << fmt::format("  {}. {}{}\n", b + 1, names(blocs.blocs[b]),
-                       last != nullptr ? fmt::format(" (linkage {:.3f})", last->linkage) : "");
+                       detail::completed_at(blocs, b));
   }
   out << "\nMerges, in the order made\n";
   if (blocs.merges.empty()) out << "  none: no two parties reach the threshold\n";

@@ -7,9 +7,10 @@
 
 namespace entente::reports {
 
-/// Writes the answer of `entente blocs` (docs/format.md 6.3): the alignment and shared
-/// matrices, the merges and the blocs, in text, JSON or Markdown.
-void write_blocs(const Blocs& blocs, Format format, std::ostream& out,
+/// Writes the answer of `entente blocs` (docs/format.md 6.3) on `scenario`: the alignment and
+/// shared matrices, the merges and the blocs, in text, JSON, Markdown or HTML (whose page shows
+/// the scenario's title and the parties' names too).
+void write_blocs(const Scenario& scenario, const Blocs& blocs, Format format, std::ostream& out,
                  const WriteOptions& options = {});
 
 }  // namespace entente::reports
