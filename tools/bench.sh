@@ -76,6 +76,9 @@ scenario=$work/scenario
 "$generate" --parties 2 --issues 1 --positions-per-party 0 --cycle "$links" -o "$work/cycle" >/dev/null
 "$generate" --parties 12 --issues 1 --positions-per-party 5 --seed "$seed" \
   -o "$work/concede" >"$tmp/concede-generated"
+# Coalitions talks of 40 parties, a position each (issue 20's 40-party case).
+"$generate" --parties 40 --issues 10 --positions-per-party 1 --seed "$seed" \
+  -o "$work/forty" >/dev/null
 input_bytes=$(cat "$scenario"/*.yaml | wc -c)
 files=$(ls "$scenario"/*.yaml | wc -l)
 # The same scenario as JSON files (scenario.json, <party>.json), read by RapidJSON.
@@ -159,6 +162,16 @@ echo "bench.sh: blocs" >&2
 measure "$entente" blocs "$scenario" --format json "${cold[@]}"
 t_blocs=$best
 
+echo "bench.sh: coalitions" >&2
+# The first party's coalitions of two: one per other party, each focused analysis touching
+# only the positions addressed to its members.
+first_party=$(ls "$scenario"/*.yaml | grep -v '/scenario.yaml$' | sed -n 1p | xargs basename -s .yaml)
+measure "$entente" coalitions "$scenario" --size 2 --with "$first_party" --top 1000 \
+  --format json "${cold[@]}"
+t_coalitions=$best
+measure "$entente" coalitions "$work/forty" --size 2 --top 1000 --format json "${cold[@]}"
+t_coalitions_forty=$best
+
 echo "bench.sh: cold report of the JSON form" >&2
 measure "$entente" report "$scenario_json" --format json "${cold[@]}"
 t_cold_json=$best rss_cold_json=$rss
@@ -237,6 +250,7 @@ secs() {
 r_cold=$(ratio "$t_cold" "$t_yaml")
 r_rerun=$(ratio "$t_rerun" "$t_cold")
 r_blocs=$(ratio "$t_blocs" "$t_cold")
+r_coalitions=$(ratio "$t_coalitions" "$t_cold")
 r_whatif=$(ratio "$t_whatif" "$t_cold")
 r_whatif_text=$(ratio "$t_whatif_text" "$t_report_text")
 r_cold_one=$(ratio "$t_cold_one" "$t_yaml")
@@ -271,6 +285,8 @@ fi
 row "\`entente whatif\`, one \`--set\` (the change report)" "$(secs "$t_whatif_text")" "\`entente report\` (text)" "$r_whatif_text" "at most 1.05" "$(ratio_at_most "$t_whatif_text" "$t_report_text" 1.05)"
 row "\`entente whatif --format json\`, one \`--set\` (both full reports)" "$(secs "$t_whatif")" "cold report (JSON)" "$r_whatif" "two reports' output" "-"
 row "\`entente blocs\` on the benchmark scenario" "$(secs "$t_blocs")" "cold report" "$r_blocs" "at most 1.2" "$(ratio_at_most "$t_blocs" "$t_cold" 1.2)"
+row "\`entente coalitions --size 2 --with $first_party\` on the benchmark scenario ($((parties - 1)) coalitions)" "$(secs "$t_coalitions")" "cold report" "$r_coalitions" "at most 3" "$(ratio_at_most "$t_coalitions" "$t_cold" 3)"
+row "\`entente coalitions --size 2\` on 40 parties of a position each (780 coalitions)" "$(secs "$t_coalitions_forty")" "" "" "under 1 s" "$(at_most "$t_coalitions_forty" 1)"
 row "peak memory (RSS) of the cold report" "$(mb "$((rss_cold * 1024))")" "input files, $(mb "$input_bytes")" "$r_rss" "at most 3" "$(ratio_at_most "$((rss_cold * 1024))" "$input_bytes" 3)"
 row "cold \`entente report --format json --no-cache\` of the same scenario as JSON files" "$(secs "$t_cold_json")" "cold report (YAML)" "$(ratio "$t_cold_json" "$t_cold")" "" "-"
 row "peak memory (RSS) of the cold report of the JSON files" "$(mb "$((rss_cold_json * 1024))")" "JSON input files, $(mb "$json_bytes")" "$r_rss_json" "at most 3" "$(ratio_at_most "$((rss_cold_json * 1024))" "$json_bytes" 3)"

@@ -122,4 +122,17 @@ grep -q "&lt;script&gt;alert('party')&lt;/script&gt;Mallory" "$out/blocs-hostile
 if grep -E 'CONSOLE|Uncaught|Refused to' "$out/blocs-hostile-dom.log"; then
   fail "the hostile blocs page logged console messages (above)"
 fi
-echo "PASS: the HTML reports and the blocs page load in $("$browser" --version 2>/dev/null | head -1)"
+# The coalitions page (entente coalitions --format html): the ranked table of the made-up
+# council's minimal winning coalitions, with no console message.
+"$entente" coalitions "$root/positions/city-council" --quota 23 --format html \
+  -o "$out/coalitions.html"
+screenshot coalitions 900 "the coalitions page"
+chrome --dump-dom "file://$out/coalitions.html" >"$out/coalitions.dom" \
+  2>"$out/coalitions-dom.log" || fail "Chromium could not load the coalitions page"
+grep -q '<section id="coalitions">' "$out/coalitions.dom" || fail "no coalitions section"
+[ "$(grep -o '<tr><td>' "$out/coalitions.dom" | wc -l)" -eq 10 ] ||
+  fail "the coalitions page does not show the first 10 of the 12 coalitions"
+if grep -E 'CONSOLE|Uncaught|Refused to' "$out/coalitions-dom.log"; then
+  fail "the coalitions page logged console messages (above)"
+fi
+echo "PASS: the HTML reports, the blocs page and the coalitions page load in $("$browser" --version 2>/dev/null | head -1)"
