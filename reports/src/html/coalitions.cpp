@@ -2,6 +2,7 @@
 // card per figure of the best-ranked coalition, then the ranked table, each row with its
 // focused report in a line. No script, no picture: the same answer gives the same bytes.
 #include <ostream>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -11,11 +12,24 @@
 #include "writers.h"
 
 namespace entente::reports {
+namespace {
+
+// Each member as code that does not break at its hyphens, one per line.
+std::string members(const Coalition& c) {
+  std::string out;
+  for (const Symbol id : c.members) {
+    out += fmt::format("{}<code class=\"member\">{}</code>", out.empty() ? "" : "<br>",
+                       detail::html(id.view()));
+  }
+  return out;
+}
+
+}  // namespace
 
 void write_coalitions_html(const Coalitions& coalitions, std::ostream& out) {
   using detail::html;
   const std::string heading = detail::coalitions_heading(coalitions);
-  detail::write_html_head(out, heading);
+  detail::write_html_head(out, heading, "code.member { white-space: nowrap; }\n");
   out << "<header class=\"top\">\n<p class=\"kicker\">entente coalitions</p>\n<h1>" << html(heading)
       << "</h1>\n</header>\n<main>\n";
   detail::write_section_start(
@@ -41,12 +55,11 @@ void write_coalitions_html(const Coalitions& coalitions, std::ostream& out) {
                          : detail::badge("deadlock", detail::stance_symbol(EffectiveStance::reject),
                                          std::to_string(c.deadlocks));
     out << fmt::format(
-        "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
         "<td>{}</td><td>{}</td><td>{}</td><td><code>entente report --parties {}</code></td>"
         "</tr>\n",
-        i + 1, html(detail::parties_argument(c)), html(detail::weight_text(c)),
-        detail::cohesion_text(c), deadlocks, c.sticking, c.agreed, c.open, c.unanswered,
-        html(detail::parties_argument(c)));
+        i + 1, members(c), html(detail::weight_text(c)), detail::cohesion_text(c), deadlocks,
+        c.sticking, c.agreed, c.open, c.unanswered, html(detail::parties_argument(c)));
   }
   out << "</tbody></table></div>\n</section>\n";
   detail::write_html_foot(out);
