@@ -27,10 +27,12 @@ inline std::string candidates_line(const Coalitions& c) {
                      c.ranked.size());
 }
 
-/// Its focused report in one line: "4 agreed, 1 open, 2 sticking (1 deadlock), 0 unanswered".
+/// Its focused report in one line: "4 agreed, 1 open, 2 sticking (1 deadlock), 0 unanswered",
+/// and ", 1 superseded" when any are (docs/format.md 7.2), as the report's summary has it.
 inline std::string coalition_summary(const Coalition& c) {
-  return fmt::format("{} agreed, {} open, {} sticking ({}), {} unanswered", c.agreed, c.open,
-                     c.sticking, plural(c.deadlocks, "deadlock", "deadlocks"), c.unanswered);
+  return fmt::format("{} agreed, {} open, {} sticking ({}), {} unanswered{}", c.agreed, c.open,
+                     c.sticking, plural(c.deadlocks, "deadlock", "deadlocks"), c.unanswered,
+                     c.superseded > 0 ? fmt::format(", {} superseded", c.superseded) : "");
 }
 
 /// Cohesion to 3 decimals, "-" when undefined.

@@ -52,6 +52,12 @@ Rows status_rows(const std::vector<StatusChange>& changes) {
   return rows;
 }
 
+Rows default_rows(const std::vector<DefaultChange>& defaults) {
+  Rows rows;
+  for (const DefaultChange& d : defaults) rows.push_back({Refs{{d.issue}}, Refs{{d.position}}});
+  return rows;
+}
+
 Rows issue_rows(const std::vector<IssueChange>& issues) {
   Rows rows;
   for (const IssueChange& i : issues) rows.push_back({Refs{{i.id}}, i.from, i.to});
@@ -218,9 +224,41 @@ std::vector<ChangeTable> change_tables(const ComparisonKind& kind, const Compari
        "{} on {} (agree_if {})",
        false,
        condition_rows(c.conditions_unmet)},
+      {"superseded",
+       "Alternatives superseded",
+       "Another alternative of their exclusive issue is agreed now, and was not before.",
+       Tone::neutral,
+       {"position"},
+       "{}",
+       false,
+       ref_rows(c.superseded)},
+      {"no-longer-superseded",
+       "Alternatives no longer superseded",
+       "Superseded before, and no longer (or withdrawn).",
+       Tone::neutral,
+       {"position"},
+       "{}",
+       false,
+       ref_rows(c.no_longer_superseded)},
+      {"defaults-appeared",
+       "Status quos that now hold by default",
+       "No alternative of the exclusive issue is agreed now, so its status quo stands.",
+       Tone::neutral,
+       {"issue", "status quo"},
+       "{}: {}",
+       true,
+       default_rows(c.defaults_appeared)},
+      {"defaults-gone",
+       "Status quos that no longer hold by default",
+       "An alternative of the exclusive issue is agreed now, or its status quo is gone.",
+       Tone::neutral,
+       {"issue", "status quo"},
+       "{}: {}",
+       true,
+       default_rows(c.defaults_gone)},
       {"issues",
        "Issues whose status moved",
-       "Agreed, open, contested or deadlocked.",
+       "Agreed, open, contested, deadlocked or conflicting.",
        Tone::neutral,
        {"issue", old_side, new_side},
        "{}  {} -> {}",
@@ -249,6 +287,13 @@ std::string verdict(const Comparison& c) {
   add(c.packages_formed.size(), "package formed", "packages formed");
   add(c.packages_dissolved.size(), "package dissolved", "packages dissolved");
   add(c.conditions_met.size(), "condition now met", "conditions now met");
+  add(c.superseded.size(), "alternative superseded", "alternatives superseded");
+  add(c.no_longer_superseded.size(), "alternative no longer superseded",
+      "alternatives no longer superseded");
+  add(c.defaults_appeared.size(), "status quo now holds by default",
+      "status quos now hold by default");
+  add(c.defaults_gone.size(), "status quo no longer holds by default",
+      "status quos no longer hold by default");
   for (const IssueChange& issue : c.issues) {
     parts.push_back(
         fmt::format("issue {} {} -> {}", issue.id, to_string(issue.from), to_string(issue.to)));

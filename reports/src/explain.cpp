@@ -90,6 +90,11 @@ std::string status_sentence(const Explanation& e) {
     }
     case PositionStatus::unanswered:
       return fmt::format("Unanswered: nobody rejects or considers it{}.", others_clause(e));
+    case PositionStatus::superseded:
+      return fmt::format(
+          "Superseded: its issue '{}' is exclusive, and another of its "
+          "alternatives is agreed, so it can no longer be the outcome.",
+          e.position.issue);
   }
   return {};
 }

@@ -138,6 +138,23 @@ void count_stance(MatrixCell& cell, EffectiveStance stance) {
   }
 }
 
+// A party's answer to an alternative of an exclusive issue (silence is not listed).
+void alternative_answer(MatrixCell& cell, std::string ref, EffectiveStance stance) {
+  switch (stance) {
+    case EffectiveStance::agree:
+      cell.backs.push_back(std::move(ref));
+      break;
+    case EffectiveStance::consider:
+      cell.considers.push_back(std::move(ref));
+      break;
+    case EffectiveStance::reject:
+      cell.rejects.push_back(std::move(ref));
+      break;
+    case EffectiveStance::silent:
+      break;
+  }
+}
+
 // Rows sorted by issue id; cells in the order of `parties` (the report's, sorted by id).
 std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analysis,
                                  const std::vector<PartyRow>& parties) {
@@ -159,6 +176,11 @@ std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analy
     }
     rows.back().title = issue.title;
     rows.back().status = status;
+    rows.back().exclusive = issue.exclusive;
+    if (i < analysis.defaults.size() && analysis.defaults[i]) {
+      rows.back().default_position = scenario.positions[*analysis.defaults[i]].ref();
+    }
+    for (MatrixCell& cell : rows.back().cells) cell.exclusive = issue.exclusive;
   }
   // The report's column of each scenario party.
   std::unordered_map<std::string_view, std::size_t> column_of_id;
@@ -177,10 +199,28 @@ std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analy
     if (const auto holder = column_of_id.find(position.party); holder != column_of_id.end()) {
       ++row.cells[holder->second].held;
       if (position.red_line) ++row.cells[holder->second].red_lines;
+      if (row.exclusive) row.cells[holder->second].own.push_back(position.id);
     }
     for (const AudienceStance& answer : analysis.audience(static_cast<PositionId>(p))) {
       if (answer.party < column.size() && column[answer.party]) {
-        count_stance(row.cells[*column[answer.party]], answer.stance);
+        MatrixCell& cell = row.cells[*column[answer.party]];
+        count_stance(cell, answer.stance);
+        if (row.exclusive) alternative_answer(cell, position.ref(), answer.stance);
+      }
+    }
+    if (!row.exclusive) continue;
+    const PositionStatus status = analysis.positions[p].status;
+    if (status == PositionStatus::agreed) row.agreed.push_back(position.ref());
+    if (status == PositionStatus::superseded) row.superseded.push_back(position.ref());
+  }
+  // Positions come in the scenario's order: the lists of exclusive issues are put in ref order.
+  for (IssueRow& row : rows) {
+    if (!row.exclusive) continue;
+    std::sort(row.agreed.begin(), row.agreed.end());
+    std::sort(row.superseded.begin(), row.superseded.end());
+    for (MatrixCell& cell : row.cells) {
+      for (auto* list : {&cell.own, &cell.backs, &cell.considers, &cell.rejects}) {
+        std::sort(list->begin(), list->end());
       }
     }
   }
@@ -221,6 +261,10 @@ const Row* find_sorted(const std::vector<Row>& rows, std::string_view wanted,
 
 }  // namespace
 
+bool Report::has_alternatives() const {
+  return std::any_of(issues.begin(), issues.end(), [](const IssueRow& i) { return i.exclusive; });
+}
+
 const PositionRow* Report::find(std::string_view ref) const {
   return find_sorted(positions, ref, &PositionRow::ref);
 }
@@ -248,6 +292,13 @@ StreamedReport::StreamedReport(const Scenario& scenario, const Analysis& analysi
   header_.common_ground = ref_of(analysis.common_ground);
   header_.bargaining_space = ref_of(analysis.bargaining_space);
   header_.unanswered = ref_of(analysis.unanswered);
+  header_.superseded = ref_of(analysis.superseded);
+  // docs/format.md 7.2: the warning of a conflicting issue is the report's, among the others.
+  std::vector<Diagnostic> conflicts = conflict_warnings(scenario, analysis);
+  if (!conflicts.empty()) {
+    header_.diagnostics.insert(header_.diagnostics.end(), conflicts.begin(), conflicts.end());
+    sort_diagnostics(header_.diagnostics);
+  }
   // Each a pass over every position of a large scenario, and independent of each other.
   run_both(
       scenario.positions.size() >= k_worth_a_second_thread,

@@ -3,6 +3,10 @@
 #include <cstddef>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <string>
+#include <vector>
 
 #include "entente/concede.h"
 #include "text/style.h"
@@ -18,6 +22,7 @@ EffectiveStance status_stance(PositionStatus s) {
     case PositionStatus::sticking:
       return EffectiveStance::reject;
     case PositionStatus::unanswered:
+    case PositionStatus::superseded:
       return EffectiveStance::silent;
   }
   return EffectiveStance::silent;
@@ -34,13 +39,15 @@ PositionCounts count_positions(const Report& report) {
 
 std::string summary_line(const Report& report) {
   const PositionCounts c = count_positions(report);
-  return fmt::format("{}, {}, {}: {} agreed, {} open, {} sticking ({}), {} unanswered; {}",
+  const std::size_t superseded = c.of(PositionStatus::superseded);
+  return fmt::format("{}, {}, {}: {} agreed, {} open, {} sticking ({}), {} unanswered{}; {}",
                      plural(report.parties.size(), "party", "parties"),
                      plural(report.issues.size(), "issue", "issues"),
                      plural(report.positions.size(), "position", "positions"),
                      c.of(PositionStatus::agreed), c.of(PositionStatus::open),
                      c.of(PositionStatus::sticking), plural(c.deadlocks, "deadlock", "deadlocks"),
                      c.of(PositionStatus::unanswered),
+                     superseded > 0 ? fmt::format(", {} superseded", superseded) : std::string(),
                      plural(report.packages.size(), "package", "packages"));
 }
 
@@ -56,10 +63,41 @@ CellSummary summarize(const MatrixCell& c) {
     cell.hardest = EffectiveStance::agree;
   }
   if (c.held > 0) cell.holds = fmt::format("holds {}{}", c.held, c.red_lines > 0 ? "*" : "");
+  if (c.exclusive) {
+    std::vector<std::string> parts;
+    const auto add = [&](std::string_view verb, const std::vector<std::string>& refs) {
+      if (!refs.empty()) parts.push_back(fmt::format("{} {}", verb, fmt::join(refs, ", ")));
+    };
+    add("holds", c.own);
+    add("backs", c.backs);
+    add("considers", c.considers);
+    add("rejects", c.rejects);
+    cell.alternatives = parts.empty() ? "-" : fmt::format("{}", fmt::join(parts, "; "));
+    cell.hardest.reset();  // the alternatives say more than the hardest answer
+  }
   return cell;
 }
 
+std::string issue_status_text(const IssueRow& issue) {
+  const std::string status(to_string(issue.status));
+  return issue.exclusive ? status + ", exclusive" : status;
+}
+
+std::string alternatives_outcome(const IssueRow& issue) {
+  if (issue.agreed.size() == 1) return fmt::format("the outcome is {}", issue.agreed.front());
+  if (issue.agreed.size() >= 2) {
+    return fmt::format("{} are all agreed, yet at most one can be the outcome",
+                       fmt::join(issue.agreed, ", "));
+  }
+  if (!issue.default_position.empty()) {
+    return fmt::format("no alternative is agreed: {}, the status quo, holds by default",
+                       issue.default_position);
+  }
+  return "no alternative is agreed";
+}
+
 std::string cell_text(const CellSummary& cell) {
+  if (!cell.alternatives.empty()) return cell.alternatives;
   if (!cell.hardest) return cell.holds.empty() ? "-" : cell.holds;
   const std::string stance(to_string(*cell.hardest));
   return cell.holds.empty() ? stance : stance + ", " + cell.holds;

@@ -22,7 +22,7 @@ EffectiveStance status_stance(PositionStatus s);
 
 /// How many positions have each status, and how many are deadlocked.
 struct PositionCounts {
-  std::array<std::size_t, 4> by_status{};  ///< indexed by PositionStatus
+  std::array<std::size_t, 5> by_status{};  ///< indexed by PositionStatus
   std::size_t deadlocks = 0;
 
   std::size_t of(PositionStatus s) const { return by_status[static_cast<std::size_t>(s)]; }
@@ -30,7 +30,8 @@ struct PositionCounts {
 
 PositionCounts count_positions(const Report& report);
 
-/// "3 parties, 17 issues, 28 positions: 1 agreed, 13 open, 12 sticking (3 deadlocks), ...".
+/// "3 parties, 17 issues, 28 positions: 1 agreed, 13 open, 12 sticking (3 deadlocks), ...",
+/// with "N superseded" after the unanswered when there are any (docs/format.md 7.2).
 std::string summary_line(const Report& report);
 
 /// How one party stands on one issue, as the matrix shows it.
@@ -39,11 +40,14 @@ struct CellSummary {
   /// empty when it answered none.
   std::optional<EffectiveStance> hardest{};
   std::string holds{};  ///< "holds N" (N own positions), "holds N*" if one is a red line, or ""
+  /// On an exclusive issue, the alternatives instead: "holds X; backs P/Y; rejects P/Z".
+  std::string alternatives{};
 };
 
 CellSummary summarize(const MatrixCell& cell);
 
-/// The cell as one phrase: "reject, holds 1*", "consider", "holds 2", or "-" for neither.
+/// The cell as one phrase: "reject, holds 1*", "consider", "holds 2", or "-" for neither; on
+/// an exclusive issue its alternatives ("holds open-door; rejects russia/no-enlargement").
 std::string cell_text(const CellSummary& cell);
 
 /// How an answer's conditions read after its stance: "agrees if" while they are unmet,
@@ -59,6 +63,21 @@ constexpr std::string_view k_matrix_legend =
     "Each cell: the party's hardest answer to others' positions on the issue "
     "(reject > consider > silent > agree); \"holds N\": N positions of its own, "
     "* if one is a red line; \"-\": neither.";
+
+/// How to read the cells of exclusive issues, for under the table when there are any.
+constexpr std::string_view k_alternatives_legend =
+    "On an exclusive issue (\"exclusive\" beside its status), whose positions are "
+    "alternatives, each cell names them: the party's own (\"holds\"), and the others' it "
+    "agrees to (\"backs\"), considers and rejects.";
+
+/// An issue's status as the matrix shows it: "agreed", or "agreed, exclusive" on an exclusive
+/// issue.
+std::string issue_status_text(const IssueRow& issue);
+
+/// An exclusive issue's outcome in words (docs/format.md 7.2, 7.3): "the outcome is spd/scholz",
+/// "spd/a, union/b are all agreed, yet at most one can be the outcome", "no alternative
+/// is agreed: fdp/no-limit, the status quo, holds by default", "no alternative is agreed".
+std::string alternatives_outcome(const IssueRow& issue);
 
 /// The stance a concede move gives up, as the text and JSON answers name it: "reject",
 /// "consider", or "silent" when it had none.

@@ -90,6 +90,9 @@ def equivalent(doc, named):
     eq = copy.deepcopy(doc)
     aud = audience(doc)
     removed = {ref for ref, a in aud.items() if not any(q in named for q in a)}
+    for issue in eq["issues"]:
+        if issue.get("status_quo") in removed:  # 7.4: the issue is left without one
+            del issue["status_quo"]             # (and stays `exclusive`)
     for party in eq["parties"]:
         pid = party["id"]
         if "positions" in party:
@@ -329,6 +332,7 @@ class Coalitions:
                 "agreed": statuses.count("agreed"),
                 "open": statuses.count("open"),
                 "unanswered": statuses.count("unanswered"),
+                "superseded": statuses.count("superseded"),  # docs/format.md 7.2
             }
         return self.figure_cache[key]
 

@@ -53,6 +53,7 @@ EXCLUDED: dict[str, str] = {
         for name in ("landlord.yaml", "scenario.yaml", "tenant.yaml")
     },
     "tests/golden/cases/error-missing-party-file/input/coalition/gruene.yaml": REFERENCES,
+    "tests/golden/cases/error-alternatives/input/talks.yaml": REFERENCES,
     "tests/golden/cases/error-missing-party-file/input/coalition/scenario.yaml": OTHER_FILES,
     "tests/golden/cases/error-party-files/input/p/landlord.yaml": REFERENCES,
     "tests/golden/cases/error-party-files/input/p/tenant.yaml": OTHER_FILES,

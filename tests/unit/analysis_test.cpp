@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -393,6 +394,128 @@ TEST(Analysis, IssueIsAgreedOnlyWhenAllItsPositionsAre) {
   - id: b
     stances: [{position: a/x, stance: agree}, {position: a/y, stance: consider}])");
   EXPECT_EQ(IssueStatus::open, r.issue("i"));
+}
+
+// docs/format.md section 7: a scenario of parties a, b, c whose issue i is exclusive (with
+// `extra` keys on it) and whose `parties` hold alternatives on it.
+Result run_exclusive(std::string_view extra, std::string_view parties) {
+  const std::string yaml = fmt::format(R"(format: 1
+title: Test
+issues:
+  - id: i
+    exclusive: true
+{}
+  - id: j
+parties:
+{}
+)",
+                                       extra, parties);
+  Scenario valid = testing::valid_scenario(yaml);
+  Analysis analysis = analyze(PositionGraph::build(valid));
+  return {std::move(valid), std::move(analysis)};
+}
+
+// a/x is agreed by b and c; b/y is a red line that a and c reject via red lines: sticking, a
+// deadlock, were the issue not exclusive.
+constexpr std::string_view k_one_agreed = R"(
+  - id: a
+    positions:
+      - {id: x, issue: i, kind: demand, text: X}
+      - {id: no-y, issue: j, kind: demand, text: Not Y, red_line: true}
+    stances: [{position: b/y, stance: reject, via: no-y}]
+  - id: b
+    positions: [{id: y, issue: i, kind: demand, text: Y, red_line: true}]
+    stances: [{position: a/x, stance: agree}]
+  - id: c
+    stances: [{position: a/x, stance: agree}, {position: b/y, stance: reject}])";
+
+TEST(Analysis, OneAgreedAlternativeSupersedesTheOthersAndTheirDeadlocks) {
+  const Result r = run_exclusive("", k_one_agreed);
+  EXPECT_EQ(PositionStatus::agreed, r.status("a/x"));
+  EXPECT_EQ(PositionStatus::superseded, r.status("b/y"));
+  EXPECT_FALSE(r.at("b/y").deadlock);
+  EXPECT_EQ(std::vector<std::string>{"b/y"}, r.refs(r.analysis.superseded));
+  EXPECT_TRUE(r.analysis.sticking_points.empty());
+  EXPECT_EQ(IssueStatus::agreed, r.issue("i"));
+  EXPECT_TRUE(conflict_warnings(r.scenario, r.analysis).empty());
+}
+
+TEST(Analysis, WithoutExclusiveTheSameRivalIsADeadlock) {
+  const Result r = run(R"(
+  - id: a
+    positions:
+      - {id: x, issue: i, kind: demand, text: X}
+      - {id: no-y, issue: j, kind: demand, text: Not Y, red_line: true}
+    stances: [{position: b/y, stance: reject, via: no-y}]
+  - id: b
+    positions: [{id: y, issue: i, kind: demand, text: Y, red_line: true}]
+    stances: [{position: a/x, stance: agree}]
+  - id: c
+    stances: [{position: a/x, stance: agree}, {position: b/y, stance: reject}])");
+  EXPECT_EQ(PositionStatus::sticking, r.status("b/y"));
+  EXPECT_TRUE(r.at("b/y").deadlock);
+  EXPECT_EQ(IssueStatus::deadlocked, r.issue("i"));
+  EXPECT_TRUE(r.analysis.superseded.empty());
+}
+
+TEST(Analysis, TwoAgreedAlternativesMakeTheIssueConflictingWithAWarningAtItsId) {
+  const Result r = run_exclusive("", R"(
+  - id: a
+    positions: [{id: x, issue: i, kind: demand, text: X}]
+    stances: [{position: b/y, stance: agree}]
+  - id: b
+    positions: [{id: y, issue: i, kind: demand, text: Y}]
+    stances: [{position: a/x, stance: agree}]
+  - id: c
+    stances: [{position: a/x, stance: agree}, {position: b/y, stance: agree}])");
+  EXPECT_EQ(PositionStatus::agreed, r.status("a/x"));
+  EXPECT_EQ(PositionStatus::agreed, r.status("b/y"));
+  EXPECT_EQ(IssueStatus::conflicting, r.issue("i"));
+  const std::vector<Diagnostic> warnings = conflict_warnings(r.scenario, r.analysis);
+  ASSERT_EQ(1U, warnings.size());
+  EXPECT_EQ(Severity::warning, warnings[0].severity);
+  EXPECT_EQ(4U, warnings[0].where.line);  // `- id: i`: the `id` key
+  EXPECT_EQ(5U, warnings[0].where.column);
+  EXPECT_EQ(
+      "issue 'i' is exclusive, yet 2 of its alternatives are agreed: a/x, b/y (at most "
+      "one can be the outcome)",
+      warnings[0].message);
+}
+
+TEST(Analysis, TheStatusQuoHoldsByDefaultOnlyWhileNoAlternativeIsAgreed) {
+  constexpr std::string_view k_none_agreed = R"(
+  - id: a
+    positions: [{id: x, issue: i, kind: demand, text: X}]
+  - id: b
+    positions: [{id: y, issue: i, kind: demand, text: Y}]
+    stances: [{position: a/x, stance: reject}]
+  - id: c
+    stances: [{position: a/x, stance: agree}, {position: b/y, stance: consider}])";
+  const Result contested = run_exclusive("    status_quo: a/x", k_none_agreed);
+  EXPECT_EQ(PositionStatus::sticking, contested.status("a/x"));  // its status stays derived
+  EXPECT_EQ(IssueStatus::contested, contested.issue("i"));
+  ASSERT_EQ(2U, contested.analysis.defaults.size());
+  EXPECT_EQ(std::optional<PositionId>(contested.id("a/x")), contested.analysis.defaults[0]);
+  EXPECT_EQ(std::nullopt, contested.analysis.defaults[1]);
+  const Result settled = run_exclusive("    status_quo: b/y", k_one_agreed);
+  EXPECT_EQ(std::nullopt, settled.analysis.defaults[0]);
+}
+
+TEST(Analysis, ASupersededAlternativeMeetsNoCondition) {
+  const Result r = run_exclusive("    status_quo: b/y", R"(
+  - id: a
+    positions:
+      - {id: x, issue: i, kind: demand, text: X}
+      - {id: w, issue: j, kind: demand, text: W}
+  - id: b
+    positions: [{id: y, issue: i, kind: demand, text: Y}]
+    stances: [{position: a/x, stance: agree}, {position: a/w, stance: consider, agree_if: [b/y]}]
+  - id: c
+    stances: [{position: a/x, stance: agree}, {position: b/y, stance: agree},
+              {position: a/w, stance: agree}])");
+  EXPECT_EQ(PositionStatus::superseded, r.status("b/y"));
+  EXPECT_EQ(PositionStatus::open, r.status("a/w"));  // b's condition b/y is not agreed
+  EXPECT_EQ(std::nullopt, r.analysis.defaults[0]);
 }
 
 }  // namespace

@@ -152,5 +152,34 @@ TEST(Compare, FindsPackagesConditionsAndIssuesBothWays) {
   EXPECT_EQ(c.conditions_met, back.conditions_unmet);
 }
 
+TEST(Compare, NamesAlternativesSupersededOrNotAndDefaultsThatCameOrWent) {
+  constexpr const char* k_talks = R"(format: 1
+title: Talks
+issues: [{id: limit, exclusive: true, status_quo: fdp/none}]
+parties:
+  - id: fdp
+    positions: [{id: none, issue: limit, kind: demand, text: No limit.}]
+    stances: [{position: gruene/130, stance: reject}]
+  - id: gruene
+    positions: [{id: '130', issue: limit, kind: demand, text: 130 km/h.}]
+    stances: [{position: fdp/none, stance: reject}]
+)";
+  auto parsed = parse_scenario(k_talks, "talks.yaml");
+  ASSERT_TRUE(parsed.has_value());
+  auto before = validate(std::move(*parsed));
+  ASSERT_TRUE(before.has_value());
+  Scenario after = *before;
+  stance(after, "fdp", "gruene/130").stance = Stance::agree;
+  const Comparison c = compare_scenarios(*before, after);
+  EXPECT_EQ(std::vector<std::string>{"fdp/none"}, c.superseded);
+  EXPECT_TRUE(c.no_longer_superseded.empty());
+  EXPECT_EQ((std::vector<DefaultChange>{{"limit", "fdp/none"}}), c.defaults_gone);
+  EXPECT_TRUE(c.defaults_appeared.empty());
+  EXPECT_FALSE(nothing_moved(Comparison{.defaults_gone = c.defaults_gone}));
+  const Comparison back = compare_scenarios(after, *before);
+  EXPECT_EQ(std::vector<std::string>{"fdp/none"}, back.no_longer_superseded);
+  EXPECT_EQ((std::vector<DefaultChange>{{"limit", "fdp/none"}}), back.defaults_appeared);
+}
+
 }  // namespace
 }  // namespace entente

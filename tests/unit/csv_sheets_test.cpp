@@ -52,7 +52,7 @@ parties:
     stances:
       - {position: a/first, stance: agree}
 issues:
-  - {id: i, title: "I, the issue"}
+  - {id: i, title: "I, the issue", exclusive: true, status_quo: a/first}
   - {id: j}
 sources:
   - {id: s, title: "A \"source\"", date: 2026-02-02, url: "https://example.org/?a=1,b=2"}
@@ -70,7 +70,8 @@ TEST(CsvSheets, WritesEveryKeyOfTheFormatOneRowPerItem) {
             "key,value\r\nformat,1\r\ntitle,\"Talks, \"\"round\"\" 2\"\r\ndate,2026-03-01\r\n"
             "description,\"'=1+1\nsecond line\"\r\n");
   EXPECT_EQ(sheet(s, CsvSheet::parties), "id,name,weight\r\na,'-A-,\r\nb,b,\r\nc,C,2.5e1\r\n");
-  EXPECT_EQ(sheet(s, CsvSheet::issues), "id,title\r\ni,\"I, the issue\"\r\nj,j\r\n");
+  EXPECT_EQ(sheet(s, CsvSheet::issues),
+            "id,title,exclusive,status_quo\r\ni,\"I, the issue\",true,a/first\r\nj,j,false,\r\n");
   EXPECT_EQ(sheet(s, CsvSheet::sources),
             "id,title,date,url\r\n"
             "s,\"A \"\"source\"\"\",2026-02-02,\"https://example.org/?a=1,b=2\"\r\n");

@@ -22,7 +22,7 @@ std::string to_json(const Report& report) {
 
 constexpr std::string_view k_small_report_json = R"({
   "format": 1,
-  "schema_version": 3,
+  "schema_version": 4,
   "scenario": {
     "title": "Lease",
     "parties": [
@@ -175,14 +175,17 @@ constexpr std::string_view k_small_report_json = R"({
       "tenant/freeze"
     ]
   ],
+  "superseded": [],
   "issues": [
     {
       "id": "rent",
-      "status": "deadlocked"
+      "status": "deadlocked",
+      "exclusive": false
     },
     {
       "id": "term",
-      "status": "open"
+      "status": "open",
+      "exclusive": false
     }
   ],
   "diagnostics": [
@@ -254,13 +257,13 @@ TEST(JsonWriter, WritesTheTopLevelKeysOfFormatSection5InOrder) {
   for (const auto& item : json.items()) keys.push_back(item.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"format", "schema_version", "scenario", "positions",
                                             "common_ground", "bargaining_space", "sticking_points",
-                                            "packages", "issues", "diagnostics"}));
+                                            "packages", "superseded", "issues", "diagnostics"}));
 }
 
 TEST(JsonWriter, WritesAnEmptyReportWithEmptyLists) {
   EXPECT_EQ(to_json(Report{}), R"({
   "format": 1,
-  "schema_version": 3,
+  "schema_version": 4,
   "scenario": {
     "title": "",
     "parties": [],
@@ -274,6 +277,7 @@ TEST(JsonWriter, WritesAnEmptyReportWithEmptyLists) {
   "bargaining_space": [],
   "sticking_points": [],
   "packages": [],
+  "superseded": [],
   "issues": [],
   "diagnostics": []
 }

@@ -69,7 +69,10 @@ inline void forget_place(HeapOptional<IdRef>& r) {
 /// folder and the single-file form, or a scenario and its CSV sheets, give the same.
 inline Scenario without_places(Scenario s) {
   for (Party& p : s.parties) p.where = {};
-  for (Issue& i : s.issues) i.where = {};
+  for (Issue& i : s.issues) {
+    i.where = {};
+    forget_place(i.status_quo);
+  }
   for (Source& src : s.sources) src.where = {};
   for (Position& p : s.positions) {
     p.where = {};

@@ -1,13 +1,16 @@
 // `entente check SCENARIO`: validation only, for editors, scripts and CI.
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <map>
 #include <ostream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "commands/commands.h"
 #include "diagnostics_printer.h"
+#include "entente/analysis.h"
 #include "entente/reports/check.h"
 
 namespace entente::cli {
@@ -42,6 +45,15 @@ ExitCode run_check(const CheckOptions& options, const Io& io) {
   }
   reports::CheckResult result{.scenario = options.scenario, .strict = options.strict};
   if (scenario) {
+    // docs/format.md 7.2: two agreed alternatives of an exclusive issue are a warning, which
+    // only the analysis finds (made only when some issue is exclusive).
+    const auto exclusive = [](const Issue& issue) { return issue.exclusive; };
+    if (std::any_of(scenario->issues.begin(), scenario->issues.end(), exclusive)) {
+      const std::vector<Diagnostic> conflicts =
+          conflict_warnings(*scenario, analysis_of(*scenario));
+      scenario->warnings.insert(scenario->warnings.end(), conflicts.begin(), conflicts.end());
+      sort_diagnostics(scenario->warnings);
+    }
     result.diagnostics = scenario->warnings;
     result.counts = reports::ScenarioCounts{scenario->parties.size(), scenario->issues.size(),
                                             scenario->positions.size(), scenario->stances.size()};

@@ -219,6 +219,10 @@ ExitCode emit(const std::string& output, const Io& io, const Render& render);
 /// the graph is gone when the analysis is returned.
 Analysis analysis_of(const Scenario& scenario, std::optional<Resolution> resolution = std::nullopt);
 
+/// docs/format.md 7.2's warnings of `analysis` (two alternatives of an exclusive issue both
+/// agreed), printed to io.err as the loading's are.
+void print_conflicts(const Scenario& scenario, const Analysis& analysis, const Io& io);
+
 /// The report of a scenario and its analysis, its positions' rows made as it is written; both
 /// must outlive it.
 reports::StreamedReport streamed_report(const Scenario& scenario, const Analysis& analysis);

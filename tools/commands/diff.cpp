@@ -48,6 +48,8 @@ ExitCode run_diff(const DiffOptions& options, const Io& io) {
   if (!before || !after) return ExitCode::usage;
   Analysis old_analysis = analysis_of(*before, std::move(old_resolution));
   Analysis new_analysis = analysis_of(*after, std::move(new_resolution));
+  print_conflicts(*before, old_analysis, io);
+  print_conflicts(*after, new_analysis, io);
   Comparison comparison = [&] {
     const stats::Stage stage("compare");
     return compare({*before, old_analysis}, {*after, new_analysis});

@@ -39,6 +39,7 @@ ExitCode run_explain(const ExplainOptions& options, const Io& io) {
       load_and_print(options.scenario, options.load, io, &resolution, options.parties);
   if (!scenario) return scenario.error();
   Analysis analysis = analysis_of(*scenario, std::move(resolution));
+  print_conflicts(*scenario, analysis, io);
   const auto derived = [&] {
     const stats::Stage stage("explain");
     return explain(*scenario, analysis, options.position);

@@ -99,6 +99,11 @@ Analysis analysis_of(const Scenario& scenario, std::optional<Resolution> resolut
   return analysis;
 }
 
+void print_conflicts(const Scenario& scenario, const Analysis& analysis, const Io& io) {
+  const std::vector<Diagnostic> conflicts = conflict_warnings(scenario, analysis);
+  if (!conflicts.empty()) print_diagnostics(conflicts, io.err, {.color = io.err_color()});
+}
+
 reports::StreamedReport streamed_report(const Scenario& scenario, const Analysis& analysis) {
   const stats::Stage stage("make report");
   return reports::StreamedReport(scenario, analysis);

@@ -61,6 +61,7 @@ ExitCode report_once(const ReportOptions& options, const Io& io) {
       load_and_print(options.scenario, options.load, io, &resolution, options.parties);
   if (!scenario) return scenario.error();
   Analysis analysis = analysis_of(*scenario, std::move(resolution));
+  print_conflicts(*scenario, analysis, io);
   std::optional<reports::StreamedReport> report = streamed_report(*scenario, analysis);
   const Drawing picture =
       options.format == reports::Format::html ? draw_graph(*report, io) : Drawing{};

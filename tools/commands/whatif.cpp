@@ -99,6 +99,7 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
                       {.color = io.err_color(), .options = k_change_options});
     return ExitCode::bad_input;
   }
+  print_conflicts(*baseline, before_analysis, io);
   Comparison comparison = [&] {
     const stats::Stage stage("compare");
     return compare({*baseline, before_analysis}, {*changed, after_analysis});

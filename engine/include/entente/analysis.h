@@ -13,8 +13,10 @@ namespace entente {
 
 /// A party's stance on a position after conditions are resolved (docs/format.md 3.1, 3.2).
 enum class EffectiveStance : std::uint8_t { agree, reject, consider, silent };
-enum class PositionStatus : std::uint8_t { agreed, sticking, open, unanswered };
-enum class IssueStatus { deadlocked, contested, agreed, open };
+/// `superseded`: another alternative of its exclusive issue is agreed (docs/format.md 7.2).
+enum class PositionStatus : std::uint8_t { agreed, sticking, open, unanswered, superseded };
+/// `conflicting`: two or more alternatives of an exclusive issue are agreed (7.2).
+enum class IssueStatus { deadlocked, contested, agreed, open, conflicting };
 
 std::string_view to_string(EffectiveStance s);
 std::string_view to_string(PositionStatus s);
@@ -51,6 +53,9 @@ struct Analysis {
   std::vector<PositionId> unanswered{};
   std::vector<PositionId> sticking_points{};
   std::vector<std::vector<PositionId>> packages{};
+  std::vector<PositionId> superseded{};  ///< in ref order (7.2)
+  /// Indexed like Scenario::issues: the status quo that holds by default (7.3), if any.
+  std::vector<std::optional<PositionId>> defaults{};
 
   /// Position p's audience and each party's answer, sorted by party id.
   std::span<const AudienceStance> audience(PositionId p) const;
@@ -64,5 +69,9 @@ struct Analysis {
 
 /// Derives statuses, fixpoints, packages and orders from the graph.
 Analysis analyze(const PositionGraph& graph);
+
+/// docs/format.md 7.2's warning, at the `id:` of each conflicting issue, naming its agreed
+/// alternatives: for the scenario a command was given, not for every candidate it analyses.
+std::vector<Diagnostic> conflict_warnings(const Scenario& scenario, const Analysis& analysis);
 
 }  // namespace entente

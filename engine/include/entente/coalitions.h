@@ -37,6 +37,7 @@ struct Coalition {
   std::uint32_t agreed = 0;
   std::uint32_t open = 0;
   std::uint32_t unanswered = 0;
+  std::uint32_t superseded = 0;  ///< docs/format.md 7.2
 
   friend bool operator==(const Coalition&, const Coalition&) = default;
 };

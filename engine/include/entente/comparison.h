@@ -58,6 +58,14 @@ struct IssueChange {
   friend bool operator==(const IssueChange&, const IssueChange&) = default;
 };
 
+/// The status quo that holds by default on an issue (docs/format.md 7.3).
+struct DefaultChange {
+  std::string issue{};
+  std::string position{};  ///< the status quo, PARTY/POSITION
+
+  friend bool operator==(const DefaultChange&, const DefaultChange&) = default;
+};
+
 /// What moved between two analysed versions of one scenario; every list sorted.
 struct Comparison {
   std::vector<std::string> added{};      ///< positions only in the second
@@ -75,6 +83,12 @@ struct Comparison {
   std::vector<ConditionChange> conditions_unmet{};
   std::vector<IssueChange> issues{};
   std::vector<std::string> still_deadlocked{};  ///< issues deadlocked on both sides
+  /// Positions that became superseded (7.2), and those superseded before and not after.
+  std::vector<std::string> superseded{};
+  std::vector<std::string> no_longer_superseded{};
+  /// Defaults that appeared, and those that went (7.3), by issue id.
+  std::vector<DefaultChange> defaults_appeared{};
+  std::vector<DefaultChange> defaults_gone{};
 
   friend bool operator==(const Comparison&, const Comparison&) = default;
 };
@@ -86,8 +100,8 @@ struct AnalysedScenario {
 };
 
 /// True when nothing moved: no position came, went or was edited, no stance, status, sticking
-/// point, deadlock, package, condition or issue changed. (Issues deadlocked on both sides are a
-/// state, not a move.)
+/// point, deadlock, package, condition, issue or default changed. (Issues deadlocked on both sides
+/// are a state, not a move.)
 bool nothing_moved(const Comparison& c);
 
 /// Compares two versions position by position (by reference, so positions may come and go):

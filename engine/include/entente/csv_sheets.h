@@ -27,7 +27,8 @@ inline constexpr std::array<CsvColumn, 4> k_csv_scenario_keys{
 
 inline constexpr std::array<CsvColumn, 2> k_csv_scenario_columns{{{"key", true}, {"value", true}}};
 inline constexpr std::array<CsvColumn, 3> k_csv_party_columns{{{"id", true}, {"name"}, {"weight"}}};
-inline constexpr std::array<CsvColumn, 2> k_csv_issue_columns{{{"id", true}, {"title"}}};
+inline constexpr std::array<CsvColumn, 4> k_csv_issue_columns{
+    {{"id", true}, {"title"}, {"exclusive"}, {"status_quo"}}};
 inline constexpr std::array<CsvColumn, 4> k_csv_source_columns{
     {{"id", true}, {"title"}, {"date"}, {"url"}}};
 /// `party` is the holder; the others are the keys of a position.

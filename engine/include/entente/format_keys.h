@@ -58,6 +58,9 @@ struct FormatKey {
   /// A key of the same mapping that may not be given beside this one, or empty.
   std::string_view excludes{};
   std::string_view description{};
+  /// Whether `key:` with no value counts as absent; when false it is an error (docs/format.md
+  /// 7.1: `exclusive` takes a plain true or false).
+  bool nullable = true;
 };
 
 struct FormatItem {
@@ -140,7 +143,7 @@ inline constexpr std::array<FormatKey, 5> k_party_keys{{
          "The party's answers to other parties' positions, held here rather than in a party file."},
 }};
 
-inline constexpr std::array<FormatKey, 2> k_issue_keys{{
+inline constexpr std::array<FormatKey, 4> k_issue_keys{{
     {.name = "id",
      .type = KeyType::id,
      .required = true,
@@ -149,6 +152,16 @@ inline constexpr std::array<FormatKey, 2> k_issue_keys{{
     {.name = "title",
      .type = KeyType::text,
      .description = "The issue's title in reports; its id when absent."},
+    {.name = "exclusive",
+     .type = KeyType::flag,
+     .description = "true: its positions are alternatives, of which at most one can be the "
+                    "outcome (docs/format.md 7.1); false when absent.",
+     .nullable = false},
+    {.name = "status_quo",
+     .type = KeyType::reference,
+     .names = Names::position,
+     .description = "On an exclusive issue, the position (PARTY/POSITION) on it that stands "
+                    "when no alternative is agreed: the law or the practice as it is."},
 }};
 
 inline constexpr std::array<FormatKey, 4> k_source_keys{{

@@ -46,6 +46,10 @@ struct Issue {
   Symbol id{};
   std::string title{};
   SourceLocation where{};
+  /// Its positions are alternatives: at most one is the outcome (docs/format.md 7.1).
+  bool exclusive = false;
+  /// On an exclusive issue, the position that stands when no alternative is agreed (7.3).
+  HeapOptional<IdRef> status_quo{};
 
   friend bool operator==(const Issue&, const Issue&) = default;
 };

@@ -38,6 +38,10 @@ struct Resolution {
   /// By stance: its agree_if, as positions.
   FlatLists<std::uint32_t> conditions{};
 
+  /// By issue: its `status_quo` position (docs/format.md 7.1), k_none when it has none or
+  /// names no position (unknown, or withdrawn).
+  std::vector<std::uint32_t> status_quo{};
+
   /// Whether this can be the resolution of `scenario`: one entry per item of each list.
   bool fits(const Scenario& scenario) const;
 

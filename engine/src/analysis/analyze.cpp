@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <tuple>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "analysis/conditions.h"
 #include "support/parallel.h"
 #include "graph/graph.h"
@@ -88,7 +91,31 @@ std::size_t rejections(std::span<const AudienceStance> audience) {
                     [](const AudienceStance& s) { return s.stance == EffectiveStance::reject; }));
 }
 
-IssueStatus issue_status(const std::vector<PositionId>& on_issue, const Analysis& a) {
+std::size_t agreed_count(const std::vector<PositionId>& on_issue, const Analysis& a) {
+  return static_cast<std::size_t>(
+      std::count_if(on_issue.begin(), on_issue.end(),
+                    [&](PositionId p) { return a.positions[p].status == PositionStatus::agreed; }));
+}
+
+// docs/format.md 7.2: on an exclusive issue with one agreed alternative, every other one is
+// superseded (no sticking point, no deadlock, in no list but `superseded`).
+void settle_alternatives(const std::vector<PositionId>& on_issue, Analysis& a) {
+  if (agreed_count(on_issue, a) != 1) return;
+  for (const PositionId p : on_issue) {
+    PositionAnalysis& pa = a.positions[p];
+    if (pa.status == PositionStatus::agreed) continue;
+    pa.status = PositionStatus::superseded;
+    pa.deadlock = false;
+  }
+}
+
+IssueStatus issue_status(const std::vector<PositionId>& on_issue, bool exclusive,
+                         const Analysis& a) {
+  if (exclusive) {
+    const std::size_t agreed = agreed_count(on_issue, a);
+    if (agreed >= 2) return IssueStatus::conflicting;
+    if (agreed == 1) return IssueStatus::agreed;
+  }
   const auto any = [&](auto pred) {
     return std::any_of(on_issue.begin(), on_issue.end(),
                        [&](PositionId p) { return pred(a.positions[p]); });
@@ -147,6 +174,8 @@ std::string_view to_string(PositionStatus s) {
       return "open";
     case PositionStatus::unanswered:
       return "unanswered";
+    case PositionStatus::superseded:
+      return "superseded";
   }
   return "?";
 }
@@ -161,6 +190,8 @@ std::string_view to_string(IssueStatus s) {
       return "agreed";
     case IssueStatus::open:
       return "open";
+    case IssueStatus::conflicting:
+      return "conflicting";
   }
   return "?";
 }
@@ -205,9 +236,13 @@ Analysis analyze(const PositionGraph& graph) {
       a.positions[p] = analyze_position(g, p, fix, a.answers[p]);
     }
   });
-  std::vector<std::vector<PositionId>> on_issue(detail::graph_props(g).issues);
+  const detail::GraphProps& props = detail::graph_props(g);
+  std::vector<std::vector<PositionId>> on_issue(props.issues);
+  for (const PositionId p : by_ref) on_issue[g[p].issue].push_back(p);
+  for (std::size_t i = 0; i < on_issue.size(); ++i) {
+    if (props.exclusive[i]) settle_alternatives(on_issue[i], a);
+  }
   for (const PositionId p : by_ref) {
-    on_issue[g[p].issue].push_back(p);
     switch (a.positions[p].status) {
       case PositionStatus::agreed:
         a.common_ground.push_back(p);
@@ -221,12 +256,40 @@ Analysis analyze(const PositionGraph& graph) {
       case PositionStatus::sticking:
         a.sticking_points.push_back(p);
         break;
+      case PositionStatus::superseded:
+        a.superseded.push_back(p);
+        break;
     }
   }
   rank_sticking_points(g, a);  // sticking_points is in ref order until then
-  for (const auto& positions : on_issue) a.issues.push_back(issue_status(positions, a));
+  a.issues.reserve(on_issue.size());
+  a.defaults.reserve(on_issue.size());
+  for (std::size_t i = 0; i < on_issue.size(); ++i) {
+    a.issues.push_back(issue_status(on_issue[i], props.exclusive[i], a));
+    // 7.3: the status quo holds by default while no alternative is agreed.
+    const std::uint32_t quo = props.status_quo[i];
+    const bool by_default = quo != detail::k_none && agreed_count(on_issue[i], a) == 0;
+    a.defaults.push_back(by_default ? std::optional<PositionId>(quo) : std::nullopt);
+  }
   a.packages = detail::group_packages(g, fix.in_package);
   return a;
+}
+
+std::vector<Diagnostic> conflict_warnings(const Scenario& scenario, const Analysis& analysis) {
+  std::vector<Diagnostic> out;
+  for (std::size_t i = 0; i < analysis.issues.size() && i < scenario.issues.size(); ++i) {
+    if (analysis.issues[i] != IssueStatus::conflicting) continue;
+    const Issue& issue = scenario.issues[i];
+    std::vector<std::string> agreed;
+    for (const PositionId p : analysis.common_ground) {
+      if (scenario.positions[p].issue.id == issue.id) agreed.push_back(scenario.positions[p].ref());
+    }
+    out.push_back({issue.where, Severity::warning,
+                   fmt::format("issue '{}' is exclusive, yet {} of its alternatives are agreed: {} "
+                               "(at most one can be the outcome)",
+                               issue.id, agreed.size(), fmt::join(agreed, ", "))});
+  }
+  return out;
 }
 
 }  // namespace entente

@@ -258,6 +258,9 @@ class Finder {
         case PositionStatus::unanswered:
           ++c.unanswered;
           break;
+        case PositionStatus::superseded:
+          ++c.superseded;
+          break;
       }
       if (p.deadlock) ++c.deadlocks;
     }

@@ -2,9 +2,11 @@
 #include "entente/comparison.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "analysis/analysed_positions.h"
@@ -72,6 +74,9 @@ bool is_sticking(const PositionAnalysis* p) {
   return p != nullptr && p->status == PositionStatus::sticking;
 }
 bool is_deadlock(const PositionAnalysis* p) { return p != nullptr && p->deadlock; }
+bool is_superseded(const PositionAnalysis* p) {
+  return p != nullptr && p->status == PositionStatus::superseded;
+}
 
 void compare_position(const Side& before, std::optional<std::size_t> i, const Side& after,
                       std::optional<std::size_t> j, Comparison& c) {
@@ -96,6 +101,8 @@ void compare_position(const Side& before, std::optional<std::size_t> i, const Si
   if (!is_sticking(old_p) && is_sticking(new_p)) c.sticking_created.push_back(ref);
   if (is_deadlock(old_p) && !is_deadlock(new_p)) c.deadlocks_broken.push_back(ref);
   if (!is_deadlock(old_p) && is_deadlock(new_p)) c.deadlocks_created.push_back(ref);
+  if (!is_superseded(old_p) && is_superseded(new_p)) c.superseded.push_back(ref);
+  if (is_superseded(old_p) && !is_superseded(new_p)) c.no_longer_superseded.push_back(ref);
 }
 
 // Conditional stances whose conditions hold, as (position, party, agree_if), sorted: the
@@ -158,6 +165,31 @@ std::map<std::string_view, IssueStatus> issue_statuses(const Side& side) {
   return out;
 }
 
+bool by_issue(const DefaultChange& a, const DefaultChange& b) {
+  return std::tie(a.issue, a.position) < std::tie(b.issue, b.position);
+}
+
+// The defaults of docs/format.md 7.3, sorted by issue id.
+std::vector<DefaultChange> defaults(const Side& side) {
+  std::vector<DefaultChange> out;
+  const auto& issues = side.scenario().issues;
+  const auto& found = side.analysis().defaults;
+  for (std::size_t i = 0; i < issues.size() && i < found.size(); ++i) {
+    if (found[i]) out.push_back({issues[i].id, side.scenario().positions[*found[i]].ref()});
+  }
+  std::sort(out.begin(), out.end(), by_issue);
+  return out;
+}
+
+void compare_defaults(const Side& before, const Side& after, Comparison& c) {
+  const auto then = defaults(before);
+  const auto now = defaults(after);
+  std::set_difference(now.begin(), now.end(), then.begin(), then.end(),
+                      std::back_inserter(c.defaults_appeared), by_issue);
+  std::set_difference(then.begin(), then.end(), now.begin(), now.end(),
+                      std::back_inserter(c.defaults_gone), by_issue);
+}
+
 void compare_issues(const Side& before, const Side& after, Comparison& c) {
   const auto new_statuses = issue_statuses(after);
   for (const auto& [id, from] : issue_statuses(before)) {
@@ -177,7 +209,8 @@ bool nothing_moved(const Comparison& c) {
          c.positions.empty() && c.sticking_resolved.empty() && c.sticking_created.empty() &&
          c.deadlocks_broken.empty() && c.deadlocks_created.empty() && c.packages_formed.empty() &&
          c.packages_dissolved.empty() && c.conditions_met.empty() && c.conditions_unmet.empty() &&
-         c.issues.empty();
+         c.issues.empty() && c.superseded.empty() && c.no_longer_superseded.empty() &&
+         c.defaults_appeared.empty() && c.defaults_gone.empty();
 }
 
 Comparison compare(AnalysedScenario before_side, AnalysedScenario after_side) {
@@ -197,6 +230,7 @@ Comparison compare(AnalysedScenario before_side, AnalysedScenario after_side) {
   c.conditions_unmet = newly_met(new_met, old_met);
   compare_packages(before, after, c);
   compare_issues(before, after, c);
+  compare_defaults(before, after, c);
   return c;
 }
 

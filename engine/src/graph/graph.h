@@ -68,6 +68,10 @@ struct GraphProps {
   std::uint32_t stances = 0;  ///< Scenario::stances, which stance and needs edges number
   /// By position: its audience in party id order (3.1), a vertex property kept flat.
   FlatLists<AudienceEntry> audiences{};
+  /// By issue (docs/format.md 7.1): whether its positions are alternatives, and its status
+  /// quo's vertex (k_none when it has none).
+  std::vector<bool> exclusive{};
+  std::vector<std::uint32_t> status_quo{};
 };
 
 using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, VertexProps, EdgeProps,

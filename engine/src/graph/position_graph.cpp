@@ -212,6 +212,9 @@ class Builder {
                              .parties = static_cast<std::uint32_t>(s_.parties.size()),
                              .issues = static_cast<std::uint32_t>(s_.issues.size()),
                              .stances = static_cast<std::uint32_t>(s_.stances.size())};
+    props.exclusive.reserve(s_.issues.size());
+    for (const Issue& issue : s_.issues) props.exclusive.push_back(issue.exclusive);
+    props.status_quo = r_.status_quo;
     // Outsiders (holders left out by a focus, 6.2) have vertices after the parties', for
     // their holds edges, and are counted among no parties.
     detail::Graph g(boost::edges_are_unsorted_multi_pass, edges_.ends.begin(), edges_.ends.end(),

@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Bumped whenever the model or this encoding changes: an old entry is then a miss.
-constexpr std::string_view k_magic = "entente-parse-cache 4\n";
+constexpr std::string_view k_magic = "entente-parse-cache 5\n";
 constexpr std::string_view k_folder = ".entente-cache";
 
 // ---- One list of fields per model type, read and written by the same code.
@@ -34,7 +34,7 @@ void fields(A& a, T& x) {
   } else if constexpr (std::is_same_v<U, Party>) {
     a(x.id, x.name, x.where, x.weight);
   } else if constexpr (std::is_same_v<U, Issue>) {
-    a(x.id, x.title, x.where);
+    a(x.id, x.title, x.where, x.exclusive, x.status_quo);
   } else if constexpr (std::is_same_v<U, Source>) {
     a(x.id, x.title, x.date, x.url, x.where);
   } else if constexpr (std::is_same_v<U, Position>) {

@@ -176,8 +176,17 @@ const YamlNode* Fields::find(std::string_view key) const {
   for (std::size_t i = 0; i < node_->keys.size(); ++i) {
     if (node_->keys[i].value == key) {
       const YamlNode& value = node_->items[i];
-      return value.kind == YamlNode::Kind::null ? nullptr : &value;
+      const bool absent = value.kind == YamlNode::Kind::null && format_key(key)->nullable;
+      return absent ? nullptr : &value;
     }
+  }
+  return nullptr;
+}
+
+const YamlNode* Fields::key_node(std::string_view key) const {
+  if (node_ == nullptr) return nullptr;
+  for (const YamlNode& k : node_->keys) {
+    if (k.value == key) return &k;
   }
   return nullptr;
 }

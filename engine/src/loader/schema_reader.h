@@ -55,6 +55,8 @@ class Fields {
   /// The value under `key`, one of the item's keys, or null when absent or given as nothing
   /// (`key:`).
   const YamlNode* find(std::string_view key) const;
+  /// The key `key` itself as written (for an error about a value that is missing), or null.
+  const YamlNode* key_node(std::string_view key) const;
   /// Like find(), with an error when the key, one the item requires, is missing.
   const YamlNode* require(std::string_view key);
 

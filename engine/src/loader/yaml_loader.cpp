@@ -238,8 +238,22 @@ std::optional<Issue> detail::read_issue(SchemaReader& r, const YamlNode& node) {
   const YamlNode* id = f.ok() ? f.require("id") : nullptr;
   auto id_value = id ? r.slug(*id, "issue id") : std::nullopt;
   if (!id_value) return std::nullopt;
-  Issue issue{*id_value, *id_value, r.at(node)};
+  // Placed at its `id:` key, where docs/format.md 7.2's warning points (in a block mapping the
+  // item's own place too).
+  Issue issue{*id_value, *id_value, r.at(*f.key_node("id"))};
   if (const YamlNode* title = f.find("title")) issue.title = r.text(*title, "title").value_or("");
+  read_optional(f, "exclusive", [&](const YamlNode& v) {
+    // docs/format.md 7.1: `exclusive:` with nothing is an error, said at the key (an empty
+    // value has no place of its own).
+    if (v.kind == YamlNode::Kind::null) {
+      r.error(*f.key_node("exclusive"), "'exclusive' has no value: write true or false");
+    } else {
+      issue.exclusive = r.boolean(v, "exclusive").value_or(false);
+    }
+  });
+  read_optional(f, "status_quo", [&](const YamlNode& v) {
+    if (auto ref = r.position_ref(v, "status_quo")) issue.status_quo.emplace(std::move(*ref));
+  });
   return issue;
 }
 

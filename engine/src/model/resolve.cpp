@@ -34,7 +34,7 @@ bool Resolution::fits(const Scenario& s) const {
          holder.size() == s.positions.size() && issue.size() == s.positions.size() &&
          audience.size() == s.positions.size() && taker.size() == s.stances.size() &&
          target.size() == s.stances.size() && via.size() == s.stances.size() &&
-         conditions.size() == s.stances.size();
+         conditions.size() == s.stances.size() && status_quo.size() == s.issues.size();
 }
 
 Resolution resolve(const Scenario& s) {
@@ -105,6 +105,10 @@ Resolution resolve(const Scenario& s) {
     }
   };
   for_two_halves(s.stances.size(), k_worth_a_second_thread, resolve_stances);
+  r.status_quo.reserve(s.issues.size());
+  for (const Issue& issue : s.issues) {
+    r.status_quo.push_back(issue.status_quo ? find(positions, issue.status_quo->id) : k_none);
+  }
   return r;
 }
 

@@ -65,6 +65,7 @@ class Validator {
     for (std::uint32_t i = 0; i < s_.positions.size(); ++i) check_position(i, s_.positions[i]);
     find_missing_files();
     check_stances();
+    check_status_quos();
     report_missing_files();
     check_silent_parties();
     check_unused_sources();
@@ -306,6 +307,31 @@ class Validator {
     before_on_.assign(s_.stances.size(), k_unknown);
     taker_of_.assign(s_.stances.size(), k_unknown);
     for (std::uint32_t i = 0; i < s_.stances.size(); ++i) check_stance(i, s_.stances[i]);
+  }
+
+  // docs/format.md 7.1: a status quo is one of its exclusive issue's positions. One that was
+  // withdrawn (a what-if's drop, a focus that left its holder out) leaves the issue without.
+  void check_status_quos() {
+    for (std::uint32_t i = 0; i < s_.issues.size(); ++i) {
+      const Issue& issue = s_.issues[i];
+      if (!issue.status_quo) continue;
+      const IdRef& quo = *issue.status_quo;
+      if (!issue.exclusive) {
+        error(quo.where, fmt::format("'status_quo' is only for an exclusive issue, and '{}' is "
+                                     "not one: add 'exclusive: true' to it, or leave "
+                                     "'status_quo' out",
+                                     issue.id));
+        continue;
+      }
+      const std::uint32_t p = r_.status_quo[i];
+      if (p == k_unknown) {
+        if (!withdrawn_.contains(quo.id)) unknown_position_unless_missing(quo);
+      } else if (s_.positions[p].issue.id != issue.id) {
+        error(quo.where, fmt::format("the status quo '{}' is on issue '{}', not on '{}': it must "
+                                     "be one of the issue's own positions",
+                                     quo.id, s_.positions[p].issue.id, issue.id));
+      }
+    }
   }
 
   void check_unused_sources() {

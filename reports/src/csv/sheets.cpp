@@ -56,7 +56,10 @@ std::string parties_sheet(const Scenario& s) {
 
 std::string issues_sheet(const Scenario& s) {
   std::string out = header(CsvSheet::issues);
-  for (const Issue& i : s.issues) append_csv_record(out, {i.id.view(), i.title});
+  for (const Issue& i : s.issues) {
+    append_csv_record(out, {i.id.view(), i.title, i.exclusive ? "true" : "false",
+                            i.status_quo ? i.status_quo->id.view() : std::string_view()});
+  }
   return out;
 }
 

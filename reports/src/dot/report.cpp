@@ -73,6 +73,7 @@ std::string_view status_fill(PositionStatus status, bool deadlock) {
     case PositionStatus::sticking:
       return "#f8d7da";
     case PositionStatus::unanswered:
+    case PositionStatus::superseded:
       break;
   }
   return "#e9ecef";

@@ -107,6 +107,10 @@ void write_cell(std::ostream& out, const MatrixCell& c) {
       fmt::format("agree {}, consider {}, reject {}, silent {}; holds {}, red lines {}", c.agree,
                   c.consider, c.reject, c.silent, c.held, c.red_lines);
   const detail::CellSummary cell = detail::summarize(c);
+  if (!cell.alternatives.empty()) {  // an exclusive issue: its alternatives, in words
+    out << fmt::format(R"(<td class="cell none" title="{}">{}</td>)", tip, html(cell.alternatives));
+    return;
+  }
   const std::string holds =
       cell.holds.empty() ? "" : fmt::format(R"(<span class="holds">{}</span>)", cell.holds);
   if (!cell.hardest) {
@@ -144,13 +148,41 @@ void write_matrix(std::ostream& out, const Report& report) {
   for (const IssueRow& issue : report.issues) {
     out << fmt::format(R"(<tr><td class="issue">{}<span class="ref">{}</span></td>)",
                        html(issue.title), html(issue.id))
-        << "<td class=\"status\">" << detail::issue_badge(issue.status) << "</td>";
+        << "<td class=\"status\">" << detail::issue_badge(issue.status)
+        << (issue.exclusive ? R"(<span class="ref">exclusive</span>)" : "") << "</td>";
     for (const MatrixCell& cell : issue.cells) write_cell(out, cell);
     out << "</tr>\n";
   }
   out << "</tbody></table></div>\n";
   write_legend(out);
+  if (report.has_alternatives()) {
+    out << "<p>" << html(detail::k_alternatives_legend) << "</p>\n";
+  }
   out << "</section>\n";
+}
+
+// docs/format.md 7: each exclusive issue's outcome, and its superseded alternatives.
+void write_alternatives(std::ostream& out, const Report& report) {
+  std::size_t count = 0;
+  for (const IssueRow& issue : report.issues) count += issue.exclusive ? 1 : 0;
+  write_section_start(out, "alternatives", "Alternatives", count,
+                      "Issues whose positions are alternatives: at most one can be the outcome, "
+                      "and once one is agreed the others are superseded.");
+  out << "<ul class=\"alternatives\">\n";
+  for (const IssueRow& issue : report.issues) {
+    if (!issue.exclusive) continue;
+    out << fmt::format("<li><code>{}</code> {} {}", html(issue.id),
+                       detail::issue_badge(issue.status),
+                       html(detail::alternatives_outcome(issue)));
+    if (!issue.superseded.empty()) {
+      out << "; superseded: ";
+      for (std::size_t i = 0; i < issue.superseded.size(); ++i) {
+        out << (i == 0 ? "" : ", ") << "<code>" << html(issue.superseded[i]) << "</code>";
+      }
+    }
+    out << "</li>\n";
+  }
+  out << "</ul>\n</section>\n";
 }
 
 void write_graph(std::ostream& out, const WriteOptions& options) {
@@ -210,6 +242,14 @@ void write_html(const Report& report, std::ostream& out, const WriteOptions& opt
                                 "Not rejected, not considered, and someone has "
                                 "not answered yet."},
                                report.unanswered);
+  if (report.has_alternatives()) {
+    write_alternatives(out, report);
+    detail::write_html_positions(out, report,
+                                 {"superseded", "Superseded",
+                                  "Alternatives of an exclusive issue on which another "
+                                  "alternative is agreed."},
+                                 report.superseded);
+  }
   write_graph(out, options);
   write_diagnostics(out, report);
   detail::write_html_foot(out);

@@ -45,6 +45,8 @@ std::string issue_badge(IssueStatus s) {
       return badge("consider", stance_symbol(EffectiveStance::consider), "open");
     case IssueStatus::agreed:
       return badge("agree", stance_symbol(EffectiveStance::agree), "agreed");
+    case IssueStatus::conflicting:
+      return badge("deadlock", "\u2260", "conflicting");
   }
   return {};
 }

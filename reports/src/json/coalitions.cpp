@@ -5,7 +5,8 @@
 //  "coalitions": [{"members": ["a", "b"],        // sorted by id
 //                  "weight": 12,                 // null unless every member has one
 //                  "cohesion": 0.75,             // null when no pair's alignment is defined
-//                  "deadlocks": 0, "sticking": 1, "agreed": 3, "open": 2, "unanswered": 0}],
+//                  "deadlocks": 0, "sticking": 1, "agreed": 3, "open": 2, "unanswered": 0,
+//                  "superseded": 0}],            // docs/format.md 7.2
 //  "candidates": 12}                             // how many were ranked, before --top
 //
 // Numbers are the shortest that read back to the same double; an integral weight an integer.
@@ -40,6 +41,7 @@ void write_coalitions_json(const Coalitions& coalitions, std::ostream& out) {
         .member("agreed", static_cast<std::int64_t>(c.agreed))
         .member("open", static_cast<std::int64_t>(c.open))
         .member("unanswered", static_cast<std::int64_t>(c.unanswered))
+        .member("superseded", static_cast<std::int64_t>(c.superseded))
         .end_object();
   }
   json.end_array().member("candidates", static_cast<std::int64_t>(coalitions.candidates));

@@ -101,6 +101,14 @@ void stream_issues(const Comparison& c, JsonStream& json) {
   json.end_array();
 }
 
+void stream_defaults(const std::vector<DefaultChange>& defaults, JsonStream& json) {
+  json.begin_array();
+  for (const DefaultChange& d : defaults) {
+    json.begin_object().member("issue", d.issue).member("position", d.position).end_object();
+  }
+  json.end_array();
+}
+
 void stream_changes(const ComparisonKind& kind, const Comparison& c, JsonStream& json) {
   json.begin_object();
   json.key(kind.kind == ComparisonKind::what_if ? "applied" : "compared").strings(kind.items);
@@ -120,6 +128,10 @@ void stream_changes(const ComparisonKind& kind, const Comparison& c, JsonStream&
   stream_conditions(c.conditions_unmet, json.key("conditions_unmet"));
   stream_issues(c, json.key("issues"));
   json.key("still_deadlocked").strings(c.still_deadlocked);
+  json.key("superseded").strings(c.superseded);  // docs/format.md 7.4
+  json.key("no_longer_superseded").strings(c.no_longer_superseded);
+  stream_defaults(c.defaults_appeared, json.key("defaults_appeared"));
+  stream_defaults(c.defaults_gone, json.key("defaults_gone"));
   json.end_object();
 }
 
@@ -131,8 +143,8 @@ void write_comparison_json(const ComparisonKind& kind, const StreamedReport& bef
   const bool what_if = kind.kind == ComparisonKind::what_if;
   detail::JsonStream json(out);
   // 2 since the reports inside it have `sources` and the answers' `quote`, 3 since they have
-  // `weights` (report.cpp).
-  json.begin_object().member("format", 1).member("schema_version", 3);
+  // `weights` (report.cpp), 4 since they and the changes have docs/format.md 7's keys.
+  json.begin_object().member("format", 1).member("schema_version", 4);
   json.key(what_if ? "baseline" : "old");
   detail::stream_report(before, json);
   json.key(what_if ? "whatif" : "new");

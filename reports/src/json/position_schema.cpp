@@ -148,9 +148,10 @@ void enum_values(JsonStream& json, std::span<const std::string_view> values, boo
 }
 
 // The schema of one key's value. A key given with no value counts as absent (docs/format.md
-// section 1): an optional key may be null, a required one may not.
+// section 1): an optional key may be null, a required one may not, nor one that says so
+// (`exclusive`, 7.1).
 void write_key(JsonStream& json, const FormatKey& key) {
-  const bool nullable = !key.required;
+  const bool nullable = !key.required && key.nullable;
   json.key(key.name).begin_object().member("description", key.description);
   switch (key.type) {
     case KeyType::format:

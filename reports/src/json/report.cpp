@@ -3,8 +3,9 @@
 //
 // {
 //   "format": 1,                         // the position-file format that was read
-//   "schema_version": 3,                 // this shape (2: `sources`, and `quote` on answers;
-//                                        // 3: `weights`)
+//   "schema_version": 4,                 // this shape (2: `sources`, and `quote` on answers;
+//                                        // 3: `weights`; 4: `superseded`, and `exclusive` and
+//                                        // `default` on issues, docs/format.md 7.5)
 //   "scenario": {
 //     "title": "...",
 //     "parties": ["landlord", ...],      // ids, sorted
@@ -19,7 +20,7 @@
 //       "party": "landlord", "issue": "rent",
 //       "kind": "demand" | "concession",
 //       "priority": 1..5, "red_line": bool,
-//       "status": "agreed" | "sticking" | "open" | "unanswered",
+//       "status": "agreed" | "sticking" | "open" | "unanswered" | "superseded",
 //       "deadlock": bool,
 //       "stances": {"tenant": "agree" | "reject" | "consider" | "silent"},  // effective (3.1, 3.2)
 //       "id": "rent-plus-8", "text": "...",
@@ -41,7 +42,11 @@
 //     {"ref": "...", "rejected_by": ["party", ...], "deadlock": bool}
 //   ],
 //   "packages": [["ref", ...], ...],
-//   "issues": [{"id": "rent", "status": "deadlocked" | "contested" | "agreed" | "open"}],
+//   "superseded": ["ref", ...],          // sorted by ref, always present (docs/format.md 7.2)
+//   "issues": [{"id": "rent",
+//               "status": "deadlocked" | "contested" | "agreed" | "open" | "conflicting",
+//               "exclusive": bool,
+//               "default": "ref"}],       // only when the status quo holds by default (7.3)
 //   "diagnostics": [
 //     {"level": "warning", "file": "...", "line": 3, "column": 5, "message": "..."}
 //   ]
@@ -64,7 +69,7 @@ namespace detail {
 namespace {
 
 constexpr int k_format = 1;
-constexpr int k_schema_version = 3;
+constexpr int k_schema_version = 4;
 
 void stream_position(const PositionRow& row, JsonStream& json) {
   json.begin_object()
@@ -129,6 +134,7 @@ void stream_lists(const Report& report, JsonStream& json) {
   json.end_array().key("packages").begin_array();
   for (const std::vector<std::string>& package : report.packages) json.strings(package);
   json.end_array();
+  json.key("superseded").strings(report.superseded);
 }
 
 // Positions are nearly all of a large report: they are printed in blocks (blocks.h), each
@@ -177,6 +183,8 @@ void stream_report(const Report& report, std::size_t positions, const PrintPosit
   json.key("issues").begin_array();
   for (const IssueRow& issue : report.issues) {
     json.begin_object().member("id", issue.id).member("status", to_string(issue.status));
+    json.member("exclusive", issue.exclusive);
+    if (!issue.default_position.empty()) json.member("default", issue.default_position);
     json.end_object();
   }
   json.end_array().key("diagnostics").begin_array();

@@ -32,7 +32,8 @@ void write_markdown_row(std::ostream& out, const std::vector<std::string>& cells
 
 std::string markdown_issue_status(IssueStatus status) {
   const std::string word(to_string(status));
-  return status == IssueStatus::deadlocked ? "**" + word + "**" : word;
+  const bool loud = status == IssueStatus::deadlocked || status == IssueStatus::conflicting;
+  return loud ? "**" + word + "**" : word;
 }
 
 }  // namespace detail
@@ -191,14 +192,36 @@ void write_matrix(std::ostream& out, const Report& report) {
   write_markdown_row(out, header);
   write_markdown_row(out, std::vector<std::string>(header.size(), "---"));
   for (const IssueRow& issue : report.issues) {
-    std::vector<std::string> row = {markdown_cell(issue.id), markdown_cell(issue.title),
-                                    markdown_issue_status(issue.status)};
+    std::vector<std::string> row = {
+        markdown_cell(issue.id), markdown_cell(issue.title),
+        markdown_issue_status(issue.status) + (issue.exclusive ? ", exclusive" : "")};
     for (const MatrixCell& cell : issue.cells) {
       row.push_back(markdown_cell(detail::cell_text(detail::summarize(cell))));
     }
     write_markdown_row(out, row);
   }
   out << '\n' << markdown(detail::k_matrix_legend) << '\n';
+  if (report.has_alternatives()) out << '\n' << markdown(detail::k_alternatives_legend) << '\n';
+}
+
+// docs/format.md 7: each exclusive issue's outcome, and its superseded alternatives.
+void write_alternatives(std::ostream& out, const Report& report) {
+  std::size_t count = 0;
+  for (const IssueRow& issue : report.issues) count += issue.exclusive ? 1 : 0;
+  write_markdown_heading(out, "Alternatives", count);
+  for (const IssueRow& issue : report.issues) {
+    if (!issue.exclusive) continue;
+    out << "- " << markdown_code(issue.id) << ": " << markdown_issue_status(issue.status) << "; "
+        << markdown(detail::alternatives_outcome(issue));
+    if (!issue.superseded.empty()) {
+      out << "; superseded: " << markdown_code_list(issue.superseded, ", ");
+    }
+    out << '\n';
+    for (std::size_t p = 0; p < issue.cells.size() && p < report.parties.size(); ++p) {
+      out << "  - **" << markdown_cell(report.parties[p].id)
+          << "**: " << markdown(detail::cell_text(detail::summarize(issue.cells[p]))) << '\n';
+    }
+  }
 }
 
 void write_diagnostics(std::ostream& out, const Report& report) {
@@ -221,6 +244,10 @@ void write_markdown(const Report& report, std::ostream& out) {
   write_sticking_points(out, report);
   write_packages(out, report);
   write_position_list(out, report, "Unanswered", report.unanswered);
+  if (report.has_alternatives()) {
+    write_alternatives(out, report);
+    write_position_list(out, report, "Superseded", report.superseded);
+  }
   write_matrix(out, report);
   write_diagnostics(out, report);
 }

@@ -36,6 +36,7 @@ using detail::write_wrapped;
 
 constexpr int k_text_indent = 6;
 constexpr int k_title_column_width = 24;
+constexpr int k_alternatives_cell_width = 32;
 
 std::string_view issue_color(IssueStatus s) {
   switch (s) {
@@ -47,6 +48,8 @@ std::string_view issue_color(IssueStatus s) {
       return k_yellow;
     case IssueStatus::agreed:
       return k_green;
+    case IssueStatus::conflicting:
+      return k_bold_magenta;
   }
   return {};
 }
@@ -191,6 +194,11 @@ struct Cell {
 
 Cell matrix_cell(const MatrixCell& c, const Painter& paint) {
   const detail::CellSummary cell = detail::summarize(c);
+  if (!cell.alternatives.empty()) {
+    // In full under "Alternatives": a terminal's table keeps its width.
+    const std::string shown = detail::truncate(safe(cell.alternatives), k_alternatives_cell_width);
+    return {shown, shown};
+  }
   const std::string plain = detail::cell_text(cell);
   if (!cell.hardest) return {plain, plain};
   const std::string stance(to_string(*cell.hardest));
@@ -204,7 +212,7 @@ std::vector<std::vector<Cell>> matrix_rows(const Report& report, const Painter& 
   rows.push_back(std::move(header));
   for (const IssueRow& issue : report.issues) {
     const std::string title = detail::truncate(safe(issue.title), k_title_column_width);
-    const std::string status(to_string(issue.status));
+    const std::string status = detail::issue_status_text(issue);
     std::vector<Cell> row = {{safe(issue.id), safe(issue.id)},
                              {title, title},
                              {status, paint(status, issue_color(issue.status))}};
@@ -249,6 +257,45 @@ void write_matrix(std::ostream& out, const Painter& paint, const Report& report)
   }
   write_table(out, matrix_rows(report, paint));
   write_wrapped(out, detail::k_matrix_legend, 2);
+  if (report.has_alternatives()) write_wrapped(out, detail::k_alternatives_legend, 2);
+}
+
+// Raw `text` after `used` columns of its line, wrapped to the report's width; its further
+// lines indented by `indent`.
+void write_hanging(std::ostream& out, std::string_view text, int used, int indent) {
+  const std::vector<std::string> lines = wrap(text, k_wrap_width - used, k_wrap_width - indent);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out << '\n' << std::string(static_cast<std::size_t>(indent), ' ');
+    out << lines[i];
+  }
+  out << '\n';
+}
+
+// docs/format.md 7: each exclusive issue's outcome, its superseded alternatives and each
+// party's stand on them.
+void write_alternatives(std::ostream& out, const Painter& paint, const Report& report) {
+  std::size_t count = 0;
+  for (const IssueRow& issue : report.issues) count += issue.exclusive ? 1 : 0;
+  write_heading(out, paint, "Alternatives", count);
+  for (const IssueRow& issue : report.issues) {
+    if (!issue.exclusive) continue;
+    const std::string status(to_string(issue.status));
+    const std::string head = safe(issue.id) + ": ";
+    out << "  " << head << paint(status, issue_color(issue.status));
+    write_hanging(out, "; " + detail::alternatives_outcome(issue),
+                  2 + display_width(head) + static_cast<int>(status.size()), 6);
+    if (!issue.superseded.empty()) {
+      out << "    superseded: ";
+      write_hanging(out, detail::join(issue.superseded, ", "), 16, 6);
+    }
+    // Each party's stand on the alternatives, as the matrix's cell has it in short.
+    for (std::size_t p = 0; p < issue.cells.size() && p < report.parties.size(); ++p) {
+      const std::string party = safe(report.parties[p].id) + ": ";
+      out << "    " << party;
+      write_hanging(out, detail::cell_text(detail::summarize(issue.cells[p])),
+                    4 + display_width(party), 6);
+    }
+  }
 }
 
 void write_diagnostics(std::ostream& out, const Painter& paint, const Report& report) {
@@ -274,6 +321,10 @@ void write_text(const Report& report, std::ostream& out, const WriteOptions& opt
   write_sticking_points(out, paint, report);
   write_packages(out, paint, report);
   write_position_list(out, paint, report, "Unanswered", report.unanswered);
+  if (report.has_alternatives()) {
+    write_alternatives(out, paint, report);
+    write_position_list(out, paint, report, "Superseded", report.superseded);
+  }
   write_matrix(out, paint, report);
   write_diagnostics(out, paint, report);
 }

@@ -142,6 +142,8 @@ void write_yaml_scenario(const Scenario& s, std::ostream& out) {
   for (const Issue& issue : s.issues) {
     w.item(2, "id", id(issue.id.view()));
     w.key(4, "title", quoted(issue.title));
+    if (issue.exclusive) w.key(4, "exclusive", "true");
+    if (issue.status_quo) w.key(4, "status_quo", id(issue.status_quo->id.view()));
   }
   if (!s.sources.empty()) {
     w.list(0, "sources", false);

@@ -64,6 +64,13 @@ struct MatrixCell {
   int consider = 0;
   int reject = 0;
   int silent = 0;
+  /// On an exclusive issue (docs/format.md 7.1), the alternatives themselves: the ids of the
+  /// party's own, and the refs of others' it agrees to, considers and rejects, in ref order.
+  bool exclusive = false;
+  std::vector<std::string> own{};
+  std::vector<std::string> backs{};
+  std::vector<std::string> considers{};
+  std::vector<std::string> rejects{};
 };
 
 struct IssueRow {
@@ -71,6 +78,12 @@ struct IssueRow {
   std::string title{};
   IssueStatus status = IssueStatus::open;
   std::vector<MatrixCell> cells{};  ///< one per party, in the order of Report::parties
+  bool exclusive = false;           ///< its positions are alternatives (docs/format.md 7.1)
+  /// On an exclusive issue: its agreed alternatives and its superseded ones, in ref order,
+  /// and the status quo that holds by default (7.3), or empty.
+  std::vector<std::string> agreed{};
+  std::vector<std::string> superseded{};
+  std::string default_position{};
 };
 
 struct PartyRow {
@@ -100,7 +113,11 @@ struct Report {
   std::vector<std::string> unanswered{};
   std::vector<StickingPoint> sticking_points{};  ///< ranked (docs/format.md 3.5)
   std::vector<std::vector<std::string>> packages{};
+  std::vector<std::string> superseded{};  ///< in ref order (docs/format.md 7.2)
   std::vector<Diagnostic> diagnostics{};  ///< warnings, sorted
+
+  /// Whether any issue is exclusive: the formats for people then show the alternatives.
+  bool has_alternatives() const;
 
   /// The row of `ref`, or null.
   const PositionRow* find(std::string_view ref) const;
