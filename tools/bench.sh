@@ -225,8 +225,12 @@ measure "$entente" report "$work/cycle" --format json "${cold[@]}"
 t_cycle=$best
 limit=$concede_limit
 measure "$entente" concede "$work/concede" --target issue-001 "${cold[@]}"
-limit=""
 t_concede=$best
+# Issue 21: --binding and three targets at once (two positions and the whole issue).
+measure "$entente" concede "$work/concede" --target p-001/pos-0001 --target p-005/pos-0003 \
+  --target issue-001 --binding "${cold[@]}"
+limit=""
+t_concede_binding=$best
 
 # row NAME SECONDS BASE_NAME RATIO TARGET_TEXT OK(1/0/-)
 row() {
@@ -294,6 +298,7 @@ row "cores used by the cold report (CPU time / wall time)" "$(secs "$cpu_cold") 
 row "chain of $links conditional stances: \`entente report\`" "$(secs "$t_chain")" "" "" "under 0.5 s" "$(at_most "$t_chain" 0.5)"
 row "cycle of $links conditional stances: \`entente report\`" "$(secs "$t_cycle")" "" "" "under 0.5 s" "$(at_most "$t_cycle" 0.5)"
 row "\`entente concede\` on an issue of 60 positions, 12 parties" "$(secs "$t_concede")" "" "" "under 0.2 s" "$(at_most "$t_concede" 0.2)"
+row "\`entente concede --binding\`, three targets (two positions and the issue), same scenario" "$(secs "$t_concede_binding")" "" "" "under 2 s" "$(at_most "$t_concede_binding" 2)"
 
 cat <<EOF2
 

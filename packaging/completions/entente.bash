@@ -55,7 +55,7 @@ _entente()
             positionals='scenario scenario'
             ;;
         concede)
-            opts='--target --by --allow-red-lines --top --format -o --output'
+            opts='--target --by --allow-red-lines --binding --top --within --format -o --output'
             formats='text json'
             positionals='scenario'
             ;;
@@ -130,7 +130,7 @@ _entente()
             fi
             return
             ;;
-        --drop | --priority | --accept | --target | --by | --top | --threshold | --max-file-size | -j | --jobs | \
+        --drop | --priority | --accept | --target | --by | --top | --within | --threshold | --max-file-size | -j | --jobs | \
             --parties | --size | --quota | --with | --without)
             # Names from the scenario, or numbers: nothing to offer.
             return
@@ -150,7 +150,7 @@ _entente()
     for ((i = cmd_at + 1; i < cword; i++)); do
         case ${words[i]} in
             --format | --table | -o | --output | --set | --drop | --priority | --accept | \
-                --target | --by | --top | --threshold | --max-file-size | -j | --jobs | --parties | \
+                --target | --by | --top | --within | --threshold | --max-file-size | -j | --jobs | --parties | \
                 --size | --quota | --with | --without)
                 ((i++))
                 ;;

@@ -265,7 +265,7 @@ void links(benchmark::State& state, const Scenario& scenario, bool with_graph) {
 
 void concede_issue(benchmark::State& state, const Scenario& scenario) {
   for (auto _ : state) {
-    auto result = concede(scenario, {.target = "issue-001"});
+    auto result = concede(scenario, {.targets = {"issue-001"}});
     if (!result) state.SkipWithError("concede failed");
     benchmark::DoNotOptimize(result);
   }

@@ -161,9 +161,9 @@ TEST(CsvLoader, ReportsHeadersWithAMissingAnUnknownOrARepeatedColumn) {
   EXPECT_EQ(errors_of(sheets),
             (std::vector<std::string>{
                 "d/stances.csv:1:1: error: missing column 'stance' (the columns are "
-                "party,position,stance,via,agree_if,quote,note,sources)",
+                "party,position,stance,via,agree_if,priority,quote,note,sources)",
                 "d/stances.csv:1:3: error: unknown column 'stnace' (did you mean 'stance'?) (the "
-                "columns are party,position,stance,via,agree_if,quote,note,sources)",
+                "columns are party,position,stance,via,agree_if,priority,quote,note,sources)",
                 "d/stances.csv:1:5: error: column 'note' is given twice (first as field 4)"}));
 }
 

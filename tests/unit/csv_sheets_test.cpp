@@ -39,6 +39,7 @@ parties:
         stance: reject
         via: first
         agree_if: [c/third, b/second]
+        priority: 4
         note: "+note"
         source: s
   - id: b
@@ -82,9 +83,9 @@ TEST(CsvSheets, WritesEveryKeyOfTheFormatOneRowPerItem) {
       "b,second,i,concession,,3,false,,,,\r\n"
       "c,third,j,demand,Third.,3,false,,,,\r\n");
   EXPECT_EQ(sheet(s, CsvSheet::stances),
-            "party,position,stance,via,agree_if,quote,note,sources\r\n"
-            "a,b/second,reject,first,c/third;b/second,,'+note,s\r\n"
-            "c,a/first,agree,,,,,\r\n");
+            "party,position,stance,via,agree_if,priority,quote,note,sources\r\n"
+            "a,b/second,reject,first,c/third;b/second,4,,'+note,s\r\n"
+            "c,a/first,agree,,,1,,,\r\n");
 }
 
 TEST(CsvSheets, AreReadBackIntoTheSameScenario) {
@@ -103,7 +104,7 @@ TEST(CsvSheets, WriteOnlyTheHeaderOfAnEmptyList) {
   s.title = "Empty";
   EXPECT_EQ(sheet(s, CsvSheet::sources), "id,title,date,url\r\n");
   EXPECT_EQ(sheet(s, CsvSheet::stances),
-            "party,position,stance,via,agree_if,quote,note,sources\r\n");
+            "party,position,stance,via,agree_if,priority,quote,note,sources\r\n");
 }
 
 }  // namespace

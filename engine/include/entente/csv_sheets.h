@@ -44,11 +44,12 @@ inline constexpr std::array<CsvColumn, 11> k_csv_position_columns{{{"party", tru
                                                                    {"quote"},
                                                                    {"note"}}};
 /// `party` is the party that takes the stance; the others are the keys of a stance.
-inline constexpr std::array<CsvColumn, 8> k_csv_stance_columns{{{"party", true},
+inline constexpr std::array<CsvColumn, 9> k_csv_stance_columns{{{"party", true},
                                                                 {"position", true},
                                                                 {"stance", true},
                                                                 {"via"},
                                                                 {"agree_if"},
+                                                                {"priority"},
                                                                 {"quote"},
                                                                 {"note"},
                                                                 {"sources"}}};

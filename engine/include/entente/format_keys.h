@@ -17,6 +17,9 @@ inline constexpr int k_format_version = 1;
 inline constexpr int k_min_priority = 1;
 inline constexpr int k_max_priority = 5;
 inline constexpr int k_default_priority = 3;
+/// A stance's priority (docs/format.md 8.2): what that answer is worth to its party, the cost
+/// of moving it when it is via none of the party's positions; 1 when absent.
+inline constexpr int k_default_stance_priority = 1;
 
 /// What a key's value is. Any key given with no value (`note:`) counts as absent.
 enum class KeyType {
@@ -231,7 +234,7 @@ inline constexpr std::array<FormatKey, 11> k_position_keys{{
     {.name = "note", .type = KeyType::text, .description = "The analyst's remark."},
 }};
 
-inline constexpr std::array<FormatKey, 8> k_stance_keys{{
+inline constexpr std::array<FormatKey, 9> k_stance_keys{{
     {.name = "position",
      .type = KeyType::reference,
      .required = true,
@@ -250,6 +253,10 @@ inline constexpr std::array<FormatKey, 8> k_stance_keys{{
      .type = KeyType::references,
      .names = Names::position,
      .description = "Agree once every one of these positions (PARTY/POSITION) is agreed."},
+    {.name = "priority",
+     .type = KeyType::priority,
+     .description = "How much this answer matters to the party, from 1 to 5; 1 when absent. "
+                    "The cost of moving it when it is via none of the party's positions."},
     {.name = "quote",
      .type = KeyType::text,
      .description = "The party's own words for this answer, verbatim from the source."},

@@ -96,6 +96,8 @@ struct StanceDecl {
   Symbol party{};  ///< who takes the stance
   IdRef position{};     ///< `PARTY/POSITION` it is on
   Stance stance = Stance::consider;
+  /// What this answer is worth to its party (docs/format.md 8.2), k_min_priority..k_max_priority.
+  std::uint8_t priority = k_default_stance_priority;
   HeapOptional<IdRef> via{};  ///< the stance-taker's own position that says so
   CompactList<IdRef> agree_if{};
   Text quote{};  ///< the stance-taker's own words

@@ -2,6 +2,7 @@
 #include "concede/problem.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/two_bit_color_map.hpp>
@@ -31,61 +32,97 @@ std::vector<PositionId> depended_on(const Graph& g, std::span<const PositionId> 
   return order;
 }
 
-// Agreeing gives up what the current stance stands on: its `via` position (priority, or a
-// red line), or nothing in particular (1) when it has no via or the party was silent.
-CandidateMove agree_move(const Graph& g, PartyId party, std::size_t local,
-                         std::optional<GraphEdge> stance) {
-  CandidateMove m{.kind = MoveKind::agree, .party = party, .position = local};
-  if (stance) {
-    m.was = g[*stance].relation == Relation::reject ? Stance::reject : Stance::consider;
-    m.via = via_of(g, *stance);
-  }
-  if (m.was == Stance::reject) m.factor = k_reject_factor;
-  if (m.via) {
-    m.basis = g[*m.via].priority;
-    m.red_line = g[*m.via].red_line;
-  }
-  m.cost = m.red_line ? k_red_line_cost : m.basis * m.factor;
-  return m;
-}
-
-// Withdrawing gives up the position itself.
-CandidateMove withdraw_move(const Graph& g, PositionId p, std::size_t local) {
-  CandidateMove m{.kind = MoveKind::withdraw, .party = g[p].holder, .position = local};
-  m.basis = g[p].priority;
-  m.red_line = g[p].red_line;
-  m.cost = m.red_line ? k_red_line_cost : m.basis;
-  return m;
-}
-
 class ProblemBuilder {
  public:
   ProblemBuilder(const Graph& g, const MoveRules& rules) : g_(g), rules_(rules) {}
 
-  Problem build(std::span<const PositionId> targets, bool issue_target) {
-    problem_.positions = depended_on(g_, targets);
-    problem_.issue_target = issue_target;
+  Problem build(std::span<const TargetSpec> targets) {
+    // Each root once, in the order given (a position may be in two targets).
+    std::vector<PositionId> roots;
+    std::vector<char> rooted(position_count(g_), 0);
+    for (const TargetSpec& t : targets) {
+      for (const PositionId p : t.positions) {
+        if (!std::exchange(rooted[p], 1)) roots.push_back(p);
+      }
+    }
+    problem_.positions = depended_on(g_, roots);
     const std::size_t n = problem_.positions.size();
     local_.assign(position_count(g_), 0);
     for (std::size_t i = 0; i < n; ++i) local_[problem_.positions[i]] = i;
     problem_.requirements.resize(n);
     problem_.withdraw.resize(n);
-    for (std::size_t i = 0; i < targets.size(); ++i) {
-      problem_.targets.push_back(i);
-      // Withdrawing a position only ever removes it from the agreed set, so it helps only
-      // where it meets the target by itself: on an issue target's own positions.
-      if (issue_target) problem_.withdraw[i] = allow(withdraw_move(g_, targets[i], i));
+    give_up_of_.assign(position_count(g_), k_none);
+    for (const TargetSpec& t : targets) {
+      TargetGroup group{.kind = t.kind};
+      for (const PositionId p : t.positions) {
+        group.members.push_back(local_[p]);
+        // Withdrawing a position only ever removes it from the agreed set, so it helps only
+        // where it meets a target by itself: on an issue target's own positions.
+        if (t.kind != TargetKind::position && !problem_.withdraw[local_[p]]) {
+          problem_.withdraw[local_[p]] = allow(withdraw_move(p, local_[p]));
+        }
+      }
+      if (t.status_quo) group.status_quo = local_[*t.status_quo];
+      problem_.targets.push_back(std::move(group));
     }
     for (std::size_t i = 0; i < n; ++i) add_requirements(i);
     return std::move(problem_);
   }
 
  private:
-  std::optional<std::size_t> allow(const CandidateMove& m) {
+  // The entry of `position` (the holder's own) in Problem::give_ups, made on first use.
+  std::size_t give_up(PositionId position) {
+    if (give_up_of_[position] == k_none) {
+      give_up_of_[position] = static_cast<std::uint32_t>(problem_.give_ups.size());
+      problem_.give_ups.push_back({.position = position,
+                                   .party = g_[position].holder,
+                                   .priority = g_[position].priority,
+                                   .red_line = g_[position].red_line});
+    }
+    return give_up_of_[position];
+  }
+
+  // Agreeing gives up what the current stance stands on, its `via` position (priced by the
+  // plan, once), or nothing in particular: then the move costs the stance's own priority (1
+  // from silence), doubled for a reject.
+  CandidateMove agree(PartyId party, std::size_t local, std::optional<GraphEdge> stance) {
+    CandidateMove m{.kind = MoveKind::agree, .party = party, .position = local};
+    if (stance) {
+      m.was = g_[*stance].relation == Relation::reject ? Stance::reject : Stance::consider;
+      m.via = via_of(g_, *stance);
+      m.basis = g_[*stance].priority;
+    }
+    if (m.was == Stance::reject) m.factor = k_reject_factor;
+    if (m.via) {
+      m.red_line = g_[*m.via].red_line;
+      m.basis = g_[*m.via].priority;
+      m.cost = 0;  // the plan pays for the via, once
+    } else {
+      m.cost = m.basis * m.factor;
+    }
+    return m;
+  }
+
+  // Withdrawing gives up the position itself.
+  CandidateMove withdraw_move(PositionId p, std::size_t local) {
+    return {.kind = MoveKind::withdraw,
+            .party = g_[p].holder,
+            .position = local,
+            .basis = g_[p].priority,
+            .red_line = g_[p].red_line,
+            .cost = 0};
+  }
+
+  std::optional<std::size_t> allow(CandidateMove m) {
     // A holder left out by a focus (6.2) is no party of the talks: it makes no move.
     if (m.party >= rules_.may_move.size() || !rules_.may_move[m.party] ||
         (m.red_line && !rules_.allow_red_lines)) {
       return {};
+    }
+    if (m.kind == MoveKind::withdraw) {
+      m.gives_up = give_up(problem_.positions[m.position]);
+    } else if (m.via) {
+      m.gives_up = give_up(*m.via);
     }
     problem_.moves.push_back(m);
     return problem_.moves.size() - 1;
@@ -95,9 +132,12 @@ class ProblemBuilder {
     for (const AudienceEntry& entry : audience(g_, problem_.positions[local])) {
       const std::optional<GraphEdge> s = stance_edge(entry);
       if (s && g_[*s].relation == Relation::agree) continue;  // met whatever happens
-      Requirement r{.move = allow(agree_move(g_, entry.party, local, s))};
+      const bool conditional = s && g_[*s].conditional;
+      Requirement r;
+      // --binding: a conditional stance agrees through its conditions only.
+      if (!(conditional && rules_.binding)) r.move = allow(agree(entry.party, local, s));
       if (s) r.stance = g_[*s].stance;
-      if (s && g_[*s].conditional) r.conditions = local_conditions(*s);
+      if (conditional) r.conditions = local_conditions(*s);
       problem_.requirements[local].push_back(std::move(r));
     }
   }
@@ -113,6 +153,7 @@ class ProblemBuilder {
   const MoveRules& rules_;
   Problem problem_{};
   std::vector<std::size_t> local_{};
+  std::vector<std::uint32_t> give_up_of_{};  ///< by position: its Problem::give_ups entry
 };
 
 // The needs edges of the stances whose requirement no chosen move has met.
@@ -126,9 +167,8 @@ struct StillNeeded {
 
 }  // namespace
 
-Problem build_problem(const Graph& g, std::span<const PositionId> targets, bool issue_target,
-                      const MoveRules& rules) {
-  return ProblemBuilder(g, rules).build(targets, issue_target);
+Problem build_problem(const Graph& g, std::span<const TargetSpec> targets, const MoveRules& rules) {
+  return ProblemBuilder(g, rules).build(targets);
 }
 
 std::vector<char> agreed_after(const Graph& g, const Problem& problem,
@@ -154,12 +194,55 @@ std::vector<char> agreed_after(const Graph& g, const Problem& problem,
   return out;
 }
 
-bool meets_target(const Graph& g, const Problem& problem, const std::vector<char>& chosen) {
+bool group_met(const TargetGroup& group, const std::vector<char>& in,
+               const std::vector<char>& withdrawn) {
+  const auto settled = [&](std::size_t m) { return in[m] || withdrawn[m]; };
+  switch (group.kind) {
+    case TargetKind::position:
+      return std::all_of(group.members.begin(), group.members.end(),
+                         [&](std::size_t m) { return in[m] != 0; });
+    case TargetKind::issue:
+      return std::all_of(group.members.begin(), group.members.end(), settled);
+    case TargetKind::exclusive_issue:
+      break;
+  }
+  // One alternative agreed and every other withdrawn or outside; or the status quo standing,
+  // every other alternative withdrawn.
+  const auto agreed = std::count_if(group.members.begin(), group.members.end(),
+                                    [&](std::size_t m) { return in[m] != 0; });
+  if (agreed == 1) return true;
+  const auto quo = group.status_quo;
+  return quo && !withdrawn[*quo] &&
+         std::all_of(group.members.begin(), group.members.end(),
+                     [&](std::size_t m) { return m == *quo || withdrawn[m]; });
+}
+
+bool meets_targets(const Graph& g, const Problem& problem, const std::vector<char>& chosen) {
   const std::vector<char> in = agreed_after(g, problem, chosen);
-  return std::all_of(problem.targets.begin(), problem.targets.end(), [&](std::size_t t) {
-    const auto& w = problem.withdraw[t];
-    return in[t] || (problem.issue_target && w && chosen[*w]);
-  });
+  std::vector<char> withdrawn(problem.positions.size(), 0);
+  for (std::size_t p = 0; p < withdrawn.size(); ++p) {
+    withdrawn[p] = problem.withdraw[p] && chosen[*problem.withdraw[p]];
+  }
+  return std::all_of(problem.targets.begin(), problem.targets.end(),
+                     [&](const TargetGroup& t) { return group_met(t, in, withdrawn); });
+}
+
+PlanCost plan_cost(const Problem& problem, const std::vector<char>& chosen) {
+  PlanCost out{.given_up = std::vector<char>(problem.give_ups.size(), 0),
+               .doubled = std::vector<char>(problem.give_ups.size(), 0)};
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    if (!chosen[i]) continue;
+    const CandidateMove& m = problem.moves[i];
+    out.total += m.cost;
+    if (!m.gives_up) continue;
+    out.given_up[*m.gives_up] = 1;
+    if (m.doubles()) out.doubled[*m.gives_up] = 1;
+  }
+  for (std::size_t u = 0; u < problem.give_ups.size(); ++u) {
+    if (out.given_up[u]) out.total += problem.give_ups[u].price();
+    if (out.doubled[u]) out.total += problem.give_ups[u].doubling();
+  }
+  return out;
 }
 
 }  // namespace entente::detail

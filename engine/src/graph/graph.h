@@ -48,11 +48,14 @@ struct VertexProps {
 
 struct EdgeProps {
   Relation relation = Relation::holds;
-  bool in_audience = false;       ///< stance: by a party in its position's audience (3.1)
-  bool conditional = false;       ///< stance: counting conditional (3.2)
-  bool never_met = false;         ///< conditional stance: a condition names no position
+  bool in_audience : 1 = false;  ///< stance: by a party in its position's audience (3.1)
+  bool conditional : 1 = false;  ///< stance: counting conditional (3.2)
+  bool never_met : 1 = false;    ///< conditional stance: a condition names no position
+  /// stance: what it is worth to its party (docs/format.md 8.2), the cost of moving it.
+  std::uint8_t priority : 3 = k_default_stance_priority;
   std::uint32_t stance = k_none;  ///< stance and needs edges: index in Scenario::stances
 };
+static_assert(sizeof(EdgeProps) == 8, "an edge's properties stay two words");
 
 /// One party of a position's audience, and the edge of its stance there, if any.
 struct AudienceEntry {

@@ -155,9 +155,11 @@ class Builder {
   void add_stance(std::size_t d) {
     const std::uint32_t party = named(r_.taker[d]);
     const std::uint32_t via = s_.stances[d].via ? named(r_.via[d]) : k_none;
-    edges_.set(
-        s_.positions.size() + d, via != k_none ? via : positions_ + party, named(r_.target[d]),
-        {.relation = relation_of(s_.stances[d].stance), .stance = static_cast<std::uint32_t>(d)});
+    edges_.set(s_.positions.size() + d, via != k_none ? via : positions_ + party,
+               named(r_.target[d]),
+               {.relation = relation_of(s_.stances[d].stance),
+                .priority = s_.stances[d].priority,
+                .stance = static_cast<std::uint32_t>(d)});
   }
 
   // Each stance into its party's entry of its position's audience, in stance order (one

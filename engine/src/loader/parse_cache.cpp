@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Bumped whenever the model or this encoding changes: an old entry is then a miss.
-constexpr std::string_view k_magic = "entente-parse-cache 5\n";
+constexpr std::string_view k_magic = "entente-parse-cache 6\n";
 constexpr std::string_view k_folder = ".entente-cache";
 
 // ---- One list of fields per model type, read and written by the same code.
@@ -41,7 +41,8 @@ void fields(A& a, T& x) {
     a(x.party, x.id, x.issue, x.kind, x.text, x.priority, x.red_line, x.to, x.sources, x.quote,
       x.note, x.where);
   } else if constexpr (std::is_same_v<U, StanceDecl>) {
-    a(x.party, x.position, x.stance, x.via, x.agree_if, x.quote, x.note, x.sources, x.where);
+    a(x.party, x.position, x.stance, x.priority, x.via, x.agree_if, x.quote, x.note, x.sources,
+      x.where);
   } else if constexpr (std::is_same_v<U, Diagnostic>) {
     a(x.where, x.severity, x.message);
   } else if constexpr (std::is_same_v<U, Scenario>) {
@@ -81,6 +82,7 @@ class Writer {
   void item(Symbol s) { item(s.view()); }
   void item(const Text& t) { item(t.view()); }
   void item(int v) { bytes(&v, sizeof v); }
+  void item(std::uint8_t v) { out_ += static_cast<char>(v); }
   void item(bool v) { out_ += static_cast<char>(v ? 1 : 0); }
   template <class E>
     requires std::is_enum_v<E>
@@ -179,6 +181,7 @@ class Reader {
     t = Text(take(n));
   }
   void item(int& v) { bytes(&v, sizeof v); }
+  void item(std::uint8_t& v) { bytes(&v, sizeof v); }
   void item(bool& v) {
     const std::string_view b = take(1);
     if (ok_ && static_cast<unsigned char>(b[0]) > 1) ok_ = false;

@@ -169,6 +169,10 @@ std::optional<StanceDecl> detail::read_stance(SchemaReader& r, const YamlNode& n
               fmt::format("unknown stance '{}' (expected agree, reject or consider)", *value));
     }
   }
+  read_optional(f, "priority", [&](const YamlNode& v) {
+    s.priority = static_cast<std::uint8_t>(r.integer(v, "priority", k_min_priority, k_max_priority)
+                                               .value_or(k_default_stance_priority));
+  });
   read_optional(f, "via", [&](const YamlNode& v) { s.via = read_via(r, v, party); });
   read_optional(f, "agree_if", [&](const YamlNode& v) {
     s.agree_if = read_ref_list(r, v, "agree_if", true);

@@ -2,28 +2,40 @@
 // shape is a contract like the report's: keys are never renamed or given a new meaning.
 //
 // {
-//   "schema_version": 1,
+//   "schema_version": 2,        // 2: several targets, --binding, --within, positions given up
+//                               // priced once, a stance's own priority
 //   "target": {"id": "strike-assets", "kind": "issue" | "position", "text": "...",
-//              "positions": ["ref", ...]},           // sorted
+//              "positions": ["ref", ...],            // sorted
+//              "exclusive": bool, "status_quo": "ref" | null},  // docs/format.md 7
+//   "targets": [target, ...],                         // every target, in the order given;
+//                                                     // "target" is the first
 //   "by": ["party", ...],                             // sorted; empty: every party may move
 //   "allow_red_lines": bool,
-//   "already_agreed": bool,                           // agreed before any move
+//   "binding": bool,                                  // conditional stances bind
+//   "within": 0,                                      // plans up to this much dearer listed
+//   "already_agreed": bool,                           // met before any move
 //   "possible": bool,
 //   "cost": 8 | null,                                 // the optimum; null when impossible
-//   "plans": [                                        // every plan costs "cost"
-//     {"cost": 8,
+//   "plans": [                                        // by cost, then moves
+//     {"cost": 8,                                     // moves' own costs + given_up
 //      "moves": [{"kind": "agree" | "withdraw", "party": "usa", "position": "ref",
 //                 "was": "reject" | "consider" | "silent" | null,   // null for a withdrawal
 //                 "via": "ref" | null,
-//                 "basis": 1..5, "factor": 1 | 2,   // cost = basis x factor, except that
-//                 "red_line": bool, "cost": n}],    // a red-line move costs 20 flat
+//                 "gives_up": "ref" | null,     // its via, or the position withdrawn
+//                 "basis": 1..5, "factor": 1 | 2,
+//                 "red_line": bool,
+//                 "cost": n}],                  // its own: basis x factor, 0 if it gives up
+//      "given_up": [{"party": "usa", "position": "ref", "priority": 1..5,
+//                    "doubled": bool, "red_line": bool, "cost": n}],  // each once
+//      "by_party": {"usa": 8, ...},                   // what each party pays (sorted)
 //      "agreed": ["ref", ...]}                        // newly agreed once the moves are made
 //   ],
-//   "more_plans": bool,                               // more plans of that cost than listed
+//   "more_plans": bool,                               // more plans in range than listed
 //   "blocked": null | {                               // set exactly when impossible
 //     "red_lines": [move, ...],       // the red-line moves of the cheapest relaxed plan
 //     "other_parties": ["party", ...],  // parties outside "by" that plan needs
-//     "cost": n}                        // its cost
+//     "cost": n | null,                 // its cost; null when contradictory
+//     "contradictory": bool}            // no moves at all meet the targets together
 // }
 #include <optional>
 #include <ostream>
@@ -40,7 +52,7 @@ namespace {
 using detail::JsonStream;
 using detail::was_name;
 
-constexpr int k_schema_version = 1;
+constexpr int k_schema_version = 2;
 
 void stream_move(const Move& m, JsonStream& json) {
   json.begin_object()
@@ -53,6 +65,7 @@ void stream_move(const Move& m, JsonStream& json) {
   else
     json.null();
   json.key("via").string_or_null(m.via);
+  json.key("gives_up").string_or_null(m.gives_up);
   json.member("basis", m.basis)
       .member("factor", m.factor)
       .member("red_line", m.red_line)
@@ -66,17 +79,33 @@ void stream_moves(const std::vector<Move>& moves, JsonStream& json) {
   json.end_array();
 }
 
-void stream_target(const ConcedeResult& r, JsonStream& json) {
+void stream_target(const ConcedeTarget& t, JsonStream& json) {
   json.begin_object()
-      .member("id", r.target)
-      .member("kind", r.issue_target ? "issue" : "position")
-      .member("text", r.target_text);
-  json.key("positions").strings(r.target_positions).end_object();
+      .member("id", t.name)
+      .member("kind", t.issue ? "issue" : "position")
+      .member("text", t.text);
+  json.key("positions").strings(t.positions);
+  json.member("exclusive", t.exclusive).key("status_quo").string_or_null(t.status_quo);
+  json.end_object();
 }
 
 void stream_plan(const Plan& p, JsonStream& json) {
   json.begin_object().member("cost", p.cost);
   stream_moves(p.moves, json.key("moves"));
+  json.key("given_up").begin_array();
+  for (const GivenUp& g : p.given_up) {
+    json.begin_object()
+        .member("party", g.party)
+        .member("position", g.position)
+        .member("priority", g.priority)
+        .member("doubled", g.doubled)
+        .member("red_line", g.red_line)
+        .member("cost", g.cost)
+        .end_object();
+  }
+  json.end_array().key("by_party").begin_object();
+  for (const PartyCost& c : p.by_party) json.member(c.party, c.cost);
+  json.end_object();
   json.key("agreed").strings(p.agreed).end_object();
 }
 
@@ -88,7 +117,13 @@ void stream_blocked(const std::optional<Blocked>& blocked, JsonStream& json) {
   json.begin_object();
   stream_moves(blocked->red_line_moves, json.key("red_lines"));
   json.key("other_parties").strings(blocked->other_parties);
-  json.member("cost", blocked->cost).end_object();
+  json.key("cost");
+  if (blocked->contradictory) {
+    json.null();
+  } else {
+    json.value(blocked->cost);
+  }
+  json.member("contradictory", blocked->contradictory).end_object();
 }
 
 }  // namespace
@@ -96,9 +131,18 @@ void stream_blocked(const std::optional<Blocked>& blocked, JsonStream& json) {
 void write_concede_json(const ConcedeResult& r, std::ostream& out) {
   JsonStream json(out);
   json.begin_object().member("schema_version", k_schema_version);
-  stream_target(r, json.key("target"));
+  if (r.targets.empty()) {
+    json.key("target").null();
+  } else {
+    stream_target(r.targets.front(), json.key("target"));
+  }
+  json.key("targets").begin_array();
+  for (const ConcedeTarget& t : r.targets) stream_target(t, json);
+  json.end_array();
   json.key("by").strings(r.by);
   json.member("allow_red_lines", r.allow_red_lines)
+      .member("binding", r.binding)
+      .member("within", r.within)
       .member("already_agreed", r.already_agreed)
       .member("possible", r.cost.has_value())
       .key("cost");

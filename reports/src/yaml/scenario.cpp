@@ -104,6 +104,7 @@ void write_stance(Writer& w, const StanceDecl& s) {
   w.key(8, "stance", to_string(s.stance));
   if (s.via) w.key(8, "via", id(s.via->id.view()));
   if (!s.agree_if.empty()) w.key(8, "agree_if", id_list(s.agree_if));
+  if (s.priority != k_default_stance_priority) w.key(8, "priority", std::to_string(s.priority));
   if (!s.quote.empty()) w.key(8, "quote", quoted(s.quote.view()));
   if (!s.note.empty()) w.key(8, "note", quoted(s.note.view()));
   write_sources(w, s.sources);
