@@ -139,7 +139,7 @@ void count_stance(MatrixCell& cell, EffectiveStance stance) {
 }
 
 // A party's answer to an alternative of an exclusive issue (silence is not listed).
-void alternative_answer(MatrixCell& cell, std::string ref, EffectiveStance stance) {
+void alternative_answer(AlternativesCell& cell, std::string ref, EffectiveStance stance) {
   switch (stance) {
     case EffectiveStance::agree:
       cell.backs.push_back(std::move(ref));
@@ -180,7 +180,9 @@ std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analy
     if (i < analysis.defaults.size() && analysis.defaults[i]) {
       rows.back().default_position = scenario.positions[*analysis.defaults[i]].ref();
     }
-    for (MatrixCell& cell : rows.back().cells) cell.exclusive = issue.exclusive;
+    if (issue.exclusive) {
+      for (MatrixCell& cell : rows.back().cells) cell.alternatives.emplace();
+    }
   }
   // The report's column of each scenario party.
   std::unordered_map<std::string_view, std::size_t> column_of_id;
@@ -199,13 +201,13 @@ std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analy
     if (const auto holder = column_of_id.find(position.party); holder != column_of_id.end()) {
       ++row.cells[holder->second].held;
       if (position.red_line) ++row.cells[holder->second].red_lines;
-      if (row.exclusive) row.cells[holder->second].own.push_back(position.id);
+      if (row.exclusive) row.cells[holder->second].alternatives->own.push_back(position.id);
     }
     for (const AudienceStance& answer : analysis.audience(static_cast<PositionId>(p))) {
       if (answer.party < column.size() && column[answer.party]) {
         MatrixCell& cell = row.cells[*column[answer.party]];
         count_stance(cell, answer.stance);
-        if (row.exclusive) alternative_answer(cell, position.ref(), answer.stance);
+        if (row.exclusive) alternative_answer(*cell.alternatives, position.ref(), answer.stance);
       }
     }
     if (!row.exclusive) continue;
@@ -219,7 +221,8 @@ std::vector<IssueRow> issue_rows(const Scenario& scenario, const Analysis& analy
     std::sort(row.agreed.begin(), row.agreed.end());
     std::sort(row.superseded.begin(), row.superseded.end());
     for (MatrixCell& cell : row.cells) {
-      for (auto* list : {&cell.own, &cell.backs, &cell.considers, &cell.rejects}) {
+      AlternativesCell& a = *cell.alternatives;
+      for (auto* list : {&a.own, &a.backs, &a.considers, &a.rejects}) {
         std::sort(list->begin(), list->end());
       }
     }

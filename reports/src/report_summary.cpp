@@ -63,15 +63,15 @@ CellSummary summarize(const MatrixCell& c) {
     cell.hardest = EffectiveStance::agree;
   }
   if (c.held > 0) cell.holds = fmt::format("holds {}{}", c.held, c.red_lines > 0 ? "*" : "");
-  if (c.exclusive) {
+  if (c.alternatives) {
     std::vector<std::string> parts;
     const auto add = [&](std::string_view verb, const std::vector<std::string>& refs) {
       if (!refs.empty()) parts.push_back(fmt::format("{} {}", verb, fmt::join(refs, ", ")));
     };
-    add("holds", c.own);
-    add("backs", c.backs);
-    add("considers", c.considers);
-    add("rejects", c.rejects);
+    add("holds", c.alternatives->own);
+    add("backs", c.alternatives->backs);
+    add("considers", c.alternatives->considers);
+    add("rejects", c.alternatives->rejects);
     cell.alternatives = parts.empty() ? "-" : fmt::format("{}", fmt::join(parts, "; "));
     cell.hardest.reset();  // the alternatives say more than the hardest answer
   }

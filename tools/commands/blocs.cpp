@@ -50,7 +50,8 @@ CLI::App* setup_blocs(CLI::App& app, BlocsOptions& options) {
   return sub;
 }
 
-Blocs blocs_of(const Scenario& scenario, const Resolution& resolution, double threshold) {
+Blocs blocs_of(const Scenario& scenario, const Resolution& resolution, const Io& io,
+               double threshold) {
   const PositionGraph graph = [&] {
     const stats::Stage stage("build graph");
     return PositionGraph::build(scenario, resolution);
@@ -59,6 +60,7 @@ Blocs blocs_of(const Scenario& scenario, const Resolution& resolution, double th
     const stats::Stage stage("analyse");
     return analyze(graph);
   }();
+  print_conflicts(scenario, analysis, io);
   const stats::Stage stage("blocs");
   return find_blocs(graph, analysis, threshold);
 }
@@ -69,7 +71,7 @@ ExitCode run_blocs(const BlocsOptions& options, const Io& io) {
   const Loaded scenario =
       load_and_print(options.scenario, options.load, io, &resolution, options.parties);
   if (!scenario) return scenario.error();
-  const Blocs blocs = blocs_of(*scenario, resolution, options.threshold);
+  const Blocs blocs = blocs_of(*scenario, resolution, io, options.threshold);
   return emit(options.output, io, [&](std::ostream& out, const reports::WriteOptions& write) {
     reports::write_blocs(*scenario, blocs, options.format, out, write);
   });

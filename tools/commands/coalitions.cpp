@@ -67,7 +67,7 @@ ExitCode run_coalitions(const CoalitionsOptions& options, const Io& io) {
   const Loaded scenario =
       load_and_print(options.scenario, options.load, io, &resolution, options.parties);
   if (!scenario) return scenario.error();
-  const Alignment alignment = blocs_of(*scenario, resolution).alignment;
+  const Alignment alignment = blocs_of(*scenario, resolution, io).alignment;
   CoalitionQuery query = options.query;
   query.size = options.size;
   query.quota = options.quota;

@@ -123,8 +123,9 @@ struct BlocsOptions {
 
 CLI::App* setup_blocs(CLI::App& app, BlocsOptions& options);
 /// The blocs of a loaded scenario (graph, analysis, find_blocs), each stage timed; the
-/// resolution is load_and_print's.
-Blocs blocs_of(const Scenario& scenario, const Resolution& resolution,
+/// resolution is load_and_print's. The analysis's conflict warnings (docs/format.md 7.2) go
+/// to io.err.
+Blocs blocs_of(const Scenario& scenario, const Resolution& resolution, const Io& io,
                double threshold = k_default_bloc_threshold);
 ExitCode run_blocs(const BlocsOptions& options, const Io& io);
 

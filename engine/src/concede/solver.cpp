@@ -13,10 +13,26 @@
 namespace entente::detail {
 namespace {
 
+// How many moves give each position up: one that a single move gives up is priced on that
+// move itself, with no variables of its own (most are: it halves the solver's time).
+std::vector<unsigned> users_of(const Problem& problem) {
+  std::vector<unsigned> users(problem.give_ups.size(), 0);
+  for (const CandidateMove& m : problem.moves) {
+    if (m.gives_up) ++users[*m.gives_up];
+  }
+  return users;
+}
+
 class Encoding {
  public:
   explicit Encoding(const Problem& problem)
-      : problem_(problem), moves_(ctx_), in_(ctx_), given_(ctx_), doubled_(ctx_), hard_(ctx_) {
+      : problem_(problem),
+        users_(users_of(problem)),
+        moves_(ctx_),
+        in_(ctx_),
+        given_(ctx_),
+        doubled_(ctx_),
+        hard_(ctx_) {
     const auto vars = [&](z3::expr_vector& out, std::size_t n, const char* name) {
       for (std::size_t i = 0; i < n; ++i) {
         out.push_back(ctx_.bool_const((name + std::to_string(i)).c_str()));
@@ -36,6 +52,8 @@ class Encoding {
   const z3::expr_vector& given() const { return given_; }
   const z3::expr_vector& doubled() const { return doubled_; }
   const z3::expr_vector& hard() const { return hard_; }
+  /// Whether give-up `u` has variables: more than one move gives it up.
+  bool shared(std::size_t u) const { return users_[u] > 1; }
 
   std::vector<char> chosen(const z3::model& model) const {
     std::vector<char> out(moves_.size(), 0);
@@ -73,7 +91,7 @@ class Encoding {
   void encode_give_ups() {
     for (std::size_t i = 0; i < problem_.moves.size(); ++i) {
       const CandidateMove& m = problem_.moves[i];
-      if (!m.gives_up) continue;
+      if (!m.gives_up || !shared(*m.gives_up)) continue;
       hard_.push_back(z3::implies(moves_[i], given_[*m.gives_up]));
       if (m.doubles()) hard_.push_back(z3::implies(moves_[i], doubled_[*m.gives_up]));
     }
@@ -112,6 +130,7 @@ class Encoding {
   }
 
   const Problem& problem_;
+  std::vector<unsigned> users_;
   z3::context ctx_{};
   z3::expr_vector moves_;
   z3::expr_vector in_;
@@ -133,9 +152,16 @@ class Optimizer {
   Optimizer(Encoding& e, const Problem& problem) : e_(e), opt_(e.ctx()) {
     opt_.add(e.hard());
     for (unsigned i = 0; i < e.moves().size(); ++i) {
-      opt_.add_soft(!e.moves()[i], static_cast<unsigned>(problem.moves[i].cost));
+      const CandidateMove& m = problem.moves[i];
+      int weight = m.cost;
+      if (m.gives_up && !e.shared(*m.gives_up)) {  // the move alone gives it up: its price
+        const GiveUp& g = problem.give_ups[*m.gives_up];
+        weight += g.price() + (m.doubles() ? g.doubling() : 0);
+      }
+      if (weight > 0) opt_.add_soft(!e.moves()[i], static_cast<unsigned>(weight));
     }
     for (unsigned u = 0; u < e.given().size(); ++u) {
+      if (!e.shared(u)) continue;
       const GiveUp& g = problem.give_ups[u];
       opt_.add_soft(!e.given()[u], static_cast<unsigned>(g.price()));
       if (g.doubling() > 0) opt_.add_soft(!e.doubled()[u], static_cast<unsigned>(g.doubling()));

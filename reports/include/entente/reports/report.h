@@ -56,6 +56,15 @@ struct StickingPoint {
   bool deadlock = false;
 };
 
+/// A party's stand on the alternatives of an exclusive issue (docs/format.md 7.1): the ids of
+/// its own, and the refs of others' it agrees to, considers and rejects, each in ref order.
+struct AlternativesCell {
+  std::vector<std::string> own{};
+  std::vector<std::string> backs{};
+  std::vector<std::string> considers{};
+  std::vector<std::string> rejects{};
+};
+
 /// How one party stands on one issue: counts over the issue's positions.
 struct MatrixCell {
   int held = 0;           ///< positions the party holds on the issue
@@ -64,13 +73,9 @@ struct MatrixCell {
   int consider = 0;
   int reject = 0;
   int silent = 0;
-  /// On an exclusive issue (docs/format.md 7.1), the alternatives themselves: the ids of the
-  /// party's own, and the refs of others' it agrees to, considers and rejects, in ref order.
-  bool exclusive = false;
-  std::vector<std::string> own{};
-  std::vector<std::string> backs{};
-  std::vector<std::string> considers{};
-  std::vector<std::string> rejects{};
+  /// On an exclusive issue only (one pointer elsewhere: a report has a cell per issue and
+  /// party), the alternatives themselves.
+  HeapOptional<AlternativesCell> alternatives{};
 };
 
 struct IssueRow {
