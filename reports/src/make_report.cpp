@@ -264,8 +264,9 @@ const Row* find_sorted(const std::vector<Row>& rows, std::string_view wanted,
 
 }  // namespace
 
-bool Report::has_alternatives() const {
-  return std::any_of(issues.begin(), issues.end(), [](const IssueRow& i) { return i.exclusive; });
+std::size_t Report::exclusive_issues() const {
+  return static_cast<std::size_t>(
+      std::count_if(issues.begin(), issues.end(), [](const IssueRow& i) { return i.exclusive; }));
 }
 
 const PositionRow* Report::find(std::string_view ref) const {

@@ -72,8 +72,7 @@ CellSummary summarize(const MatrixCell& c) {
     add("backs", c.alternatives->backs);
     add("considers", c.alternatives->considers);
     add("rejects", c.alternatives->rejects);
-    cell.alternatives = parts.empty() ? "-" : fmt::format("{}", fmt::join(parts, "; "));
-    cell.hardest.reset();  // the alternatives say more than the hardest answer
+    cell.alternatives = fmt::format("{}", fmt::join(parts, "; "));
   }
   return cell;
 }
@@ -97,7 +96,7 @@ std::string alternatives_outcome(const IssueRow& issue) {
 }
 
 std::string cell_text(const CellSummary& cell) {
-  if (!cell.alternatives.empty()) return cell.alternatives;
+  if (cell.alternatives) return cell.alternatives->empty() ? "-" : *cell.alternatives;
   if (!cell.hardest) return cell.holds.empty() ? "-" : cell.holds;
   const std::string stance(to_string(*cell.hardest));
   return cell.holds.empty() ? stance : stance + ", " + cell.holds;

@@ -40,8 +40,9 @@ struct CellSummary {
   /// empty when it answered none.
   std::optional<EffectiveStance> hardest{};
   std::string holds{};  ///< "holds N" (N own positions), "holds N*" if one is a red line, or ""
-  /// On an exclusive issue, the alternatives instead: "holds X; backs P/Y; rejects P/Z".
-  std::string alternatives{};
+  /// On an exclusive issue only, the alternatives instead of the hardest answer: "holds X;
+  /// backs P/Y; rejects P/Z", or empty when the party has none of them.
+  std::optional<std::string> alternatives{};
 };
 
 CellSummary summarize(const MatrixCell& cell);

@@ -2,6 +2,7 @@
 #include "entente/analysis.h"
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -99,8 +100,7 @@ std::size_t agreed_count(const std::vector<PositionId>& on_issue, const Analysis
 
 // docs/format.md 7.2: on an exclusive issue with one agreed alternative, every other one is
 // superseded (no sticking point, no deadlock, in no list but `superseded`).
-void settle_alternatives(const std::vector<PositionId>& on_issue, Analysis& a) {
-  if (agreed_count(on_issue, a) != 1) return;
+void supersede_others(const std::vector<PositionId>& on_issue, Analysis& a) {
   for (const PositionId p : on_issue) {
     PositionAnalysis& pa = a.positions[p];
     if (pa.status == PositionStatus::agreed) continue;
@@ -109,13 +109,11 @@ void settle_alternatives(const std::vector<PositionId>& on_issue, Analysis& a) {
   }
 }
 
-IssueStatus issue_status(const std::vector<PositionId>& on_issue, bool exclusive,
-                         const Analysis& a) {
-  if (exclusive) {
-    const std::size_t agreed = agreed_count(on_issue, a);
-    if (agreed >= 2) return IssueStatus::conflicting;
-    if (agreed == 1) return IssueStatus::agreed;
-  }
+// `alternatives_agreed`: on an exclusive issue, how many of its positions are agreed (7.2).
+IssueStatus issue_status(const std::vector<PositionId>& on_issue,
+                         std::optional<std::size_t> alternatives_agreed, const Analysis& a) {
+  if (alternatives_agreed >= 2) return IssueStatus::conflicting;
+  if (alternatives_agreed == 1) return IssueStatus::agreed;
   const auto any = [&](auto pred) {
     return std::any_of(on_issue.begin(), on_issue.end(),
                        [&](PositionId p) { return pred(a.positions[p]); });
@@ -239,8 +237,12 @@ Analysis analyze(const PositionGraph& graph) {
   const detail::GraphProps& props = detail::graph_props(g);
   std::vector<std::vector<PositionId>> on_issue(props.issues);
   for (const PositionId p : by_ref) on_issue[g[p].issue].push_back(p);
+  // Superseding changes no agreed position, so each exclusive issue is counted once.
+  std::vector<std::optional<std::size_t>> alternatives_agreed(on_issue.size());
   for (std::size_t i = 0; i < on_issue.size(); ++i) {
-    if (props.exclusive[i]) settle_alternatives(on_issue[i], a);
+    if (!props.exclusive[i]) continue;
+    alternatives_agreed[i] = agreed_count(on_issue[i], a);
+    if (alternatives_agreed[i] == 1) supersede_others(on_issue[i], a);
   }
   for (const PositionId p : by_ref) {
     switch (a.positions[p].status) {
@@ -265,10 +267,11 @@ Analysis analyze(const PositionGraph& graph) {
   a.issues.reserve(on_issue.size());
   a.defaults.reserve(on_issue.size());
   for (std::size_t i = 0; i < on_issue.size(); ++i) {
-    a.issues.push_back(issue_status(on_issue[i], props.exclusive[i], a));
-    // 7.3: the status quo holds by default while no alternative is agreed.
+    a.issues.push_back(issue_status(on_issue[i], alternatives_agreed[i], a));
+    // 7.3: the status quo (of an exclusive issue) holds by default while no alternative is
+    // agreed.
     const std::uint32_t quo = props.status_quo[i];
-    const bool by_default = quo != detail::k_none && agreed_count(on_issue[i], a) == 0;
+    const bool by_default = quo != detail::k_none && alternatives_agreed[i] == 0;
     a.defaults.push_back(by_default ? std::optional<PositionId>(quo) : std::nullopt);
   }
   a.packages = detail::group_packages(g, fix.in_package);

@@ -170,25 +170,26 @@ const FormatKey* Fields::format_key(std::string_view name) const {
   return it == keys_.end() ? nullptr : &*it;
 }
 
+std::optional<std::size_t> Fields::index_of(std::string_view key) const {
+  if (node_ == nullptr) return std::nullopt;
+  for (std::size_t i = 0; i < node_->keys.size(); ++i) {
+    if (node_->keys[i].value == key) return i;
+  }
+  return std::nullopt;
+}
+
 const YamlNode* Fields::find(std::string_view key) const {
   assert(format_key(key) != nullptr && "a key the format's table does not list");
-  if (node_ == nullptr) return nullptr;
-  for (std::size_t i = 0; i < node_->keys.size(); ++i) {
-    if (node_->keys[i].value == key) {
-      const YamlNode& value = node_->items[i];
-      const bool absent = value.kind == YamlNode::Kind::null && format_key(key)->nullable;
-      return absent ? nullptr : &value;
-    }
-  }
-  return nullptr;
+  const std::optional<std::size_t> i = index_of(key);
+  if (!i) return nullptr;
+  const YamlNode& value = node_->items[*i];
+  const bool absent = value.kind == YamlNode::Kind::null && format_key(key)->nullable;
+  return absent ? nullptr : &value;
 }
 
 const YamlNode* Fields::key_node(std::string_view key) const {
-  if (node_ == nullptr) return nullptr;
-  for (const YamlNode& k : node_->keys) {
-    if (k.value == key) return &k;
-  }
-  return nullptr;
+  const std::optional<std::size_t> i = index_of(key);
+  return i ? &node_->keys[*i] : nullptr;
 }
 
 const YamlNode* Fields::require(std::string_view key) {

@@ -63,6 +63,8 @@ class Fields {
  private:
   /// The item's key named `name`, if it has one.
   const FormatKey* format_key(std::string_view name) const;
+  /// Where `key` stands among the mapping's keys, if it is given.
+  std::optional<std::size_t> index_of(std::string_view key) const;
 
   SchemaReader& reader_;
   const YamlNode* node_ = nullptr;

@@ -72,8 +72,8 @@ void write_matrix(const Report& report, std::ostream& out) {
     std::vector<std::string> fields = {issue.id, issue.title, std::string(to_string(issue.status))};
     for (const MatrixCell& cell : issue.cells) {
       const detail::CellSummary summary = detail::summarize(cell);
-      const bool nothing = summary.alternatives.empty() ? !summary.hardest && summary.holds.empty()
-                                                        : summary.alternatives == "-";
+      const bool nothing = summary.alternatives ? summary.alternatives->empty()
+                                                : !summary.hardest && summary.holds.empty();
       fields.push_back(nothing ? std::string() : detail::cell_text(summary));
     }
     append_csv_record(text, fields);

@@ -107,8 +107,9 @@ void write_cell(std::ostream& out, const MatrixCell& c) {
       fmt::format("agree {}, consider {}, reject {}, silent {}; holds {}, red lines {}", c.agree,
                   c.consider, c.reject, c.silent, c.held, c.red_lines);
   const detail::CellSummary cell = detail::summarize(c);
-  if (!cell.alternatives.empty()) {  // an exclusive issue: its alternatives, in words
-    out << fmt::format(R"(<td class="cell none" title="{}">{}</td>)", tip, html(cell.alternatives));
+  if (cell.alternatives) {  // an exclusive issue: its alternatives, in words
+    out << fmt::format(R"(<td class="cell none" title="{}">{}</td>)", tip,
+                       html(detail::cell_text(cell)));
     return;
   }
   const std::string holds =
@@ -155,7 +156,7 @@ void write_matrix(std::ostream& out, const Report& report) {
   }
   out << "</tbody></table></div>\n";
   write_legend(out);
-  if (report.has_alternatives()) {
+  if (report.exclusive_issues() > 0) {
     out << "<p>" << html(detail::k_alternatives_legend) << "</p>\n";
   }
   out << "</section>\n";
@@ -163,9 +164,7 @@ void write_matrix(std::ostream& out, const Report& report) {
 
 // docs/format.md 7: each exclusive issue's outcome, and its superseded alternatives.
 void write_alternatives(std::ostream& out, const Report& report) {
-  std::size_t count = 0;
-  for (const IssueRow& issue : report.issues) count += issue.exclusive ? 1 : 0;
-  write_section_start(out, "alternatives", "Alternatives", count,
+  write_section_start(out, "alternatives", "Alternatives", report.exclusive_issues(),
                       "Issues whose positions are alternatives: at most one can be the outcome, "
                       "and once one is agreed the others are superseded.");
   out << "<ul class=\"alternatives\">\n";
@@ -242,7 +241,7 @@ void write_html(const Report& report, std::ostream& out, const WriteOptions& opt
                                 "Not rejected, not considered, and someone has "
                                 "not answered yet."},
                                report.unanswered);
-  if (report.has_alternatives()) {
+  if (report.exclusive_issues() > 0) {
     write_alternatives(out, report);
     detail::write_html_positions(out, report,
                                  {"superseded", "Superseded",

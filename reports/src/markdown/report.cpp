@@ -201,14 +201,12 @@ void write_matrix(std::ostream& out, const Report& report) {
     write_markdown_row(out, row);
   }
   out << '\n' << markdown(detail::k_matrix_legend) << '\n';
-  if (report.has_alternatives()) out << '\n' << markdown(detail::k_alternatives_legend) << '\n';
+  if (report.exclusive_issues() > 0) out << '\n' << markdown(detail::k_alternatives_legend) << '\n';
 }
 
 // docs/format.md 7: each exclusive issue's outcome, and its superseded alternatives.
 void write_alternatives(std::ostream& out, const Report& report) {
-  std::size_t count = 0;
-  for (const IssueRow& issue : report.issues) count += issue.exclusive ? 1 : 0;
-  write_markdown_heading(out, "Alternatives", count);
+  write_markdown_heading(out, "Alternatives", report.exclusive_issues());
   for (const IssueRow& issue : report.issues) {
     if (!issue.exclusive) continue;
     out << "- " << markdown_code(issue.id) << ": " << markdown_issue_status(issue.status) << "; "
@@ -244,7 +242,7 @@ void write_markdown(const Report& report, std::ostream& out) {
   write_sticking_points(out, report);
   write_packages(out, report);
   write_position_list(out, report, "Unanswered", report.unanswered);
-  if (report.has_alternatives()) {
+  if (report.exclusive_issues() > 0) {
     write_alternatives(out, report);
     write_position_list(out, report, "Superseded", report.superseded);
   }

@@ -194,9 +194,10 @@ struct Cell {
 
 Cell matrix_cell(const MatrixCell& c, const Painter& paint) {
   const detail::CellSummary cell = detail::summarize(c);
-  if (!cell.alternatives.empty()) {
+  if (cell.alternatives) {
     // In full under "Alternatives": a terminal's table keeps its width.
-    const std::string shown = detail::truncate(safe(cell.alternatives), k_alternatives_cell_width);
+    const std::string shown =
+        detail::truncate(safe(detail::cell_text(cell)), k_alternatives_cell_width);
     return {shown, shown};
   }
   const std::string plain = detail::cell_text(cell);
@@ -257,7 +258,7 @@ void write_matrix(std::ostream& out, const Painter& paint, const Report& report)
   }
   write_table(out, matrix_rows(report, paint));
   write_wrapped(out, detail::k_matrix_legend, 2);
-  if (report.has_alternatives()) write_wrapped(out, detail::k_alternatives_legend, 2);
+  if (report.exclusive_issues() > 0) write_wrapped(out, detail::k_alternatives_legend, 2);
 }
 
 // Raw `text` after `used` columns of its line, wrapped to the report's width; its further
@@ -274,9 +275,7 @@ void write_hanging(std::ostream& out, std::string_view text, int used, int inden
 // docs/format.md 7: each exclusive issue's outcome, its superseded alternatives and each
 // party's stand on them.
 void write_alternatives(std::ostream& out, const Painter& paint, const Report& report) {
-  std::size_t count = 0;
-  for (const IssueRow& issue : report.issues) count += issue.exclusive ? 1 : 0;
-  write_heading(out, paint, "Alternatives", count);
+  write_heading(out, paint, "Alternatives", report.exclusive_issues());
   for (const IssueRow& issue : report.issues) {
     if (!issue.exclusive) continue;
     const std::string status(to_string(issue.status));
@@ -321,7 +320,7 @@ void write_text(const Report& report, std::ostream& out, const WriteOptions& opt
   write_sticking_points(out, paint, report);
   write_packages(out, paint, report);
   write_position_list(out, paint, report, "Unanswered", report.unanswered);
-  if (report.has_alternatives()) {
+  if (report.exclusive_issues() > 0) {
     write_alternatives(out, paint, report);
     write_position_list(out, paint, report, "Superseded", report.superseded);
   }

@@ -121,8 +121,8 @@ struct Report {
   std::vector<std::string> superseded{};  ///< in ref order (docs/format.md 7.2)
   std::vector<Diagnostic> diagnostics{};  ///< warnings, sorted
 
-  /// Whether any issue is exclusive: the formats for people then show the alternatives.
-  bool has_alternatives() const;
+  /// How many issues are exclusive: when any, the formats for people show the alternatives.
+  std::size_t exclusive_issues() const;
 
   /// The row of `ref`, or null.
   const PositionRow* find(std::string_view ref) const;
