@@ -101,6 +101,7 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
   WhatIfOptions whatif;
   DiffOptions diff;
   ConcedeCommandOptions concede;
+  DealsCommandOptions deals;
   ExplainOptions explain;
   BlocsOptions blocs;
   CoalitionsOptions coalitions;
@@ -117,6 +118,7 @@ int parse_and_run(int argc, const char* const* argv, const Io& io) {
       {setup_whatif(app, whatif), [&] { return run_whatif(whatif, io); }},
       {setup_diff(app, diff), [&] { return run_diff(diff, io); }},
       {setup_concede(app, concede), [&] { return run_concede(concede, io); }},
+      {setup_deals(app, deals), [&] { return run_deals(deals, io); }},
       {setup_explain(app, explain), [&] { return run_explain(explain, io); }},
       {setup_blocs(app, blocs), [&] { return run_blocs(blocs, io); }},
       {setup_coalitions(app, coalitions), [&] { return run_coalitions(coalitions, io); }},

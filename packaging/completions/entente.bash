@@ -23,7 +23,7 @@ _entente()
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W '--version -h --help' -- "$cur"))
         else
-            COMPREPLY=($(compgen -W 'report check whatif diff concede explain blocs coalitions export import schema' \
+            COMPREPLY=($(compgen -W 'report check whatif diff concede deals explain blocs coalitions export import schema' \
                 -- "$cur"))
         fi
         return
@@ -57,6 +57,11 @@ _entente()
         concede)
             opts='--target --by --allow-red-lines --binding --top --within --format -o --output'
             formats='text json'
+            positionals='scenario'
+            ;;
+        deals)
+            opts='--by --binding --allow-red-lines --top --score --format -o --output'
+            formats='text json md html'
             positionals='scenario'
             ;;
         explain)

@@ -10,6 +10,7 @@
 #include "entente/reports/coalitions.h"
 #include "entente/reports/comparison.h"
 #include "entente/reports/concede.h"
+#include "entente/reports/deals.h"
 #include "entente/reports/explain.h"
 #include "writers.h"
 
@@ -141,6 +142,24 @@ void write_concede(const ConcedeResult& result, Format format, std::ostream& out
     write_concede_json(result, out);
   } else {
     write_concede_text(result, out);
+  }
+}
+
+void write_deals(const DealsResult& result, Format format, std::ostream& out,
+                 const WriteOptions& /*options*/) {
+  switch (format) {
+    case Format::json:
+      write_deals_json(result, out);
+      return;
+    case Format::markdown:
+      write_deals_markdown(result, out);
+      return;
+    case Format::html:
+      write_deals_html(result, out);
+      return;
+    default:
+      assert(format == Format::text && "the CLI offers text, json, md and html for deals");
+      write_deals_text(result, out);
   }
 }
 

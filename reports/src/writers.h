@@ -4,6 +4,7 @@
 
 #include "entente/blocs.h"
 #include "entente/coalitions.h"
+#include "entente/deals.h"
 #include "entente/reports/report.h"
 
 // One writer per format (llvm-cov); write_report() and write_comparison() pick one from their
@@ -83,6 +84,11 @@ void write_coalitions_html(const Coalitions& coalitions, std::ostream& out);
 
 /// The answer of `entente concede` for a terminal: the optimum plans, or why there are none.
 void write_concede_text(const ConcedeResult& result, std::ostream& out);
+/// The answer of `entente deals` (docs/format.md 8).
+void write_deals_text(const DealsResult& result, std::ostream& out);
+void write_deals_json(const DealsResult& result, std::ostream& out);
+void write_deals_markdown(const DealsResult& result, std::ostream& out);
+void write_deals_html(const DealsResult& result, std::ostream& out);
 
 /// The same as JSON, in the shape documented at the top of json/concede.cpp.
 void write_concede_json(const ConcedeResult& result, std::ostream& out);

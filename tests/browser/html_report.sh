@@ -15,36 +15,8 @@
 set -euo pipefail
 entente=$1
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-own_out=""
-if [ -n "${2:-}" ]; then out=$2; else out=$(mktemp -d); own_out=$out; fi
-mkdir -p "$out"
-
-skip() {
-  if [ "${ENTENTE_REQUIRE_BROWSER:-}" = 1 ]; then
-    echo "FAILED (ENTENTE_REQUIRE_BROWSER=1): $1"
-    exit 1
-  fi
-  echo "SKIPPED: $1"
-  exit 77
-}
-browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
-[ -n "$browser" ] || skip "no Chromium on PATH: install the Debian package 'chromium' (.ci/run does)"
-command -v python3 >/dev/null || skip "python3 is needed to read the screenshot (Debian package 'python3')"
-
-profile=$(mktemp -d)
-trap 'rm -rf "$profile" ${own_out:+"$own_out"}' EXIT
-# No network, no first-run work, nothing kept: the test must give the same answer offline.
-chrome() {
-  "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --disable-extensions --disable-dev-shm-usage --hide-scrollbars \
-    --user-data-dir="$profile" --enable-logging=stderr --v=0 "$@"
-}
-fail() {
-  echo "FAIL: $*"
-  exit 1
-}
+# shellcheck source=tests/browser/chromium.sh
+. "$here/chromium.sh" "${2:-}"
 
 "$entente" report "$root/positions/russia-us-nato-2022" --format html -o "$out/flagship.html"
 "$entente" report "$here/hostile.yaml" --format html -o "$out/hostile.html"

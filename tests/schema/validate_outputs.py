@@ -6,7 +6,7 @@ Validated, one ajv run per schema:
   (a case whose command has no schema here fails the test: a new JSON output needs one);
 - outputs made live by the built entente: `report --format json` of every shipped scenario
   under positions/ (folders and single files), of tests/csv/hostile.yaml and of a scenario
-  with warnings; `whatif`, `explain`, `concede`, `check` and `diff` of the flagship;
+  with warnings; `whatif`, `explain`, `concede`, `deals`, `check` and `diff` of the flagship;
 - a few broken copies, which must be refused: a key renamed at the top and one inside, for
   each schema, so that the test shows at every run that it can fail.
 
@@ -31,6 +31,7 @@ SCHEMAS = {
     "check": ("check.schema.json", []),
     "blocs": ("blocs.schema.json", []),
     "coalitions": ("coalitions.schema.json", []),
+    "deals": ("deals.schema.json", []),
 }
 
 FLAGSHIP = "positions/russia-us-nato-2022"
@@ -121,6 +122,9 @@ def live_runs(source, work):
         ("coalitions", "coalitions-flagship", ["coalitions", FLAGSHIP, "--size", "2"]),
         ("coalitions", "coalitions-council-quota",
          ["coalitions", COUNCIL, "--quota", "23", "--top", "100"]),
+        ("deals", "deals-flagship-score",
+         ["deals", FLAGSHIP, "--score", "russia/no-nato-enlargement,usa/arms-control-talks"]),
+        ("deals", "deals-council-by", ["deals", COUNCIL, "--by", "commons", "--top", "3"]),
         ("report", "report-council-focused", ["report", COUNCIL, "--parties", COUNCIL_PAIR]),
         ("diff", "diff-flagship", ["diff", "positions/russia-us-nato-2022-02-03", FLAGSHIP]),
     ]

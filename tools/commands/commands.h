@@ -16,6 +16,7 @@
 #include "entente/blocs.h"
 #include "entente/coalitions.h"
 #include "entente/concede.h"
+#include "entente/deals.h"
 #include "entente/loader.h"
 #include "entente/model.h"
 #include "entente/reports/report.h"
@@ -111,6 +112,19 @@ struct ConcedeCommandOptions {
 
 CLI::App* setup_concede(CLI::App& app, ConcedeCommandOptions& options);
 ExitCode run_concede(const ConcedeCommandOptions& options, const Io& io);
+
+struct DealsCommandOptions {
+  std::string scenario{};
+  DealsOptions query{};
+  std::vector<std::string> score{};  ///< --score: the deal's refs (empty: no score)
+  reports::Format format = reports::Format::text;
+  std::string output{};
+  std::vector<std::string> parties{};  ///< --parties: focus on these (6.2)
+  LoadOptions load{};
+};
+
+CLI::App* setup_deals(CLI::App& app, DealsCommandOptions& options);
+ExitCode run_deals(const DealsCommandOptions& options, const Io& io);
 
 struct BlocsOptions {
   std::string scenario{};

@@ -111,27 +111,6 @@ Expected<std::vector<Target>> resolve_targets(const Scenario& s, const Resolutio
   return out;
 }
 
-Expected<std::vector<char>> resolve_by(const Scenario& s, std::span<const std::string> by) {
-  std::vector<std::string> ids;
-  for (const Party& p : s.parties) ids.push_back(p.id);
-  std::vector<char> may_move(ids.size(), by.empty() ? 1 : 0);
-  std::vector<Diagnostic> errors;
-  for (const std::string& party : by) {
-    const auto it = std::find(ids.begin(), ids.end(), party);
-    if (const auto why = detail::left_out_party(s, party)) {
-      errors.push_back(error("by", party, *why));
-    } else if (it == ids.end()) {
-      errors.push_back(
-          error("by", party,
-                fmt::format("unknown party '{}'{}", party, detail::did_you_mean(party, ids))));
-    } else {
-      may_move[static_cast<std::size_t>(it - ids.begin())] = 1;
-    }
-  }
-  if (!errors.empty()) return tl::unexpected(std::move(errors));
-  return may_move;
-}
-
 std::string party_name(const detail::Graph& g, PartyId p) {
   return g[detail::party_vertex(g, p)].id;
 }
@@ -296,7 +275,7 @@ std::string_view to_string(MoveKind k) {
 Expected<ConcedeResult> concede(const Scenario& scenario, const ConcedeOptions& options) {
   const Resolution resolution = resolve(scenario);
   const auto targets = resolve_targets(scenario, resolution, options.targets);
-  const auto may_move = resolve_by(scenario, options.by);
+  const auto may_move = detail::parties_that_may_move(scenario, options.by, "by");
   std::vector<Diagnostic> errors = targets ? std::vector<Diagnostic>{} : targets.error();
   if (!may_move) errors.insert(errors.end(), may_move.error().begin(), may_move.error().end());
   for (const auto& [field, value] : {std::pair{"within", options.within}, {"top", options.top}}) {

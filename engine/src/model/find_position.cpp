@@ -46,4 +46,29 @@ std::string unknown_position(const Scenario& s, std::string_view ref) {
   return fmt::format("unknown position '{}'{}", ref, did_you_mean(ref, refs));
 }
 
+Expected<std::vector<char>> parties_that_may_move(const Scenario& s,
+                                                  std::span<const std::string> by,
+                                                  std::string_view field) {
+  std::vector<std::string> ids;
+  for (const Party& p : s.parties) ids.push_back(p.id);
+  std::vector<char> may_move(ids.size(), by.empty() ? 1 : 0);
+  std::vector<Diagnostic> errors;
+  const auto error = [&](const std::string& party, std::string message) {
+    errors.push_back(
+        {.message = std::move(message), .argument = Argument{std::string(field), party}});
+  };
+  for (const std::string& party : by) {
+    const auto it = std::find(ids.begin(), ids.end(), party);
+    if (const auto why = left_out_party(s, party)) {
+      error(party, *why);
+    } else if (it == ids.end()) {
+      error(party, fmt::format("unknown party '{}'{}", party, did_you_mean(party, ids)));
+    } else {
+      may_move[static_cast<std::size_t>(it - ids.begin())] = 1;
+    }
+  }
+  if (!errors.empty()) return tl::unexpected(std::move(errors));
+  return may_move;
+}
+
 }  // namespace entente::detail

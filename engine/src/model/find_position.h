@@ -7,6 +7,10 @@
 #include <string>
 #include <string_view>
 
+#include <span>
+#include <vector>
+
+#include "entente/diagnostic.h"
 #include "entente/model.h"
 
 namespace entente::detail {
@@ -23,5 +27,11 @@ std::string left_out_position(std::string_view ref);
 
 /// Why `party`, a party a focus left out, is named in vain: none when it is not one.
 std::optional<std::string> left_out_party(const Scenario& s, std::string_view party);
+
+/// Per party (PartyId), whether it may move: every party when `by` is empty, else those it
+/// names. An unknown or left-out name is an error whose Argument is (`field`, the name).
+Expected<std::vector<char>> parties_that_may_move(const Scenario& s,
+                                                  std::span<const std::string> by,
+                                                  std::string_view field);
 
 }  // namespace entente::detail

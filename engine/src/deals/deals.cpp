@@ -1,0 +1,237 @@
+// `entente deals`: the options checked and named, the problem to the solver, and each deal it
+// finds read back through evaluate() into references (docs/format.md 8).
+#include "entente/deals.h"
+
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "deals/problem.h"
+#include "deals/solver.h"
+#include "entente/position_graph.h"
+#include "entente/resolution.h"
+#include "model/find_position.h"
+
+namespace entente {
+namespace {
+
+using detail::DealProblem;
+using detail::DealSet;
+using detail::Evaluation;
+
+Diagnostic error(std::string_view field, std::string_view value, std::string message) {
+  return {.message = std::move(message),
+          .argument = Argument{std::string(field), std::string(value)}};
+}
+
+// `--score`'s references, each once; an empty name is no position (`--score ''`: no deal).
+Expected<std::vector<PositionId>> resolve_score(const Scenario& s,
+                                                const std::vector<std::string>& refs) {
+  std::vector<PositionId> out;
+  std::vector<Diagnostic> errors;
+  for (std::size_t k = 0; k < refs.size(); ++k) {
+    const std::string& ref = refs[k];
+    if (ref.empty()) continue;
+    if (std::find(refs.begin(), refs.begin() + static_cast<std::ptrdiff_t>(k), ref) !=
+        refs.begin() + static_cast<std::ptrdiff_t>(k)) {
+      errors.push_back(error("score", ref, fmt::format("'{}' is in the deal twice", ref)));
+    } else if (const auto i = detail::find_position(s, ref)) {
+      out.push_back(static_cast<PositionId>(*i));
+    } else {
+      errors.push_back(error("score", ref, detail::unknown_position(s, ref)));
+    }
+  }
+  if (!errors.empty()) return tl::unexpected(std::move(errors));
+  return out;
+}
+
+class Reader {
+ public:
+  Reader(const detail::Graph& g, const DealProblem& p) : g_(g), p_(p) {}
+
+  std::string party(PartyId q) const {
+    return std::string(g_[detail::party_vertex(g_, q)].id.view());
+  }
+  std::string ref(PositionId t) const { return detail::vertex_name(g_, t); }
+
+  Deal deal(const DealSet& in, const Evaluation& e) const {
+    Deal d;
+    for (PositionId t = 0; t < in.size(); ++t) {
+      if (in[t]) d.positions.push_back(ref(t));
+      if (in[t] && p_.gain[t] > 0) d.gained.push_back({party(p_.holder[t]), ref(t), p_.gain[t]});
+      if (e.lost[t]) {
+        const bool doubled = e.doubled[t] && !p_.red_line[t];
+        d.lost.push_back({.party = party(p_.holder[t]),
+                          .position = ref(t),
+                          .cost = p_.loss_cost(t, doubled),
+                          .red_line = p_.red_line[t] != 0,
+                          .doubled = doubled,
+                          .superseded = e.superseded[t] != 0});
+      }
+    }
+    for (const PartyId q : p_.party_order) {
+      d.gains.push_back(e.gains[q]);
+      d.joint += e.gains[q];
+    }
+    for (const std::size_t k : e.moves) {
+      const detail::Need& need = p_.needs[k];
+      d.moves.push_back({.party = party(need.party),
+                         .position = ref(need.position),
+                         .from = need.from,
+                         .via = need.via ? ref(*need.via) : std::string(),
+                         .cost = need.cost});
+    }
+    for (std::size_t k = 0; k < e.met.size(); ++k) {
+      if (!e.met[k]) continue;
+      const detail::Need& need = p_.needs[k];
+      MetCondition met{.party = party(need.party), .position = ref(need.position)};
+      for (const PositionId c : *need.conditions) met.agree_if.push_back(ref(c));
+      d.conditions_met.push_back(std::move(met));
+    }
+    std::sort(d.positions.begin(), d.positions.end());
+    const auto by_position = [](const auto& a, const auto& b) { return a.position < b.position; };
+    std::sort(d.lost.begin(), d.lost.end(), by_position);
+    std::sort(d.gained.begin(), d.gained.end(), by_position);
+    std::sort(d.moves.begin(), d.moves.end(), [](const DealMove& a, const DealMove& b) {
+      return std::tie(a.party, a.position) < std::tie(b.party, b.position);
+    });
+    std::sort(d.conditions_met.begin(), d.conditions_met.end(),
+              [](const MetCondition& a, const MetCondition& b) {
+                return std::tie(a.position, a.party) < std::tie(b.position, b.party);
+              });
+    return d;
+  }
+
+  Deal deal(const DealSet& in) const { return deal(in, detail::evaluate(p_, in)); }
+
+  // 8.3: why a deal is not feasible, one sentence per broken rule.
+  std::string why_not(const detail::Violation& v) const {
+    using detail::Violation;
+    const auto need = [&] { return p_.needs[v.need]; };
+    switch (v.kind) {
+      case Violation::two_alternatives:
+        return fmt::format("it holds two alternatives of one exclusive issue: {} and {}",
+                           ref(v.position), ref(v.other));
+      case Violation::move_not_allowed:
+        return fmt::format("{} would have to agree to {}, and only the parties of --by may move",
+                           party(need().party), ref(need().position));
+      case Violation::move_binding:
+        return fmt::format(
+            "{} agrees to {} only on its conditions, which the deal does not meet (--binding)",
+            party(need().party), ref(need().position));
+      case Violation::via_in_deal:
+        return fmt::format("{} would agree to {} by giving up {}, which the deal holds",
+                           party(need().party), ref(need().position), ref(*need().via));
+      case Violation::red_line_lost:
+        return fmt::format("it loses {}, a red line of {}", ref(v.position),
+                           party(p_.holder[v.position]));
+    }
+    return {};
+  }
+
+ private:
+  const detail::Graph& g_;
+  const DealProblem& p_;
+};
+
+std::vector<std::uint32_t> ref_ranks(const detail::Graph& g) {
+  std::vector<PositionId> order(detail::position_count(g));
+  std::iota(order.begin(), order.end(), PositionId{0});
+  std::sort(order.begin(), order.end(),
+            [&](PositionId a, PositionId b) { return detail::ref_less(g, a, b); });
+  std::vector<std::uint32_t> rank(order.size());
+  for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  return rank;
+}
+
+}  // namespace
+
+std::string_view to_string(BlockedReason r) {
+  switch (r) {
+    case BlockedReason::red_line:
+      return "red_line";
+    case BlockedReason::by:
+      return "by";
+    case BlockedReason::binding:
+      return "binding";
+    case BlockedReason::several:
+      return "several";
+    case BlockedReason::unacceptable:
+      return "unacceptable";
+  }
+  return "?";
+}
+
+Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& options) {
+  const auto may_move = detail::parties_that_may_move(scenario, options.by, "by");
+  std::vector<Diagnostic> errors = may_move ? std::vector<Diagnostic>{} : may_move.error();
+  if (options.top < 0) {
+    errors.push_back(error("top", std::to_string(options.top),
+                           fmt::format("top must be 0 or more, not {}", options.top)));
+  }
+  Expected<std::vector<PositionId>> score = std::vector<PositionId>{};
+  if (options.score) score = resolve_score(scenario, *options.score);
+  if (!score) errors.insert(errors.end(), score.error().begin(), score.error().end());
+  if (!errors.empty()) return tl::unexpected(std::move(errors));
+
+  const Resolution resolution = resolve(scenario);
+  const PositionGraph graph = PositionGraph::build(scenario, resolution);
+  const detail::Graph& g = detail::graph_of(graph);
+  const DealProblem problem =
+      detail::build_deal_problem(g, scenario,
+                                 {.may_move = *may_move,
+                                  .allow_red_lines = options.allow_red_lines,
+                                  .binding = options.binding});
+  const Reader reader(g, problem);
+  DealsResult r{.by = options.by,
+                .binding = options.binding,
+                .allow_red_lines = options.allow_red_lines,
+                .top = options.top};
+  for (const PartyId q : problem.party_order) r.parties.push_back(reader.party(q));
+  std::sort(r.by.begin(), r.by.end());
+  r.by.erase(std::unique(r.by.begin(), r.by.end()), r.by.end());
+  try {
+    detail::DealSolver solver(problem, ref_ranks(g));
+    bool more = false;
+    for (const DealSet& d : solver.frontier(static_cast<std::size_t>(options.top), nullptr, more)) {
+      r.frontier.push_back(reader.deal(d));
+    }
+    r.complete = !more;
+    r.nash = reader.deal(solver.nash());
+    r.leximin = reader.deal(solver.leximin());
+    r.utilitarian = reader.deal(solver.utilitarian());
+    const std::vector<char> held = solver.holdable();
+    for (PositionId t = 0; t < held.size(); ++t) {
+      if (held[t]) continue;
+      BlockedPosition b{.position = reader.ref(t)};
+      b.reason = solver.why_blocked(t, b.worst);
+      r.blocked.push_back(std::move(b));
+    }
+    std::sort(
+        r.blocked.begin(), r.blocked.end(),
+        [](const BlockedPosition& a, const BlockedPosition& b) { return a.position < b.position; });
+    if (options.score) {
+      DealSet in(problem.holder.size(), 0);
+      for (const PositionId t : *score) in[t] = 1;
+      const Evaluation e = detail::evaluate(problem, in);
+      DealScore s{
+          .deal = reader.deal(in, e), .feasible = e.feasible(), .acceptable = e.acceptable()};
+      for (const detail::Violation& v : e.violations) s.why_not.push_back(reader.why_not(v));
+      std::vector<int> floor(problem.parties);
+      for (PartyId q = 0; q < problem.parties; ++q) floor[q] = e.gains[q];
+      for (const DealSet& d :
+           solver.frontier(static_cast<std::size_t>(options.top), &floor, s.more_dominating)) {
+        s.dominated_by.push_back(reader.deal(d));
+      }
+      r.score = std::move(s);
+    }
+  } catch (const std::runtime_error& e) {  // the solver failed: the engine's own error
+    return tl::unexpected(std::vector<Diagnostic>{{.message = e.what()}});
+  }
+  return r;
+}
+
+}  // namespace entente

@@ -1,0 +1,639 @@
+// docs/format.md 8 for Z3. Variables: one Boolean per position (in the deal or not), one per
+// conditional need (its move: the position in, a condition out), one per position some move
+// or alternative can take away (lost), and one integer per named party (its gain, defined as
+// the sum of 8.2). Every search runs in a scope of the limits of 8.1 it keeps; each deal
+// found is read back through evaluate(), so the encoding's gains are checked against the
+// plain definition.
+#include "deals/solver.h"
+
+#include <z3++.h>
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include "entente/concede.h"
+
+namespace entente::detail {
+namespace {
+
+// Which of the limits of 8.1 that a reason may lift a check keeps.
+struct Limits {
+  bool red_lines = true;
+  bool by = true;
+  bool binding = true;
+};
+
+void require_decided(z3::check_result r) {
+  if (r == z3::unknown) throw z3::exception("the solver gave up");
+}
+
+// nash's product is searched through a fixed-point logarithm: each party's gain g >= 1
+// scores F(g) = round(k_log_scale x ln g), exactly, as the sum of unit steps
+// F(v) - F(v - 1) for v = 2..g. |F(g) - k_log_scale x ln g| <= 1/2, so over K gaining
+// parties the scores of two deals order their products up to K units.
+constexpr double k_log_scale = 1 << 20;
+
+std::int64_t log_score(int g) {
+  return g <= 1 ? 0 : std::llround(k_log_scale * std::log(static_cast<double>(g)));
+}
+
+using Product = boost::multiprecision::cpp_int;
+
+}  // namespace
+
+struct DealSolver::Impl {
+  const DealProblem& p;
+  std::vector<PositionId> by_rank;
+  z3::context ctx;
+  z3::expr_vector x;     // per position
+  z3::expr_vector move;  // per need
+  z3::expr_vector lost;  // per position
+  z3::expr_vector gain;  // per named party (PartyId)
+  z3::solver sat;
+  z3::expr_vector base;  // the definitions every solver holds
+  // Solvers for the limits a blocked position's reason lifts (not acceptability), made on
+  // first use: a selector per limit in one solver ran three times slower.
+  std::map<std::tuple<bool, bool, bool>, z3::solver> relaxed;
+
+  Impl(const DealProblem& problem, const std::vector<std::uint32_t>& rank)
+      : p(problem),
+        by_rank(rank.size()),
+        x(ctx),
+        move(ctx),
+        lost(ctx),
+        gain(ctx),
+        sat(ctx),
+        base(ctx) {
+    for (PositionId t = 0; t < rank.size(); ++t) by_rank[rank[t]] = t;
+    tune(sat);
+    encode();
+    for (const z3::expr& e : limits({}, true)) sat.add(e);
+  }
+
+  // The arithmetic solver that decides these sums fastest: on 60 positions and 12 parties
+  // the default one took 1.6 times as long.
+  void tune(z3::solver& s) {
+    z3::params prm(ctx);
+    prm.set("arith.solver", 2U);
+    s.set(prm);
+  }
+
+  // --- the encoding -------------------------------------------------------------------------
+
+  z3::expr sum(const z3::expr_vector& terms) {
+    return terms.empty() ? ctx.int_val(0) : z3::sum(terms);
+  }
+  z3::expr count(const z3::expr_vector& bools) {
+    z3::expr_vector terms(ctx);
+    for (const z3::expr& b : bools) terms.push_back(z3::ite(b, ctx.int_val(1), ctx.int_val(0)));
+    return sum(terms);
+  }
+  // A Boolean named `name` defined as `e` (shared by every constraint that reads it).
+  z3::expr define(const std::string& name, const z3::expr& e) {
+    const z3::expr v = ctx.bool_const(name.c_str());
+    add_base(v == e);
+    return v;
+  }
+  void add_base(const z3::expr& e) {
+    sat.add(e);
+    base.push_back(e);
+  }
+
+  void encode() {
+    const std::size_t n = p.holder.size();
+    for (PositionId t = 0; t < n; ++t)
+      x.push_back(ctx.bool_const(("in" + std::to_string(t)).c_str()));
+    for (std::size_t k = 0; k < p.needs.size(); ++k) {
+      const Need& need = p.needs[k];
+      if (!need.conditions) {
+        move.push_back(x[need.position]);  // no condition can make it support: it moves
+        continue;
+      }
+      z3::expr_vector all(ctx);
+      for (const PositionId c : *need.conditions) all.push_back(x[c]);
+      move.push_back(define("move" + std::to_string(k), x[need.position] && !z3::mk_and(all)));
+    }
+    std::vector<z3::expr> doubled;
+    for (PositionId v = 0; v < n; ++v) {
+      z3::expr_vector why(ctx);
+      z3::expr_vector reversing(ctx);
+      for (const std::size_t k : p.via_users[v]) {
+        why.push_back(move[k]);
+        if (p.needs[k].reverses_reject()) reversing.push_back(move[k]);
+      }
+      if (p.alternatives_of[v] != k_none) {
+        z3::expr_vector others(ctx);
+        for (const PositionId w : p.alternatives[p.alternatives_of[v]]) {
+          if (w != v) others.push_back(x[w]);
+        }
+        if (!others.empty()) why.push_back(!x[v] && z3::mk_or(others));
+      }
+      lost.push_back(why.empty() ? ctx.bool_val(false)
+                                 : define("lost" + std::to_string(v), z3::mk_or(why)));
+      doubled.push_back(reversing.empty() ? ctx.bool_val(false) : z3::mk_or(reversing));
+    }
+    std::vector<z3::expr_vector> terms;
+    for (std::size_t q = 0; q < p.parties; ++q) terms.emplace_back(ctx);
+    const auto term = [&](PartyId q, const z3::expr& when, int amount) {
+      if (q < p.parties && amount != 0) {
+        terms[q].push_back(z3::ite(when, ctx.int_val(amount), ctx.int_val(0)));
+      }
+    };
+    for (PositionId t = 0; t < n; ++t) {
+      term(p.holder[t], x[t], p.gain[t]);
+      if (lost[t].is_false()) continue;
+      term(p.holder[t], lost[t], -p.loss_cost(t, false));
+      if (!p.red_line[t] && !doubled[t].is_false()) {
+        term(p.holder[t], lost[t] && doubled[t], p.loss_cost(t, false) - p.loss_cost(t, true));
+      }
+    }
+    for (std::size_t k = 0; k < p.needs.size(); ++k) {
+      if (!p.needs[k].via) term(p.needs[k].party, move[k], -p.needs[k].cost);
+    }
+    for (std::size_t q = 0; q < p.parties; ++q) {
+      const z3::expr g = ctx.int_const(("gain" + std::to_string(q)).c_str());
+      add_base(g == sum(terms[q]));
+      int lo = 0, hi = 0;
+      for (const z3::expr& t : terms[q]) {
+        const int c = t.arg(1).get_numeral_int();
+        (c > 0 ? hi : lo) += c;
+      }
+      add_base(g >= lo && g <= hi);
+      gain.push_back(g);
+    }
+  }
+
+  // The limits of 8.1 that `l` keeps; with `acceptable`, every gain >= 0 too.
+  z3::expr_vector limits(const Limits& l, bool acceptable) {
+    z3::expr_vector out(ctx);
+    for (const std::vector<PositionId>& group : p.alternatives) {
+      z3::expr_vector members(ctx);
+      for (const PositionId t : group) members.push_back(x[t]);
+      if (members.size() > 1) out.push_back(z3::atmost(members, 1));
+    }
+    for (std::size_t k = 0; k < p.needs.size(); ++k) {
+      const Need& need = p.needs[k];
+      if (need.via) out.push_back(z3::implies(move[k], !x[*need.via]));
+      if ((l.by && need.outside_by) || (l.binding && need.binds)) out.push_back(!move[k]);
+    }
+    if (l.red_lines && !p.allow_red_lines) {
+      for (PositionId v = 0; v < p.holder.size(); ++v) {
+        if (p.red_line[v] && !lost[v].is_false()) out.push_back(!lost[v]);
+      }
+    }
+    if (acceptable) {
+      for (const z3::expr& g : gain) out.push_back(g >= 0);
+    }
+    return out;
+  }
+
+  z3::check_result check() {
+    const z3::check_result r = sat.check();
+    require_decided(r);
+    return r;
+  }
+
+  // The solver of feasible deals under `l`, acceptable or not.
+  z3::solver& relaxed_solver(const Limits& l) {
+    const auto key = std::tuple(l.red_lines, l.by, l.binding);
+    auto it = relaxed.find(key);
+    if (it == relaxed.end()) {
+      it = relaxed.emplace(key, z3::solver(ctx)).first;
+      tune(it->second);
+      for (const z3::expr& e : base) it->second.add(e);
+      for (const z3::expr& e : limits(l, false)) it->second.add(e);
+    }
+    return it->second;
+  }
+
+  // Whether a deal holding `t` keeps the limits `l` names (acceptable or not).
+  bool feasible_with(PositionId t, const Limits& l) {
+    z3::expr_vector with(ctx);
+    with.push_back(x[t]);
+    const z3::check_result r = relaxed_solver(l).check(with);
+    require_decided(r);
+    return r == z3::sat;
+  }
+
+  z3::expr joint() { return sum(gain); }
+
+  // --- scopes: both engines see the same constraints -----------------------------------------
+
+  void push() { sat.push(); }
+  void pop() { sat.pop(); }
+  void add(const z3::expr& e) { sat.add(e); }
+  void add(const z3::expr_vector& es) {
+    for (const z3::expr& e : es) add(e);
+  }
+
+  DealSet read(const z3::model& m) const {
+    DealSet d(x.size(), 0);
+    for (unsigned t = 0; t < x.size(); ++t) d[t] = m.eval(x[t], true).is_true() ? 1 : 0;
+    return d;
+  }
+  static std::int64_t value(const z3::model& m, const z3::expr& e) {
+    return m.eval(e, true).get_numeral_int64();
+  }
+  std::vector<int> gains_of(const DealSet& d) const {
+    const Evaluation e = evaluate(p, d);
+    return e.gains;
+  }
+
+  // --- the searches -----------------------------------------------------------------------
+
+  // A deal the solver found, with the figures the searches compare.
+  struct Found {
+    DealSet in{};
+    std::vector<std::int64_t> gains{};  // per named party
+    std::int64_t joint = 0;
+    std::int64_t moves = 0;
+    std::int64_t size = 0;
+  };
+
+  Found found() {
+    const z3::model m = sat.get_model();
+    Found f{.in = read(m)};
+    for (const z3::expr& g : gain) {
+      f.gains.push_back(value(m, g));
+      f.joint += f.gains.back();
+    }
+    f.moves = value(m, count(move));
+    f.size = value(m, count(x));
+    return f;
+  }
+
+  // A deal the scope allows, if any.
+  std::optional<Found> any() {
+    const z3::check_result r = check();
+    if (r != z3::sat) return std::nullopt;
+    return found();
+  }
+
+  // Moves from `f` to a deal that `better(f)` holds for, while there is one: the last is
+  // optimal, proven by the unsatisfiable check that ends the climb. Each step's constraint
+  // is a constant bound, which the solver decides far faster than an objective variable.
+  template <class Better>
+  Found climb(Found f, Better better) {
+    while (true) {
+      sat.push();
+      sat.add(better(f));
+      const z3::check_result r = check();
+      if (r != z3::sat) {
+        sat.pop();
+        return f;
+      }
+      f = found();
+      sat.pop();
+    }
+  }
+
+  z3::expr int_val(std::int64_t v) { return ctx.int_val(v); }
+
+  // Gains after `g` in frontier order at the same joint gain: larger at the first party
+  // (in id order) where they differ.
+  z3::expr lex_greater(const std::vector<std::int64_t>& g) {
+    z3::expr_vector ways(ctx);
+    z3::expr same = ctx.bool_val(true);
+    for (const PartyId q : p.party_order) {
+      ways.push_back(same && gain[q] > int_val(g[q]));
+      same = same && gain[q] == int_val(g[q]);
+    }
+    return ways.empty() ? ctx.bool_val(false) : z3::mk_or(ways);
+  }
+
+  // Sets of the same size whose sorted references come before `in`'s: the first position,
+  // in reference order, where they differ is theirs.
+  z3::expr refs_smaller(const DealSet& in) {
+    z3::expr_vector ways(ctx);
+    z3::expr same = ctx.bool_val(true);
+    for (const PositionId t : by_rank) {
+      if (!in[t]) ways.push_back(same && x[t]);
+      same = same && (in[t] ? x[t] : !x[t]);
+    }
+    return ways.empty() ? ctx.bool_val(false) : z3::mk_or(ways);
+  }
+
+  // The deal the current scope allows that comes first in frontier order (largest joint
+  // gain, then the gains in party id order), as that gain vector's representative: fewest
+  // moves, fewest positions, then the smallest sorted list of references. Each figure is
+  // climbed to its optimum and fixed before the next. (Z3's own optimiser, with these as
+  // lexicographic objectives, was seen to leave later objectives short of their optimum,
+  // and took ten times as long.)
+  std::optional<DealSet> first() {
+    std::optional<Found> start = any();
+    if (!start) return std::nullopt;
+    push();
+    Found f = climb(*start, [&](const Found& c) { return joint() > int_val(c.joint); });
+    add(joint() == int_val(f.joint));
+    f = climb(f, [&](const Found& c) { return lex_greater(c.gains); });
+    for (std::size_t q = 0; q < gain.size(); ++q) add(gain[q] == int_val(f.gains[q]));
+    f = climb(f, [&](const Found& c) { return count(move) < int_val(c.moves); });
+    add(count(move) == int_val(f.moves));
+    f = climb(f, [&](const Found& c) { return count(x) < int_val(c.size); });
+    add(count(x) == int_val(f.size));
+    f = climb(f, [&](const Found& c) { return refs_smaller(c.in); });
+    pop();
+    return f.in;
+  }
+
+  std::vector<DealSet> frontier(std::size_t top, const std::vector<int>* floor, bool& more) {
+    push();
+    if (floor) {  // dominates it: >= for every party, > for one, so a larger sum
+      std::int64_t total = 0;
+      for (std::size_t q = 0; q < floor->size(); ++q) {
+        add(gain[q] >= (*floor)[q]);
+        total += (*floor)[q];
+      }
+      add(joint() > ctx.int_val(static_cast<std::int64_t>(total)));
+    }
+    std::vector<DealSet> out;
+    more = false;
+    while (true) {
+      if (out.size() == top) {
+        const z3::check_result r = check();
+        more = r == z3::sat;
+        break;
+      }
+      std::optional<DealSet> d = first();
+      if (!d) break;
+      // Whatever comes next is not dominated by, nor equal to, this point.
+      const std::vector<int> g = gains_of(*d);
+      z3::expr_vector better(ctx);
+      for (std::size_t q = 0; q < g.size(); ++q) better.push_back(gain[q] > g[q]);
+      add(z3::mk_or(better));
+      out.push_back(std::move(*d));
+    }
+    pop();
+    return out;
+  }
+
+  // The largest value of `objective` in the scope, which must hold a deal.
+  std::int64_t maximum(const z3::expr& objective) {
+    const auto value_of = [&]() { return value(sat.get_model(), objective); };
+    check();
+    std::int64_t v = value_of();
+    while (true) {
+      sat.push();
+      sat.add(objective > int_val(v));
+      const z3::check_result r = check();
+      if (r == z3::sat) v = value_of();
+      sat.pop();
+      if (r != z3::sat) return v;
+    }
+  }
+
+  // Fixes the gain vector sorted ascending at its lexicographic maximum within the scope.
+  // Its k-th entry is at least v exactly when fewer than k gains are below v, so a sorted
+  // vector comes after s when, for some k, its entries before k are at least s's and its
+  // k-th is above s's: one climb, proven by one unsatisfiable check.
+  void fix_leximin() {
+    const auto at_least = [&](std::int64_t v, std::size_t k) {
+      z3::expr_vector under(ctx);
+      for (const z3::expr& g : gain) under.push_back(g < int_val(v));
+      return count(under) <= int_val(static_cast<std::int64_t>(k - 1));
+    };
+    const auto sorted = [](const Found& f) {
+      std::vector<std::int64_t> out = f.gains;
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    std::optional<Found> start = any();
+    assert(start && "the scope holds a deal");
+    const Found f = climb(*start, [&](const Found& c) {
+      const std::vector<std::int64_t> s = sorted(c);
+      z3::expr_vector ways(ctx);
+      z3::expr before = ctx.bool_val(true);
+      for (std::size_t k = 1; k <= s.size(); ++k) {
+        ways.push_back(before && at_least(s[k - 1] + 1, k));
+        before = before && at_least(s[k - 1], k);
+      }
+      return ways.empty() ? ctx.bool_val(false) : z3::mk_or(ways);
+    });
+    const std::vector<std::int64_t> s = sorted(f);
+    for (std::size_t k = 1; k <= s.size(); ++k) add(at_least(s[k - 1], k));
+  }
+
+  DealSet leximin() {
+    push();
+    fix_leximin();
+    DealSet d = *first();
+    pop();
+    return d;
+  }
+
+  DealSet utilitarian() {
+    push();
+    add(joint() == ctx.int_val(static_cast<std::int64_t>(maximum(joint()))));
+    fix_leximin();
+    DealSet d = *first();
+    pop();
+    return d;
+  }
+
+  // The most gaining parties, then the largest product of positive gains. The product is
+  // searched through log scores: the best score's deal, then every other clipped gain vector
+  // (gains <= 0 as 0) whose score could still mean a product at least as large, until none
+  // is left: that proves the largest product and all its ties, of which frontier order picks.
+  DealSet nash() {
+    push();
+    z3::expr_vector gaining(ctx);
+    for (const z3::expr& g : gain) gaining.push_back(g >= 1);
+    const std::int64_t most = gain.empty() ? 0 : maximum(count(gaining));
+    if (most == 0) {
+      DealSet d = *first();
+      pop();
+      return d;
+    }
+    add(count(gaining) >= ctx.int_val(static_cast<std::int64_t>(most)));
+    z3::expr_vector score_terms(ctx);
+    for (std::size_t q = 0; q < gain.size(); ++q) {
+      int top = 0;
+      for (PositionId t = 0; t < p.holder.size(); ++t) {
+        if (p.holder[t] == q) top += p.gain[t];
+      }
+      for (int v = 2; v <= top; ++v) {
+        score_terms.push_back(
+            z3::ite(gain[q] >= v, ctx.int_val(log_score(v) - log_score(v - 1)), ctx.int_val(0)));
+      }
+    }
+    const z3::expr score = sum(score_terms);
+    const auto clipped = [](std::vector<int> g) {
+      for (int& v : g) v = std::max(v, 0);
+      return g;
+    };
+    const auto product = [](const std::vector<int>& c) {
+      Product out = 1;
+      for (const int v : c) {
+        if (v > 0) out *= v;
+      }
+      return out;
+    };
+    const auto score_of = [](const std::vector<int>& c) {
+      std::int64_t s = 0;
+      for (const int v : c) s += log_score(v);
+      return s;
+    };
+    const auto matches = [&](const std::vector<int>& c) {
+      z3::expr_vector all(ctx);
+      for (std::size_t q = 0; q < c.size(); ++q) {
+        all.push_back(c[q] == 0 ? gain[q] <= 0 : gain[q] == c[q]);
+      }
+      return z3::mk_and(all);
+    };
+    const auto slack = static_cast<std::int64_t>(gain.size()) + 1;
+    // The climb to the best score; every deal it passes is a candidate too.
+    check();
+    std::vector<int> best = clipped(gains_of(read(sat.get_model())));
+    std::vector<std::vector<int>> seen{best};
+    while (true) {
+      sat.push();
+      sat.add(score > int_val(score_of(best)));
+      const z3::check_result r = check();
+      if (r == z3::sat) {
+        const std::vector<int> c = clipped(gains_of(read(sat.get_model())));
+        if (score_of(c) > score_of(best)) best = c;
+        seen.push_back(c);
+      }
+      sat.pop();
+      if (r != z3::sat) break;
+    }
+    // Then every vector close enough to the best score to hold a product as large.
+    for (const std::vector<int>& c : seen) {
+      if (product(c) > product(best)) best = c;
+    }
+    sat.push();
+    for (const std::vector<int>& c : seen) sat.add(!matches(c));
+    sat.add(score >= ctx.int_val(score_of(best) - slack));
+    while (true) {
+      const z3::check_result r = check();
+      if (r != z3::sat) break;
+      const std::vector<int> c = clipped(gains_of(read(sat.get_model())));
+      sat.add(!matches(c));
+      seen.push_back(c);
+      if (product(c) > product(best)) {
+        best = c;
+        sat.add(score >= ctx.int_val(score_of(best) - slack));
+      }
+    }
+    sat.pop();
+    z3::expr_vector ties(ctx);
+    for (const std::vector<int>& c : seen) {
+      if (product(c) == product(best)) ties.push_back(matches(c));
+    }
+    add(z3::mk_or(ties));
+    DealSet d = *first();
+    pop();
+    return d;
+  }
+
+  // Asks for an acceptable deal holding some position not yet seen in one, until none is
+  // left: each deal found covers all its positions, and the last, unsatisfiable check proves
+  // the rest blocked at once.
+  std::vector<char> holdable() {
+    push();
+    std::vector<char> held(x.size(), 0);
+    while (true) {
+      z3::expr_vector unseen(ctx);
+      for (PositionId t = 0; t < x.size(); ++t) {
+        if (!held[t]) unseen.push_back(x[t]);
+      }
+      if (unseen.empty()) break;
+      sat.push();
+      sat.add(z3::mk_or(unseen));
+      const z3::check_result r = check();
+      if (r == z3::sat) {
+        const DealSet d = read(sat.get_model());
+        for (std::size_t i = 0; i < d.size(); ++i) held[i] = held[i] || d[i];
+      }
+      sat.pop();
+      if (r != z3::sat) break;
+    }
+    pop();
+    return held;
+  }
+
+  BlockedReason why_blocked(PositionId t, std::optional<int>& worst) {
+    worst.reset();
+    z3::solver& loose = relaxed_solver({});
+    z3::expr_vector holding(ctx);
+    holding.push_back(x[t]);
+    // Every gain above v, in a feasible deal holding t; the gains' least in it.
+    const auto above = [&](std::int64_t v) -> std::optional<std::int64_t> {
+      loose.push();
+      for (const z3::expr& g : gain) loose.add(g > int_val(v));
+      const z3::check_result r = loose.check(holding);
+      require_decided(r);
+      std::optional<std::int64_t> least;
+      if (r == z3::sat) {
+        const z3::model m = loose.get_model();
+        for (const z3::expr& g : gain) least = std::min(least.value_or(value(m, g)), value(m, g));
+      }
+      loose.pop();
+      return least;
+    };
+    // No acceptable deal holds t, so the worst-off party's best is below 0: most often -1,
+    // which one check settles; else it is climbed to, as climb() does.
+    if (!gain.empty() && above(-2)) {
+      worst = -1;
+      return BlockedReason::unacceptable;
+    }
+    if (feasible_with(t, {})) {
+      if (!gain.empty()) {
+        std::int64_t v = *above(std::numeric_limits<int>::min() / 2);
+        while (const auto better = above(v)) v = *better;
+        worst = static_cast<int>(v);
+      }
+      return BlockedReason::unacceptable;
+    }
+    if (!p.allow_red_lines && feasible_with(t, {.red_lines = false})) {
+      return BlockedReason::red_line;
+    }
+    if (feasible_with(t, {.by = false})) return BlockedReason::by;
+    if (feasible_with(t, {.binding = false})) return BlockedReason::binding;
+    return BlockedReason::several;
+  }
+};
+
+// Every entry point turns the solver's failure into the engine's own error.
+template <class F>
+auto guarded(F f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const z3::exception& e) {
+    throw std::runtime_error(std::string("the solver failed: ") + e.msg());
+  }
+}
+
+DealSolver::DealSolver(const DealProblem& problem, std::vector<std::uint32_t> rank)
+    : impl_(guarded([&] { return std::make_unique<Impl>(problem, rank); })) {}
+DealSolver::~DealSolver() = default;
+
+std::vector<DealSet> DealSolver::frontier(std::size_t top, const std::vector<int>* floor,
+                                          bool& more) {
+  return guarded([&] { return impl_->frontier(top, floor, more); });
+}
+DealSet DealSolver::nash() {
+  return guarded([&] { return impl_->nash(); });
+}
+DealSet DealSolver::leximin() {
+  return guarded([&] { return impl_->leximin(); });
+}
+DealSet DealSolver::utilitarian() {
+  return guarded([&] { return impl_->utilitarian(); });
+}
+std::vector<char> DealSolver::holdable() {
+  return guarded([&] { return impl_->holdable(); });
+}
+BlockedReason DealSolver::why_blocked(PositionId t, std::optional<int>& worst) {
+  return guarded([&] { return impl_->why_blocked(t, worst); });
+}
+
+}  // namespace entente::detail

@@ -1,0 +1,46 @@
+#pragma once
+// The Z3 side of `entente deals`: a Boolean per position, moves and losses as Boolean
+// functions of them, each party's gain as an integer sum, and the searches of docs/deals.md
+// (frontier by lexicographic optimisation, nash by a proven band search, leximin by
+// successive order statistics). The only code of deals that includes z3++.h.
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "deals/problem.h"
+#include "entente/deals.h"
+
+namespace entente::detail {
+
+/// A deal: one flag per position.
+using DealSet = std::vector<char>;
+
+class DealSolver {
+ public:
+  /// `rank`: each position's place in reference order (the representative's tie-break).
+  DealSolver(const DealProblem& problem, std::vector<std::uint32_t> rank);
+  ~DealSolver();
+  DealSolver(const DealSolver&) = delete;
+  DealSolver& operator=(const DealSolver&) = delete;
+
+  /// The first `top` frontier points (8.3), each as its representative deal, in frontier
+  /// order; with `floor`, only those that dominate that gain vector. `more` says whether
+  /// further points exist.
+  std::vector<DealSet> frontier(std::size_t top, const std::vector<int>* floor, bool& more);
+  DealSet nash();
+  DealSet leximin();
+  DealSet utilitarian();
+  /// Per position: whether some acceptable deal holds it.
+  std::vector<char> holdable();
+  /// Why no acceptable deal holds `t`; for `unacceptable`, the largest gain of the worst-off
+  /// party over the feasible deals holding it.
+  BlockedReason why_blocked(PositionId t, std::optional<int>& worst);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace entente::detail
