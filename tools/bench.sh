@@ -229,8 +229,16 @@ t_concede=$best
 # Issue 21: --binding and three targets at once (two positions and the whole issue).
 measure "$entente" concede "$work/concede" --target p-001/pos-0001 --target p-005/pos-0003 \
   --target issue-001 --binding "${cold[@]}"
-limit=""
 t_concede_binding=$best
+# Issue 22: deals on the same scenario (the solutions and 10 frontier points; the solutions
+# only), and on the flagship.
+measure "$entente" deals "$work/concede" "${cold[@]}"
+t_deals=$best
+measure "$entente" deals "$work/concede" --top 0 "${cold[@]}"
+t_deals_solutions=$best
+measure "$entente" deals positions/russia-us-nato-2022 "${cold[@]}"
+t_deals_flagship=$best
+limit=""
 
 # row NAME SECONDS BASE_NAME RATIO TARGET_TEXT OK(1/0/-)
 row() {
@@ -299,6 +307,9 @@ row "chain of $links conditional stances: \`entente report\`" "$(secs "$t_chain"
 row "cycle of $links conditional stances: \`entente report\`" "$(secs "$t_cycle")" "" "" "under 0.5 s" "$(at_most "$t_cycle" 0.5)"
 row "\`entente concede\` on an issue of 60 positions, 12 parties" "$(secs "$t_concede")" "" "" "under 0.2 s" "$(at_most "$t_concede" 0.2)"
 row "\`entente concede --binding\`, three targets (two positions and the issue), same scenario" "$(secs "$t_concede_binding")" "" "" "under 2 s" "$(at_most "$t_concede_binding" 2)"
+row "\`entente deals\` (the solutions and 10 frontier points), same scenario" "$(secs "$t_deals")" "" "" "under 5 s" "$(at_most "$t_deals" 5)"
+row "\`entente deals --top 0\` (the solutions only), same scenario" "$(secs "$t_deals_solutions")" "" "" "under 2 s" "$(at_most "$t_deals_solutions" 2)"
+row "\`entente deals\` on the flagship" "$(secs "$t_deals_flagship")" "" "" "under 5 s" "$(at_most "$t_deals_flagship" 5)"
 
 cat <<EOF2
 

@@ -25,7 +25,9 @@ void write_deal_body(std::ostream& out, const DealsResult& r, const Deal& d) {
   }
   out << "  Gains: " << safe(detail::gains_line(r.parties, d.gains)) << " (joint "
       << detail::signed_gain(d.joint) << ")\n";
-  out << "  Agreed: " << safe(detail::join(d.positions, ", ")) << "\n";
+  out << "  Agreed:\n";
+  detail::write_wrapped(out, detail::join(d.positions, ", "), 4);
+  if (!d.gained.empty()) out << "  What each party gains:\n";
   for (const DealGain& g : d.gained) out << "    " << safe(detail::gain_words(g)) << "\n";
   if (!d.moves.empty() || !d.lost.empty()) {
     out << "  Who pays:\n";
@@ -62,14 +64,14 @@ void write_frontier(std::ostream& out, const DealsResult& r) {
     const Deal& d = r.frontier[i];
     out << fmt::format("  {}. joint {}: {}\n", i + 1, detail::signed_gain(d.joint),
                        safe(detail::gains_line(r.parties, d.gains)));
-    out << "     "
-        << safe(d.positions.empty() ? std::string("no deal") : detail::join(d.positions, ", "))
-        << "\n";
+    detail::write_wrapped(
+        out, d.positions.empty() ? std::string("no deal") : detail::join(d.positions, ", "), 5);
   }
 }
 
 void write_score(std::ostream& out, const DealsResult& r, const DealScore& s) {
-  out << "\nScore of the deal " << safe(detail::join(s.deal.positions, ", ")) << "\n";
+  out << "\nScore of the deal\n";
+  detail::write_wrapped(out, detail::join(s.deal.positions, ", "), 2);
   out << "  " << (s.feasible ? "Feasible" : "Not feasible")
       << (s.acceptable ? ", and acceptable: every party gains at least 0"
           : s.feasible ? ", but not acceptable: some party gains less than 0"
@@ -83,8 +85,8 @@ void write_score(std::ostream& out, const DealsResult& r, const DealScore& s) {
   }
   out << "  Dominated by" << (s.more_dominating ? " (the first listed)" : "") << ":\n";
   for (const Deal& d : s.dominated_by) {
-    out << "    " << safe(detail::gains_line(r.parties, d.gains)) << ": "
-        << safe(detail::join(d.positions, ", ")) << "\n";
+    out << "    " << safe(detail::gains_line(r.parties, d.gains)) << ":\n";
+    detail::write_wrapped(out, detail::join(d.positions, ", "), 6);
   }
 }
 
