@@ -200,8 +200,9 @@ Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& o
       r.frontier.push_back(reader.deal(d));
     }
     r.complete = !more;
-    r.nash = reader.deal(solver.nash());
-    r.leximin = reader.deal(solver.leximin());
+    const DealSet nash = solver.nash();
+    r.nash = reader.deal(nash);
+    r.leximin = reader.deal(solver.leximin(&nash));
     r.utilitarian = reader.deal(solver.utilitarian());
     const std::vector<char> held = solver.holdable();
     for (PositionId t = 0; t < held.size(); ++t) {

@@ -1,9 +1,10 @@
 // docs/format.md 8 for Z3. Variables: one Boolean per position (in the deal or not), one per
-// conditional need (its move: the position in, a condition out), one per position some move
-// or alternative can take away (lost), and one integer per named party (its gain, defined as
-// the sum of 8.2). Every search runs in a scope of the limits of 8.1 it keeps; each deal
-// found is read back through evaluate(), so the encoding's gains are checked against the
-// plain definition.
+// conditional need (its move: the position in, a condition out) and one per position some
+// move or alternative can take away (lost). Each named party's gain (8.2) is a weighted sum
+// of those, compared with constants only, so every constraint is pseudo-Boolean. The
+// searches' solver keeps every limit of 8.1 and acceptability; the blocked positions' reasons
+// use solvers with one limit lifted. Each deal found is read back through evaluate(), the
+// plain definition, for its figures.
 #include "deals/solver.h"
 
 #include <z3++.h>
@@ -39,7 +40,7 @@ void require_decided(z3::check_result r) {
 // scores F(g) = round(k_log_scale x ln g), exactly, as the sum of unit steps
 // F(v) - F(v - 1) for v = 2..g. |F(g) - k_log_scale x ln g| <= 1/2, so over K gaining
 // parties the scores of two deals order their products up to K units.
-constexpr double k_log_scale = 1 << 20;
+constexpr double k_log_scale = 1 << 12;
 
 std::int64_t log_score(int g) {
   return g <= 1 ? 0 : std::llround(k_log_scale * std::log(static_cast<double>(g)));
@@ -47,16 +48,66 @@ std::int64_t log_score(int g) {
 
 using Product = boost::multiprecision::cpp_int;
 
+// A sum of weighted Booleans, the sum of w_i [b_i]. Compared with a constant it is one
+// pseudo-Boolean constraint, which Z3 propagates natively: as an integer defined by
+// if-then-else terms, the same bounds took minutes to refute on 60 positions and 12 parties.
+class Sum {
+ public:
+  explicit Sum(z3::context& ctx) : ctx_(&ctx) {}
+  void add(const z3::expr& b, std::int64_t w) {
+    if (w == 0 || b.is_false()) return;
+    terms_.push_back(b);
+    weights_.push_back(w);
+  }
+  void add(const Sum& other) {
+    for (std::size_t i = 0; i < other.terms_.size(); ++i) add(other.terms_[i], other.weights_[i]);
+  }
+  // sum >= v, with the negative weights' terms negated.
+  z3::expr at_least(std::int64_t v) const {
+    z3::expr_vector lits(*ctx_);
+    std::vector<int> weights;
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < terms_.size(); ++i) {
+      const std::int64_t w = weights_[i];
+      lits.push_back(w > 0 ? terms_[i] : !terms_[i]);
+      weights.push_back(static_cast<int>(w > 0 ? w : -w));
+      total += w > 0 ? w : -w;
+      if (w < 0) v -= w;
+    }
+    if (v <= 0) return ctx_->bool_val(true);
+    if (v > total) return ctx_->bool_val(false);
+    return z3::pbge(lits, weights.data(), static_cast<int>(v));
+  }
+  friend z3::expr operator>=(const Sum& s, std::int64_t v) { return s.at_least(v); }
+  friend z3::expr operator>(const Sum& s, std::int64_t v) { return s.at_least(v + 1); }
+  friend z3::expr operator<=(const Sum& s, std::int64_t v) { return !s.at_least(v + 1); }
+  friend z3::expr operator<(const Sum& s, std::int64_t v) { return !s.at_least(v); }
+  friend z3::expr operator==(const Sum& s, std::int64_t v) {
+    return s.at_least(v) && !s.at_least(v + 1);
+  }
+  /// The largest value it can take.
+  std::int64_t top() const {
+    std::int64_t out = 0;
+    for (const std::int64_t w : weights_) out += w > 0 ? w : 0;
+    return out;
+  }
+
+ private:
+  z3::context* ctx_;
+  std::vector<z3::expr> terms_;
+  std::vector<std::int64_t> weights_;
+};
+
 }  // namespace
 
 struct DealSolver::Impl {
   const DealProblem& p;
   std::vector<PositionId> by_rank;
   z3::context ctx;
-  z3::expr_vector x;     // per position
-  z3::expr_vector move;  // per need
-  z3::expr_vector lost;  // per position
-  z3::expr_vector gain;  // per named party (PartyId)
+  z3::expr_vector x;      // per position
+  z3::expr_vector move;   // per need
+  z3::expr_vector lost;   // per position
+  std::vector<Sum> gain;  // per named party (PartyId)
   z3::solver sat;
   z3::expr_vector base;  // the definitions every solver holds
   // Solvers for the limits a blocked position's reason lifts (not acceptability), made on
@@ -64,37 +115,18 @@ struct DealSolver::Impl {
   std::map<std::tuple<bool, bool, bool>, z3::solver> relaxed;
 
   Impl(const DealProblem& problem, const std::vector<std::uint32_t>& rank)
-      : p(problem),
-        by_rank(rank.size()),
-        x(ctx),
-        move(ctx),
-        lost(ctx),
-        gain(ctx),
-        sat(ctx),
-        base(ctx) {
+      : p(problem), by_rank(rank.size()), x(ctx), move(ctx), lost(ctx), sat(ctx), base(ctx) {
     for (PositionId t = 0; t < rank.size(); ++t) by_rank[rank[t]] = t;
-    tune(sat);
     encode();
     for (const z3::expr& e : limits({}, true)) sat.add(e);
   }
 
-  // The arithmetic solver that decides these sums fastest: on 60 positions and 12 parties
-  // the default one took 1.6 times as long.
-  void tune(z3::solver& s) {
-    z3::params prm(ctx);
-    prm.set("arith.solver", 2U);
-    s.set(prm);
-  }
-
   // --- the encoding -------------------------------------------------------------------------
 
-  z3::expr sum(const z3::expr_vector& terms) {
-    return terms.empty() ? ctx.int_val(0) : z3::sum(terms);
-  }
-  z3::expr count(const z3::expr_vector& bools) {
-    z3::expr_vector terms(ctx);
-    for (const z3::expr& b : bools) terms.push_back(z3::ite(b, ctx.int_val(1), ctx.int_val(0)));
-    return sum(terms);
+  Sum count(const z3::expr_vector& bools) {
+    Sum out(ctx);
+    for (const z3::expr& b : bools) out.add(b, 1);
+    return out;
   }
   // A Boolean named `name` defined as `e` (shared by every constraint that reads it).
   z3::expr define(const std::string& name, const z3::expr& e) {
@@ -140,12 +172,9 @@ struct DealSolver::Impl {
                                  : define("lost" + std::to_string(v), z3::mk_or(why)));
       doubled.push_back(reversing.empty() ? ctx.bool_val(false) : z3::mk_or(reversing));
     }
-    std::vector<z3::expr_vector> terms;
-    for (std::size_t q = 0; q < p.parties; ++q) terms.emplace_back(ctx);
+    for (std::size_t q = 0; q < p.parties; ++q) gain.emplace_back(ctx);
     const auto term = [&](PartyId q, const z3::expr& when, int amount) {
-      if (q < p.parties && amount != 0) {
-        terms[q].push_back(z3::ite(when, ctx.int_val(amount), ctx.int_val(0)));
-      }
+      if (q < p.parties) gain[q].add(when, amount);
     };
     for (PositionId t = 0; t < n; ++t) {
       term(p.holder[t], x[t], p.gain[t]);
@@ -157,17 +186,6 @@ struct DealSolver::Impl {
     }
     for (std::size_t k = 0; k < p.needs.size(); ++k) {
       if (!p.needs[k].via) term(p.needs[k].party, move[k], -p.needs[k].cost);
-    }
-    for (std::size_t q = 0; q < p.parties; ++q) {
-      const z3::expr g = ctx.int_const(("gain" + std::to_string(q)).c_str());
-      add_base(g == sum(terms[q]));
-      int lo = 0, hi = 0;
-      for (const z3::expr& t : terms[q]) {
-        const int c = t.arg(1).get_numeral_int();
-        (c > 0 ? hi : lo) += c;
-      }
-      add_base(g >= lo && g <= hi);
-      gain.push_back(g);
     }
   }
 
@@ -190,7 +208,7 @@ struct DealSolver::Impl {
       }
     }
     if (acceptable) {
-      for (const z3::expr& g : gain) out.push_back(g >= 0);
+      for (const Sum& g : gain) out.push_back(g >= 0);
     }
     return out;
   }
@@ -207,7 +225,6 @@ struct DealSolver::Impl {
     auto it = relaxed.find(key);
     if (it == relaxed.end()) {
       it = relaxed.emplace(key, z3::solver(ctx)).first;
-      tune(it->second);
       for (const z3::expr& e : base) it->second.add(e);
       for (const z3::expr& e : limits(l, false)) it->second.add(e);
     }
@@ -223,7 +240,11 @@ struct DealSolver::Impl {
     return r == z3::sat;
   }
 
-  z3::expr joint() { return sum(gain); }
+  Sum joint() {
+    Sum out(ctx);
+    for (const Sum& g : gain) out.add(g);
+    return out;
+  }
 
   // --- scopes: both engines see the same constraints -----------------------------------------
 
@@ -238,9 +259,6 @@ struct DealSolver::Impl {
     DealSet d(x.size(), 0);
     for (unsigned t = 0; t < x.size(); ++t) d[t] = m.eval(x[t], true).is_true() ? 1 : 0;
     return d;
-  }
-  static std::int64_t value(const z3::model& m, const z3::expr& e) {
-    return m.eval(e, true).get_numeral_int64();
   }
   std::vector<int> gains_of(const DealSet& d) const {
     const Evaluation e = evaluate(p, d);
@@ -258,15 +276,18 @@ struct DealSolver::Impl {
     std::int64_t size = 0;
   };
 
-  Found found() {
-    const z3::model m = sat.get_model();
-    Found f{.in = read(m)};
-    for (const z3::expr& g : gain) {
-      f.gains.push_back(value(m, g));
-      f.joint += f.gains.back();
+  Found found() { return figures(read(sat.get_model())); }
+
+  // A deal's figures, by the plain evaluation of 8.2 (which the sums encode).
+  Found figures(DealSet in) const {
+    const Evaluation e = evaluate(p, in);
+    Found f{.in = std::move(in)};
+    for (const int g : e.gains) {
+      f.gains.push_back(g);
+      f.joint += g;
     }
-    f.moves = value(m, count(move));
-    f.size = value(m, count(x));
+    f.moves = static_cast<std::int64_t>(e.moves.size());
+    f.size = std::count(f.in.begin(), f.in.end(), 1);
     return f;
   }
 
@@ -295,16 +316,14 @@ struct DealSolver::Impl {
     }
   }
 
-  z3::expr int_val(std::int64_t v) { return ctx.int_val(v); }
-
   // Gains after `g` in frontier order at the same joint gain: larger at the first party
   // (in id order) where they differ.
   z3::expr lex_greater(const std::vector<std::int64_t>& g) {
     z3::expr_vector ways(ctx);
     z3::expr same = ctx.bool_val(true);
     for (const PartyId q : p.party_order) {
-      ways.push_back(same && gain[q] > int_val(g[q]));
-      same = same && gain[q] == int_val(g[q]);
+      ways.push_back(same && gain[q] > (g[q]));
+      same = same && gain[q] == (g[q]);
     }
     return ways.empty() ? ctx.bool_val(false) : z3::mk_or(ways);
   }
@@ -331,14 +350,14 @@ struct DealSolver::Impl {
     std::optional<Found> start = any();
     if (!start) return std::nullopt;
     push();
-    Found f = climb(*start, [&](const Found& c) { return joint() > int_val(c.joint); });
-    add(joint() == int_val(f.joint));
+    Found f = climb(*start, [&](const Found& c) { return joint() > (c.joint); });
+    add(joint() == (f.joint));
     f = climb(f, [&](const Found& c) { return lex_greater(c.gains); });
-    for (std::size_t q = 0; q < gain.size(); ++q) add(gain[q] == int_val(f.gains[q]));
-    f = climb(f, [&](const Found& c) { return count(move) < int_val(c.moves); });
-    add(count(move) == int_val(f.moves));
-    f = climb(f, [&](const Found& c) { return count(x) < int_val(c.size); });
-    add(count(x) == int_val(f.size));
+    for (std::size_t q = 0; q < gain.size(); ++q) add(gain[q] == (f.gains[q]));
+    f = climb(f, [&](const Found& c) { return count(move) < (c.moves); });
+    add(count(move) == (f.moves));
+    f = climb(f, [&](const Found& c) { return count(x) < (c.size); });
+    add(count(x) == (f.size));
     f = climb(f, [&](const Found& c) { return refs_smaller(c.in); });
     pop();
     return f.in;
@@ -352,7 +371,7 @@ struct DealSolver::Impl {
         add(gain[q] >= (*floor)[q]);
         total += (*floor)[q];
       }
-      add(joint() > ctx.int_val(static_cast<std::int64_t>(total)));
+      add(joint() > total);
     }
     std::vector<DealSet> out;
     more = false;
@@ -375,37 +394,30 @@ struct DealSolver::Impl {
     return out;
   }
 
-  // The largest value of `objective` in the scope, which must hold a deal.
-  std::int64_t maximum(const z3::expr& objective) {
-    const auto value_of = [&]() { return value(sat.get_model(), objective); };
-    check();
-    std::int64_t v = value_of();
-    while (true) {
-      sat.push();
-      sat.add(objective > int_val(v));
-      const z3::check_result r = check();
-      if (r == z3::sat) v = value_of();
-      sat.pop();
-      if (r != z3::sat) return v;
-    }
+  // The largest value of `objective` in the scope, which must hold a deal; `value` reads
+  // it off a deal's figures.
+  template <class Value>
+  std::int64_t maximum(const Sum& objective, Value value) {
+    const Found f = climb(*any(), [&](const Found& c) { return objective > value(c); });
+    return value(f);
   }
 
   // Fixes the gain vector sorted ascending at its lexicographic maximum within the scope.
   // Its k-th entry is at least v exactly when fewer than k gains are below v, so a sorted
   // vector comes after s when, for some k, its entries before k are at least s's and its
   // k-th is above s's: one climb, proven by one unsatisfiable check.
-  void fix_leximin() {
+  void fix_leximin(const DealSet* hint = nullptr) {
     const auto at_least = [&](std::int64_t v, std::size_t k) {
       z3::expr_vector under(ctx);
-      for (const z3::expr& g : gain) under.push_back(g < int_val(v));
-      return count(under) <= int_val(static_cast<std::int64_t>(k - 1));
+      for (const Sum& g : gain) under.push_back(g < v);
+      return count(under) <= (static_cast<std::int64_t>(k - 1));
     };
     const auto sorted = [](const Found& f) {
       std::vector<std::int64_t> out = f.gains;
       std::sort(out.begin(), out.end());
       return out;
     };
-    std::optional<Found> start = any();
+    std::optional<Found> start = hint ? std::optional(figures(*hint)) : any();
     assert(start && "the scope holds a deal");
     const Found f = climb(*start, [&](const Found& c) {
       const std::vector<std::int64_t> s = sorted(c);
@@ -421,9 +433,9 @@ struct DealSolver::Impl {
     for (std::size_t k = 1; k <= s.size(); ++k) add(at_least(s[k - 1], k));
   }
 
-  DealSet leximin() {
+  DealSet leximin(const DealSet* hint) {
     push();
-    fix_leximin();
+    fix_leximin(hint);
     DealSet d = *first();
     pop();
     return d;
@@ -431,7 +443,7 @@ struct DealSolver::Impl {
 
   DealSet utilitarian() {
     push();
-    add(joint() == ctx.int_val(static_cast<std::int64_t>(maximum(joint()))));
+    add(joint() == maximum(joint(), [](const Found& f) { return f.joint; }));
     fix_leximin();
     DealSet d = *first();
     pop();
@@ -445,26 +457,28 @@ struct DealSolver::Impl {
   DealSet nash() {
     push();
     z3::expr_vector gaining(ctx);
-    for (const z3::expr& g : gain) gaining.push_back(g >= 1);
-    const std::int64_t most = gain.empty() ? 0 : maximum(count(gaining));
+    for (const Sum& g : gain) gaining.push_back(g >= 1);
+    const auto gainers = [](const Found& f) {
+      return static_cast<std::int64_t>(
+          std::count_if(f.gains.begin(), f.gains.end(), [](std::int64_t g) { return g >= 1; }));
+    };
+    const std::int64_t most = gain.empty() ? 0 : maximum(count(gaining), gainers);
     if (most == 0) {
       DealSet d = *first();
       pop();
       return d;
     }
-    add(count(gaining) >= ctx.int_val(static_cast<std::int64_t>(most)));
-    z3::expr_vector score_terms(ctx);
+    add(count(gaining) >= most);
+    Sum score(ctx);
     for (std::size_t q = 0; q < gain.size(); ++q) {
       int top = 0;
       for (PositionId t = 0; t < p.holder.size(); ++t) {
         if (p.holder[t] == q) top += p.gain[t];
       }
       for (int v = 2; v <= top; ++v) {
-        score_terms.push_back(
-            z3::ite(gain[q] >= v, ctx.int_val(log_score(v) - log_score(v - 1)), ctx.int_val(0)));
+        score.add(gain[q] >= v, log_score(v) - log_score(v - 1));
       }
     }
-    const z3::expr score = sum(score_terms);
     const auto clipped = [](std::vector<int> g) {
       for (int& v : g) v = std::max(v, 0);
       return g;
@@ -495,7 +509,7 @@ struct DealSolver::Impl {
     std::vector<std::vector<int>> seen{best};
     while (true) {
       sat.push();
-      sat.add(score > int_val(score_of(best)));
+      sat.add(score > (score_of(best)));
       const z3::check_result r = check();
       if (r == z3::sat) {
         const std::vector<int> c = clipped(gains_of(read(sat.get_model())));
@@ -511,7 +525,7 @@ struct DealSolver::Impl {
     }
     sat.push();
     for (const std::vector<int>& c : seen) sat.add(!matches(c));
-    sat.add(score >= ctx.int_val(score_of(best) - slack));
+    sat.add(score >= score_of(best) - slack);
     while (true) {
       const z3::check_result r = check();
       if (r != z3::sat) break;
@@ -520,7 +534,7 @@ struct DealSolver::Impl {
       seen.push_back(c);
       if (product(c) > product(best)) {
         best = c;
-        sat.add(score >= ctx.int_val(score_of(best) - slack));
+        sat.add(score >= score_of(best) - slack);
       }
     }
     sat.pop();
@@ -568,13 +582,13 @@ struct DealSolver::Impl {
     // Every gain above v, in a feasible deal holding t; the gains' least in it.
     const auto above = [&](std::int64_t v) -> std::optional<std::int64_t> {
       loose.push();
-      for (const z3::expr& g : gain) loose.add(g > int_val(v));
+      for (const Sum& g : gain) loose.add(g > v);
       const z3::check_result r = loose.check(holding);
       require_decided(r);
       std::optional<std::int64_t> least;
       if (r == z3::sat) {
-        const z3::model m = loose.get_model();
-        for (const z3::expr& g : gain) least = std::min(least.value_or(value(m, g)), value(m, g));
+        const Found f = figures(read(loose.get_model()));
+        least = *std::min_element(f.gains.begin(), f.gains.end());
       }
       loose.pop();
       return least;
@@ -623,8 +637,8 @@ std::vector<DealSet> DealSolver::frontier(std::size_t top, const std::vector<int
 DealSet DealSolver::nash() {
   return guarded([&] { return impl_->nash(); });
 }
-DealSet DealSolver::leximin() {
-  return guarded([&] { return impl_->leximin(); });
+DealSet DealSolver::leximin(const DealSet* hint) {
+  return guarded([&] { return impl_->leximin(hint); });
 }
 DealSet DealSolver::utilitarian() {
   return guarded([&] { return impl_->utilitarian(); });

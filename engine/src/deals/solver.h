@@ -30,7 +30,8 @@ class DealSolver {
   /// further points exist.
   std::vector<DealSet> frontier(std::size_t top, const std::vector<int>* floor, bool& more);
   DealSet nash();
-  DealSet leximin();
+  /// `hint`: an acceptable deal to start the search from (nash's is often close).
+  DealSet leximin(const DealSet* hint = nullptr);
   DealSet utilitarian();
   /// Per position: whether some acceptable deal holds it.
   std::vector<char> holdable();
