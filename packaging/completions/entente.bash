@@ -60,7 +60,7 @@ _entente()
             positionals='scenario'
             ;;
         deals)
-            opts='--by --binding --allow-red-lines --top --score --format -o --output'
+            opts='--by --binding --allow-red-lines --top --score --time-limit --format -o --output'
             formats='text json md html'
             positionals='scenario'
             ;;

@@ -37,6 +37,11 @@ CLI::App* setup_deals(CLI::App& app, DealsCommandOptions& options) {
       ->type_name("REFS")
       ->delimiter(',')
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--time-limit", options.query.time_limit,
+                  "Stop with an error (exit 2) when no answer is proven within SECONDS "
+                  "(default 60)")
+      ->check(CLI::Range(1, 86400))
+      ->type_name("SECONDS");
   sub->footer([] {
     return "A deal is a set of positions agreed together. Each party gains the priorities of\n"
            "its demands in it and pays for its moves and the positions it loses; the\n"
@@ -66,7 +71,8 @@ ExitCode run_deals(const DealsCommandOptions& options, const Io& io) {
     return find_deals(*scenario, query);
   }();
   if (!result) {
-    constexpr OptionName k_options[] = {{"by", "--by"}, {"top", "--top"}, {"score", "--score"}};
+    constexpr OptionName k_options[] = {
+        {"by", "--by"}, {"top", "--top"}, {"score", "--score"}, {"time_limit", "--time-limit"}};
     print_diagnostics(result.error(), io.err, {.color = io.err_color(), .options = k_options});
     const bool usage = std::any_of(result.error().begin(), result.error().end(),
                                    [](const Diagnostic& d) { return d.argument.has_value(); });

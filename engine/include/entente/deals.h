@@ -104,6 +104,8 @@ struct DealsOptions {
   bool binding = false;           ///< no move on a conditional stance
   bool allow_red_lines = false;
   int top = 10;  ///< frontier points listed at most
+  /// The searches stop with an error once this many seconds have passed (1 or more).
+  int time_limit = 60;
   /// `--score`: the refs of a deal to judge, none twice.
   std::optional<std::vector<std::string>> score{};
 };
@@ -129,8 +131,9 @@ std::string_view to_string(BlockedReason r);
 
 /// The deals of docs/format.md 8, exact (an SMT solver proves each optimum). `scenario` must
 /// have passed validate(). An unknown `by` party, a negative `top`, or an unknown or
-/// repeated `score` reference is an error that names its field (Argument: `by`, `top`,
-/// `score`); a failure of the solver is an error of no origin.
+/// repeated `score` reference, or a `time_limit` below 1, is an error that names its field
+/// (Argument: `by`, `top`, `score`, `time_limit`); so is running out of `time_limit` (its
+/// Argument `time_limit`); a failure of the solver is an error of no origin.
 [[nodiscard]] Expected<DealsResult> find_deals(const Scenario& scenario,
                                                const DealsOptions& options);
 

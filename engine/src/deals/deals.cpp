@@ -3,6 +3,7 @@
 #include "entente/deals.h"
 
 #include <algorithm>
+#include <chrono>
 #include <numeric>
 #include <stdexcept>
 #include <tuple>
@@ -172,6 +173,11 @@ Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& o
     errors.push_back(error("top", std::to_string(options.top),
                            fmt::format("top must be 0 or more, not {}", options.top)));
   }
+  if (options.time_limit < 1) {
+    errors.push_back(
+        error("time_limit", std::to_string(options.time_limit),
+              fmt::format("the time limit must be 1 second or more, not {}", options.time_limit)));
+  }
   Expected<std::vector<PositionId>> score = std::vector<PositionId>{};
   if (options.score) score = resolve_score(scenario, *options.score);
   if (!score) errors.insert(errors.end(), score.error().begin(), score.error().end());
@@ -194,7 +200,7 @@ Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& o
   std::sort(r.by.begin(), r.by.end());
   r.by.erase(std::unique(r.by.begin(), r.by.end()), r.by.end());
   try {
-    detail::DealSolver solver(problem, ref_ranks(g));
+    detail::DealSolver solver(problem, ref_ranks(g), std::chrono::seconds(options.time_limit));
     bool more = false;
     for (const DealSet& d : solver.frontier(static_cast<std::size_t>(options.top), nullptr, more)) {
       r.frontier.push_back(reader.deal(d));
@@ -229,6 +235,12 @@ Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& o
       }
       r.score = std::move(s);
     }
+  } catch (const detail::DealsTimeLimit&) {
+    return tl::unexpected(std::vector{
+        error("time_limit", std::to_string(options.time_limit),
+              fmt::format("no answer proven within {} s: raise the limit, or ask less (a smaller "
+                          "--top, --by, --parties)",
+                          options.time_limit))});
   } catch (const std::runtime_error& e) {  // the solver failed: the engine's own error
     return tl::unexpected(std::vector<Diagnostic>{{.message = e.what()}});
   }

@@ -10,6 +10,7 @@
 #include <z3++.h>
 #include <algorithm>
 #include <cassert>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -103,6 +104,7 @@ class Sum {
 struct DealSolver::Impl {
   const DealProblem& p;
   std::vector<PositionId> by_rank;
+  std::chrono::steady_clock::time_point deadline;
   z3::context ctx;
   z3::expr_vector x;      // per position
   z3::expr_vector move;   // per need
@@ -114,8 +116,16 @@ struct DealSolver::Impl {
   // first use: a selector per limit in one solver ran three times slower.
   std::map<std::tuple<bool, bool, bool>, z3::solver> relaxed;
 
-  Impl(const DealProblem& problem, const std::vector<std::uint32_t>& rank)
-      : p(problem), by_rank(rank.size()), x(ctx), move(ctx), lost(ctx), sat(ctx), base(ctx) {
+  Impl(const DealProblem& problem, const std::vector<std::uint32_t>& rank,
+       std::chrono::milliseconds budget)
+      : p(problem),
+        by_rank(rank.size()),
+        deadline(std::chrono::steady_clock::now() + budget),
+        x(ctx),
+        move(ctx),
+        lost(ctx),
+        sat(ctx),
+        base(ctx) {
     for (PositionId t = 0; t < rank.size(); ++t) by_rank[rank[t]] = t;
     encode();
     for (const z3::expr& e : limits({}, true)) sat.add(e);
@@ -213,11 +223,24 @@ struct DealSolver::Impl {
     return out;
   }
 
-  z3::check_result check() {
-    const z3::check_result r = sat.check();
-    require_decided(r);
+  // Every check goes through here: it may take what is left of the budget, and a check the
+  // solver cannot decide is the time limit once that has passed, else the solver's failure.
+  z3::check_result decide(z3::solver& s, const z3::expr_vector& assumptions) {
+    using std::chrono::duration_cast;
+    using std::chrono::milliseconds;
+    const auto left = duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) throw DealsTimeLimit("out of time");
+    z3::params prm(ctx);
+    prm.set("timeout", static_cast<unsigned>(std::min<std::int64_t>(left.count(), 1 << 30)));
+    s.set(prm);
+    const z3::check_result r = s.check(assumptions);
+    if (r == z3::unknown) {
+      if (std::chrono::steady_clock::now() >= deadline) throw DealsTimeLimit("out of time");
+      require_decided(r);
+    }
     return r;
   }
+  z3::check_result check() { return decide(sat, z3::expr_vector(ctx)); }
 
   // The solver of feasible deals under `l`, acceptable or not.
   z3::solver& relaxed_solver(const Limits& l) {
@@ -235,8 +258,7 @@ struct DealSolver::Impl {
   bool feasible_with(PositionId t, const Limits& l) {
     z3::expr_vector with(ctx);
     with.push_back(x[t]);
-    const z3::check_result r = relaxed_solver(l).check(with);
-    require_decided(r);
+    const z3::check_result r = decide(relaxed_solver(l), with);
     return r == z3::sat;
   }
 
@@ -583,8 +605,7 @@ struct DealSolver::Impl {
     const auto above = [&](std::int64_t v) -> std::optional<std::int64_t> {
       loose.push();
       for (const Sum& g : gain) loose.add(g > v);
-      const z3::check_result r = loose.check(holding);
-      require_decided(r);
+      const z3::check_result r = decide(loose, holding);
       std::optional<std::int64_t> least;
       if (r == z3::sat) {
         const Found f = figures(read(loose.get_model()));
@@ -626,8 +647,9 @@ auto guarded(F f) -> decltype(f()) {
   }
 }
 
-DealSolver::DealSolver(const DealProblem& problem, std::vector<std::uint32_t> rank)
-    : impl_(guarded([&] { return std::make_unique<Impl>(problem, rank); })) {}
+DealSolver::DealSolver(const DealProblem& problem, std::vector<std::uint32_t> rank,
+                       std::chrono::milliseconds budget)
+    : impl_(guarded([&] { return std::make_unique<Impl>(problem, rank, budget); })) {}
 DealSolver::~DealSolver() = default;
 
 std::vector<DealSet> DealSolver::frontier(std::size_t top, const std::vector<int>* floor,

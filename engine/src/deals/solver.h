@@ -4,9 +4,11 @@
 // (frontier by lexicographic optimisation, nash by a proven band search, leximin by
 // successive order statistics). The only code of deals that includes z3++.h.
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "deals/problem.h"
@@ -17,10 +19,18 @@ namespace entente::detail {
 /// A deal: one flag per position.
 using DealSet = std::vector<char>;
 
+/// Thrown when the searches would run past their time budget.
+struct DealsTimeLimit : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 class DealSolver {
  public:
   /// `rank`: each position's place in reference order (the representative's tie-break).
-  DealSolver(const DealProblem& problem, std::vector<std::uint32_t> rank);
+  /// Every search throws DealsTimeLimit once `budget` has passed since construction, and a
+  /// solver failure as std::runtime_error.
+  DealSolver(const DealProblem& problem, std::vector<std::uint32_t> rank,
+             std::chrono::milliseconds budget);
   ~DealSolver();
   DealSolver(const DealSolver&) = delete;
   DealSolver& operator=(const DealSolver&) = delete;
