@@ -268,7 +268,7 @@ struct DealSolver::Impl {
     return out;
   }
 
-  // --- scopes: both engines see the same constraints -----------------------------------------
+  // --- scopes of the searches' solver -----------------------------------------
 
   void push() { sat.push(); }
   void pop() { sat.pop(); }
@@ -344,8 +344,8 @@ struct DealSolver::Impl {
     z3::expr_vector ways(ctx);
     z3::expr same = ctx.bool_val(true);
     for (const PartyId q : p.party_order) {
-      ways.push_back(same && gain[q] > (g[q]));
-      same = same && gain[q] == (g[q]);
+      ways.push_back(same && gain[q] > g[q]);
+      same = same && gain[q] == g[q];
     }
     return ways.empty() ? ctx.bool_val(false) : z3::mk_or(ways);
   }
@@ -372,14 +372,14 @@ struct DealSolver::Impl {
     std::optional<Found> start = any();
     if (!start) return std::nullopt;
     push();
-    Found f = climb(*start, [&](const Found& c) { return joint() > (c.joint); });
-    add(joint() == (f.joint));
+    Found f = climb(*start, [&](const Found& c) { return joint() > c.joint; });
+    add(joint() == f.joint);
     f = climb(f, [&](const Found& c) { return lex_greater(c.gains); });
-    for (std::size_t q = 0; q < gain.size(); ++q) add(gain[q] == (f.gains[q]));
-    f = climb(f, [&](const Found& c) { return count(move) < (c.moves); });
-    add(count(move) == (f.moves));
-    f = climb(f, [&](const Found& c) { return count(x) < (c.size); });
-    add(count(x) == (f.size));
+    for (std::size_t q = 0; q < gain.size(); ++q) add(gain[q] == f.gains[q]);
+    f = climb(f, [&](const Found& c) { return count(move) < c.moves; });
+    add(count(move) == f.moves);
+    f = climb(f, [&](const Found& c) { return count(x) < c.size; });
+    add(count(x) == f.size);
     f = climb(f, [&](const Found& c) { return refs_smaller(c.in); });
     pop();
     return f.in;
@@ -432,7 +432,7 @@ struct DealSolver::Impl {
     const auto at_least = [&](std::int64_t v, std::size_t k) {
       z3::expr_vector under(ctx);
       for (const Sum& g : gain) under.push_back(g < v);
-      return count(under) <= (static_cast<std::int64_t>(k - 1));
+      return count(under) <= static_cast<std::int64_t>(k - 1);
     };
     const auto sorted = [](const Found& f) {
       std::vector<std::int64_t> out = f.gains;
