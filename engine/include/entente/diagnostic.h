@@ -54,6 +54,9 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
+/// An error about a value the caller passed: its field and value (see Argument).
+Diagnostic argument_error(std::string_view field, std::string_view value, std::string message);
+
 /// A value, or every problem that prevented it.
 template <class T>
 using Expected = tl::expected<T, std::vector<Diagnostic>>;

@@ -17,10 +17,6 @@
 namespace entente {
 namespace {
 
-Diagnostic argument_error(std::string field, std::string value, std::string message) {
-  return {.message = std::move(message), .argument = Argument{std::move(field), std::move(value)}};
-}
-
 // A candidate: indexes into the scenario's parties, in id order.
 using Members = std::vector<PartyId>;
 

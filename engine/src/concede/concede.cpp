@@ -35,13 +35,6 @@ struct Target {
   TargetSpec spec{};
 };
 
-// Named after the field of ConcedeOptions it is about: the caller says which of its inputs
-// that was (the CLI: `--by usq: error: unknown party...`).
-Diagnostic error(std::string_view field, std::string_view value, std::string message) {
-  return {.message = std::move(message),
-          .argument = Argument{std::string(field), std::string(value)}};
-}
-
 Expected<Target> resolve_position(const Scenario& s, std::string_view ref) {
   if (const auto i = detail::find_position(s, ref)) {
     const auto p = static_cast<PositionId>(*i);
@@ -50,7 +43,8 @@ Expected<Target> resolve_position(const Scenario& s, std::string_view ref) {
                    .positions = {std::string(ref)}},
                   {.kind = TargetKind::position, .positions = {p}}};
   }
-  return tl::unexpected(std::vector{error("targets", ref, detail::unknown_position(s, ref))});
+  return tl::unexpected(
+      std::vector{argument_error("targets", ref, detail::unknown_position(s, ref))});
 }
 
 Expected<Target> resolve_issue(const Scenario& s, const Resolution& r, std::string_view id) {
@@ -59,7 +53,7 @@ Expected<Target> resolve_issue(const Scenario& s, const Resolution& r, std::stri
   const auto it = std::find_if(s.issues.begin(), s.issues.end(),
                                [&](const Issue& issue) { return issue.id == id; });
   if (it == s.issues.end()) {
-    return tl::unexpected(std::vector{error(
+    return tl::unexpected(std::vector{argument_error(
         "targets", id, fmt::format("unknown issue '{}'{}", id, detail::did_you_mean(id, ids)))});
   }
   Target out{
@@ -70,8 +64,8 @@ Expected<Target> resolve_issue(const Scenario& s, const Resolution& r, std::stri
     if (s.positions[i].issue.id == id) positions.push_back(i);
   }
   if (positions.empty()) {
-    return tl::unexpected(std::vector{
-        error("targets", id, fmt::format("issue '{}' has no positions: nothing to agree on", id))});
+    return tl::unexpected(std::vector{argument_error(
+        "targets", id, fmt::format("issue '{}' has no positions: nothing to agree on", id))});
   }
   std::sort(positions.begin(), positions.end(), [&](PositionId a, PositionId b) {
     return s.positions[a].ref() < s.positions[b].ref();
@@ -91,12 +85,13 @@ Expected<std::vector<Target>> resolve_targets(const Scenario& s, const Resolutio
   std::vector<Target> out;
   std::vector<Diagnostic> errors;
   if (names.empty())
-    errors.push_back(error("targets", "", "no target: name a position or an issue"));
+    errors.push_back(argument_error("targets", "", "no target: name a position or an issue"));
   for (std::size_t k = 0; k < names.size(); ++k) {
     const std::string& name = names[k];
     if (std::find(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(k), name) !=
         names.begin() + static_cast<std::ptrdiff_t>(k)) {
-      errors.push_back(error("targets", name, fmt::format("'{}' is a target twice", name)));
+      errors.push_back(
+          argument_error("targets", name, fmt::format("'{}' is a target twice", name)));
       continue;
     }
     auto t =
@@ -280,8 +275,8 @@ Expected<ConcedeResult> concede(const Scenario& scenario, const ConcedeOptions& 
   if (!may_move) errors.insert(errors.end(), may_move.error().begin(), may_move.error().end());
   for (const auto& [field, value] : {std::pair{"within", options.within}, {"top", options.top}}) {
     if (value < 0) {
-      errors.push_back(error(field, std::to_string(value),
-                             fmt::format("{} must be 0 or more, not {}", field, value)));
+      errors.push_back(argument_error(field, std::to_string(value),
+                                      fmt::format("{} must be 0 or more, not {}", field, value)));
     }
   }
   if (!errors.empty()) return tl::unexpected(std::move(errors));

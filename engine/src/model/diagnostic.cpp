@@ -79,6 +79,11 @@ std::vector<Diagnostic> limit_diagnostics(std::vector<Diagnostic> diagnostics, s
   return diagnostics;
 }
 
+Diagnostic argument_error(std::string_view field, std::string_view value, std::string message) {
+  return {.message = std::move(message),
+          .argument = Argument{std::string(field), std::string(value)}};
+}
+
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
                      [](const Diagnostic& d) { return d.severity == Severity::error; });

@@ -54,8 +54,7 @@ Expected<std::vector<char>> parties_that_may_move(const Scenario& s,
   std::vector<char> may_move(ids.size(), by.empty() ? 1 : 0);
   std::vector<Diagnostic> errors;
   const auto error = [&](const std::string& party, std::string message) {
-    errors.push_back(
-        {.message = std::move(message), .argument = Argument{std::string(field), party}});
+    errors.push_back(argument_error(field, party, std::move(message)));
   };
   for (const std::string& party : by) {
     const auto it = std::find(ids.begin(), ids.end(), party);

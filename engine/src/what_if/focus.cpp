@@ -128,7 +128,7 @@ Scenario Focuser::focus(std::span<const PartyId> parties,
 namespace {
 
 Diagnostic focus_error(const std::string& value, std::string message) {
-  return {.message = std::move(message), .argument = Argument{"parties", value}};
+  return argument_error("parties", value, std::move(message));
 }
 
 // The named parties as indexes, or why they cannot be focused on.

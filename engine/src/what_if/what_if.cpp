@@ -14,8 +14,7 @@ namespace entente {
 namespace {
 
 Diagnostic change_error(const Change& change, std::string message) {
-  return {.message = std::move(message),
-          .argument = Argument{std::string(to_string(change.kind)), change.argument}};
+  return argument_error(std::string(to_string(change.kind)), change.argument, std::move(message));
 }
 
 bool is_ref(std::string_view s) {
