@@ -117,11 +117,9 @@ TEST(Deals, TheSearchesStopAtTheTimeLimit) {
   const PositionGraph graph = PositionGraph::build(s, resolve(s));
   const detail::Graph& g = detail::graph_of(graph);
   const detail::DealProblem problem = detail::build_deal_problem(g, s, {.may_move = {1, 1}});
-  std::vector<std::uint32_t> rank(detail::position_count(g));
-  for (std::uint32_t i = 0; i < rank.size(); ++i) rank[i] = i;
-  detail::DealSolver none(problem, rank, std::chrono::milliseconds(0));
+  detail::DealSolver none(problem, detail::positions_by_ref(g), std::chrono::milliseconds(0));
   EXPECT_THROW(none.nash(), detail::DealsTimeLimit);
-  detail::DealSolver enough(problem, rank, std::chrono::seconds(60));
+  detail::DealSolver enough(problem, detail::positions_by_ref(g), std::chrono::seconds(60));
   EXPECT_NO_THROW(enough.nash());
 }
 

@@ -216,14 +216,8 @@ Analysis analyze(const PositionGraph& graph) {
   const std::uint32_t n = detail::position_count(g);
   const detail::Fixpoints fix = detail::solve_conditions(g);
   Analysis a;
-  std::vector<PositionId>& by_ref = a.by_ref;
-  by_ref.resize(n);
-  for (PositionId p = 0; p < by_ref.size(); ++p) by_ref[p] = p;
-  // Files usually list positions in ref order already: checked in one pass before sorting.
-  const auto ref_less = [&](PositionId x, PositionId y) { return detail::ref_less(g, x, y); };
-  if (!std::is_sorted(by_ref.begin(), by_ref.end(), ref_less)) {
-    std::sort(by_ref.begin(), by_ref.end(), ref_less);
-  }
+  a.by_ref = detail::positions_by_ref(g);
+  const std::vector<PositionId>& by_ref = a.by_ref;
   // Each position's analysis reads the graph and the fixpoints only: two threads on a large
   // scenario. Its answers go where its audience is in the graph's.
   a.positions.resize(n);

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <numeric>
 #include <stdexcept>
 #include <tuple>
 
@@ -23,11 +22,6 @@ using detail::DealProblem;
 using detail::DealSet;
 using detail::Evaluation;
 
-Diagnostic error(std::string_view field, std::string_view value, std::string message) {
-  return {.message = std::move(message),
-          .argument = Argument{std::string(field), std::string(value)}};
-}
-
 // `--score`'s references, each once; an empty name is no position (`--score ''`: no deal).
 Expected<std::vector<PositionId>> resolve_score(const Scenario& s,
                                                 const std::vector<std::string>& refs) {
@@ -38,11 +32,11 @@ Expected<std::vector<PositionId>> resolve_score(const Scenario& s,
     if (ref.empty()) continue;
     if (std::find(refs.begin(), refs.begin() + static_cast<std::ptrdiff_t>(k), ref) !=
         refs.begin() + static_cast<std::ptrdiff_t>(k)) {
-      errors.push_back(error("score", ref, fmt::format("'{}' is in the deal twice", ref)));
+      errors.push_back(argument_error("score", ref, fmt::format("'{}' is in the deal twice", ref)));
     } else if (const auto i = detail::find_position(s, ref)) {
       out.push_back(static_cast<PositionId>(*i));
     } else {
-      errors.push_back(error("score", ref, detail::unknown_position(s, ref)));
+      errors.push_back(argument_error("score", ref, detail::unknown_position(s, ref)));
     }
   }
   if (!errors.empty()) return tl::unexpected(std::move(errors));
@@ -138,16 +132,6 @@ class Reader {
   const DealProblem& p_;
 };
 
-std::vector<std::uint32_t> ref_ranks(const detail::Graph& g) {
-  std::vector<PositionId> order(detail::position_count(g));
-  std::iota(order.begin(), order.end(), PositionId{0});
-  std::sort(order.begin(), order.end(),
-            [&](PositionId a, PositionId b) { return detail::ref_less(g, a, b); });
-  std::vector<std::uint32_t> rank(order.size());
-  for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
-  return rank;
-}
-
 }  // namespace
 
 std::string_view to_string(BlockedReason r) {
@@ -170,13 +154,13 @@ Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& o
   const auto may_move = detail::parties_that_may_move(scenario, options.by, "by");
   std::vector<Diagnostic> errors = may_move ? std::vector<Diagnostic>{} : may_move.error();
   if (options.top < 0) {
-    errors.push_back(error("top", std::to_string(options.top),
-                           fmt::format("top must be 0 or more, not {}", options.top)));
+    errors.push_back(argument_error("top", std::to_string(options.top),
+                                    fmt::format("top must be 0 or more, not {}", options.top)));
   }
   if (options.time_limit < 1) {
-    errors.push_back(
-        error("time_limit", std::to_string(options.time_limit),
-              fmt::format("the time limit must be 1 second or more, not {}", options.time_limit)));
+    errors.push_back(argument_error(
+        "time_limit", std::to_string(options.time_limit),
+        fmt::format("the time limit must be 1 second or more, not {}", options.time_limit)));
   }
   Expected<std::vector<PositionId>> score = std::vector<PositionId>{};
   if (options.score) score = resolve_score(scenario, *options.score);
@@ -200,7 +184,8 @@ Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& o
   std::sort(r.by.begin(), r.by.end());
   r.by.erase(std::unique(r.by.begin(), r.by.end()), r.by.end());
   try {
-    detail::DealSolver solver(problem, ref_ranks(g), std::chrono::seconds(options.time_limit));
+    detail::DealSolver solver(problem, detail::positions_by_ref(g),
+                              std::chrono::seconds(options.time_limit));
     bool more = false;
     for (const DealSet& d : solver.frontier(static_cast<std::size_t>(options.top), nullptr, more)) {
       r.frontier.push_back(reader.deal(d));
@@ -236,11 +221,11 @@ Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& o
       r.score = std::move(s);
     }
   } catch (const detail::DealsTimeLimit&) {
-    return tl::unexpected(std::vector{
-        error("time_limit", std::to_string(options.time_limit),
-              fmt::format("no answer proven within {} s: raise the limit, or ask less (a smaller "
-                          "--top, --by, --parties)",
-                          options.time_limit))});
+    return tl::unexpected(std::vector{argument_error(
+        "time_limit", std::to_string(options.time_limit),
+        fmt::format("no answer proven within {} s: raise the limit, or ask less (a smaller "
+                    "--top, --by, --parties)",
+                    options.time_limit))});
   } catch (const std::runtime_error& e) {  // the solver failed: the engine's own error
     return tl::unexpected(std::vector<Diagnostic>{{.message = e.what()}});
   }

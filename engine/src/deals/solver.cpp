@@ -43,7 +43,7 @@ void require_decided(z3::check_result r) {
 // parties the scores of two deals order their products up to K units.
 constexpr double k_log_scale = 1 << 12;
 
-std::int64_t log_score(int g) {
+std::int64_t log_score(std::int64_t g) {
   return g <= 1 ? 0 : std::llround(k_log_scale * std::log(static_cast<double>(g)));
 }
 
@@ -103,7 +103,7 @@ class Sum {
 
 struct DealSolver::Impl {
   const DealProblem& p;
-  std::vector<PositionId> by_rank;
+  std::vector<PositionId> by_ref;
   std::chrono::steady_clock::time_point deadline;
   z3::context ctx;
   z3::expr_vector x;      // per position
@@ -116,17 +116,15 @@ struct DealSolver::Impl {
   // first use: a selector per limit in one solver ran three times slower.
   std::map<std::tuple<bool, bool, bool>, z3::solver> relaxed;
 
-  Impl(const DealProblem& problem, const std::vector<std::uint32_t>& rank,
-       std::chrono::milliseconds budget)
+  Impl(const DealProblem& problem, std::vector<PositionId> order, std::chrono::milliseconds budget)
       : p(problem),
-        by_rank(rank.size()),
+        by_ref(std::move(order)),
         deadline(std::chrono::steady_clock::now() + budget),
         x(ctx),
         move(ctx),
         lost(ctx),
         sat(ctx),
         base(ctx) {
-    for (PositionId t = 0; t < rank.size(); ++t) by_rank[rank[t]] = t;
     encode();
     for (const z3::expr& e : limits({}, true)) sat.add(e);
   }
@@ -273,18 +271,11 @@ struct DealSolver::Impl {
   void push() { sat.push(); }
   void pop() { sat.pop(); }
   void add(const z3::expr& e) { sat.add(e); }
-  void add(const z3::expr_vector& es) {
-    for (const z3::expr& e : es) add(e);
-  }
 
   DealSet read(const z3::model& m) const {
     DealSet d(x.size(), 0);
     for (unsigned t = 0; t < x.size(); ++t) d[t] = m.eval(x[t], true).is_true() ? 1 : 0;
     return d;
-  }
-  std::vector<int> gains_of(const DealSet& d) const {
-    const Evaluation e = evaluate(p, d);
-    return e.gains;
   }
 
   // --- the searches -----------------------------------------------------------------------
@@ -355,7 +346,7 @@ struct DealSolver::Impl {
   z3::expr refs_smaller(const DealSet& in) {
     z3::expr_vector ways(ctx);
     z3::expr same = ctx.bool_val(true);
-    for (const PositionId t : by_rank) {
+    for (const PositionId t : by_ref) {
       if (!in[t]) ways.push_back(same && x[t]);
       same = same && (in[t] ? x[t] : !x[t]);
     }
@@ -406,7 +397,7 @@ struct DealSolver::Impl {
       std::optional<DealSet> d = first();
       if (!d) break;
       // Whatever comes next is not dominated by, nor equal to, this point.
-      const std::vector<int> g = gains_of(*d);
+      const std::vector<std::int64_t> g = figures(*d).gains;
       z3::expr_vector better(ctx);
       for (std::size_t q = 0; q < g.size(); ++q) better.push_back(gain[q] > g[q]);
       add(z3::mk_or(better));
@@ -492,32 +483,32 @@ struct DealSolver::Impl {
     }
     add(count(gaining) >= most);
     Sum score(ctx);
-    for (std::size_t q = 0; q < gain.size(); ++q) {
-      int top = 0;
-      for (PositionId t = 0; t < p.holder.size(); ++t) {
-        if (p.holder[t] == q) top += p.gain[t];
-      }
-      for (int v = 2; v <= top; ++v) {
-        score.add(gain[q] >= v, log_score(v) - log_score(v - 1));
+    for (const Sum& g : gain) {
+      const std::int64_t top = g.top();
+      for (std::int64_t v = 2; v <= top; ++v) {
+        score.add(g >= v, log_score(v) - log_score(v - 1));
       }
     }
-    const auto clipped = [](std::vector<int> g) {
-      for (int& v : g) v = std::max(v, 0);
+    using Gains = std::vector<std::int64_t>;
+    // The model's gains, those <= 0 as 0: all the product and the score see.
+    const auto clipped = [&](const z3::model& m) {
+      Gains g = figures(read(m)).gains;
+      for (std::int64_t& v : g) v = std::max<std::int64_t>(v, 0);
       return g;
     };
-    const auto product = [](const std::vector<int>& c) {
+    const auto product = [](const Gains& c) {
       Product out = 1;
-      for (const int v : c) {
+      for (const std::int64_t v : c) {
         if (v > 0) out *= v;
       }
       return out;
     };
-    const auto score_of = [](const std::vector<int>& c) {
+    const auto score_of = [](const Gains& c) {
       std::int64_t s = 0;
-      for (const int v : c) s += log_score(v);
+      for (const std::int64_t v : c) s += log_score(v);
       return s;
     };
-    const auto matches = [&](const std::vector<int>& c) {
+    const auto matches = [&](const Gains& c) {
       z3::expr_vector all(ctx);
       for (std::size_t q = 0; q < c.size(); ++q) {
         all.push_back(c[q] == 0 ? gain[q] <= 0 : gain[q] == c[q]);
@@ -527,14 +518,14 @@ struct DealSolver::Impl {
     const auto slack = static_cast<std::int64_t>(gain.size()) + 1;
     // The climb to the best score; every deal it passes is a candidate too.
     check();
-    std::vector<int> best = clipped(gains_of(read(sat.get_model())));
-    std::vector<std::vector<int>> seen{best};
+    Gains best = clipped(sat.get_model());
+    std::vector<Gains> seen{best};
     while (true) {
       sat.push();
       sat.add(score > (score_of(best)));
       const z3::check_result r = check();
       if (r == z3::sat) {
-        const std::vector<int> c = clipped(gains_of(read(sat.get_model())));
+        const Gains c = clipped(sat.get_model());
         if (score_of(c) > score_of(best)) best = c;
         seen.push_back(c);
       }
@@ -542,16 +533,16 @@ struct DealSolver::Impl {
       if (r != z3::sat) break;
     }
     // Then every vector close enough to the best score to hold a product as large.
-    for (const std::vector<int>& c : seen) {
+    for (const Gains& c : seen) {
       if (product(c) > product(best)) best = c;
     }
     sat.push();
-    for (const std::vector<int>& c : seen) sat.add(!matches(c));
+    for (const Gains& c : seen) sat.add(!matches(c));
     sat.add(score >= score_of(best) - slack);
     while (true) {
       const z3::check_result r = check();
       if (r != z3::sat) break;
-      const std::vector<int> c = clipped(gains_of(read(sat.get_model())));
+      const Gains c = clipped(sat.get_model());
       sat.add(!matches(c));
       seen.push_back(c);
       if (product(c) > product(best)) {
@@ -561,7 +552,7 @@ struct DealSolver::Impl {
     }
     sat.pop();
     z3::expr_vector ties(ctx);
-    for (const std::vector<int>& c : seen) {
+    for (const Gains& c : seen) {
       if (product(c) == product(best)) ties.push_back(matches(c));
     }
     add(z3::mk_or(ties));
@@ -647,9 +638,9 @@ auto guarded(F f) -> decltype(f()) {
   }
 }
 
-DealSolver::DealSolver(const DealProblem& problem, std::vector<std::uint32_t> rank,
+DealSolver::DealSolver(const DealProblem& problem, std::vector<PositionId> by_ref,
                        std::chrono::milliseconds budget)
-    : impl_(guarded([&] { return std::make_unique<Impl>(problem, rank, budget); })) {}
+    : impl_(guarded([&] { return std::make_unique<Impl>(problem, std::move(by_ref), budget); })) {}
 DealSolver::~DealSolver() = default;
 
 std::vector<DealSet> DealSolver::frontier(std::size_t top, const std::vector<int>* floor,

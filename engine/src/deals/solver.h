@@ -26,10 +26,10 @@ struct DealsTimeLimit : std::runtime_error {
 
 class DealSolver {
  public:
-  /// `rank`: each position's place in reference order (the representative's tie-break).
+  /// `by_ref`: every position in reference order (the representative's tie-break).
   /// Every search throws DealsTimeLimit once `budget` has passed since construction, and a
   /// solver failure as std::runtime_error.
-  DealSolver(const DealProblem& problem, std::vector<std::uint32_t> rank,
+  DealSolver(const DealProblem& problem, std::vector<PositionId> by_ref,
              std::chrono::milliseconds budget);
   ~DealSolver();
   DealSolver(const DealSolver&) = delete;

@@ -22,6 +22,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/filtered_graph.hpp>
@@ -99,6 +100,9 @@ std::string vertex_name(const Graph& g, GraphVertex v);
 
 /// Whether position a's reference sorts before b's, as the strings would, without making them.
 bool ref_less(const Graph& g, PositionId a, PositionId b);
+
+/// Every position, in reference order (docs/format.md 3.5).
+std::vector<PositionId> positions_by_ref(const Graph& g);
 
 /// Position t's audience, in party id order.
 inline std::span<const AudienceEntry> audience(const Graph& g, PositionId t) {

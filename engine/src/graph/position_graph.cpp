@@ -45,6 +45,15 @@ bool ref_less(const Graph& g, PositionId a, PositionId b) {
   return vertex_name(g, a) < vertex_name(g, b);
 }
 
+std::vector<PositionId> positions_by_ref(const Graph& g) {
+  std::vector<PositionId> out(position_count(g));
+  std::iota(out.begin(), out.end(), PositionId{0});
+  // Files usually list positions in ref order already: checked in one pass before sorting.
+  const auto less = [&](PositionId x, PositionId y) { return ref_less(g, x, y); };
+  if (!std::is_sorted(out.begin(), out.end(), less)) std::sort(out.begin(), out.end(), less);
+  return out;
+}
+
 }  // namespace detail
 
 namespace {
