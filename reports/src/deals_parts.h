@@ -3,6 +3,7 @@
 // people read them (gains, who pays what, what the deal relies on) and the blocked reasons.
 // Plain words: each format escapes them itself.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,7 @@
 namespace entente::reports::detail {
 
 /// "+4", "0", "-3".
-inline std::string signed_gain(int g) {
+inline std::string signed_gain(std::int64_t g) {
   return g > 0 ? fmt::format("+{}", g) : fmt::format("{}", g);
 }
 

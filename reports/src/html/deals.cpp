@@ -72,9 +72,6 @@ constexpr double k_cos = 0.766, k_sin = 0.643;  // labels too wide to stand leve
 
 bool same_point(const Deal& a, const Deal& b) { return a.gains == b.gains; }
 
-// A gain on the scale, signed as detail::signed_gain() signs one.
-std::string tick(long long g) { return fmt::format("{}{}", g > 0 ? "+" : "", g); }
-
 std::string_view gain_class(int g) { return g > 0 ? "positive" : g < 0 ? "negative" : "zero"; }
 
 std::string codes(const std::vector<std::string>& refs) {
@@ -231,7 +228,8 @@ class Chart {
         "dashed line at 0, no deal; one line per frontier point listed in the "
         "table ({}), through its gain for each party. The balanced deal (nash) "
         "is {}.",
-        fmt::join(r_.parties, ", "), tick(scale_.lo), tick(scale_.hi), lines_.size(), nash);
+        fmt::join(r_.parties, ", "), detail::signed_gain(scale_.lo), detail::signed_gain(scale_.hi),
+        lines_.size(), nash);
   }
 
   void write_scale(std::ostream& out) const {
@@ -239,7 +237,8 @@ class Chart {
       const char* line = t == 0 ? "zero" : "grid";
       out << fmt::format(R"(<line class="{}" x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}"/>)"
                          R"(<text class="tick" x="{:.1f}" y="{:.1f}" text-anchor="end">{}</text>)",
-                         line, x(0) - 8, y(t), last_x() + 8, y(t), x(0) - 12, y(t) + 4, tick(t))
+                         line, x(0) - 8, y(t), last_x() + 8, y(t), x(0) - 12, y(t) + 4,
+                         detail::signed_gain(t))
           << '\n';
     }
     out << fmt::format(R"(<text class="zero-label" x="{:.1f}" y="{:.1f}">no deal</text>)",
