@@ -12,7 +12,6 @@
 #include "entente/focus.h"
 #include "entente/position_graph.h"
 #include "model/find_position.h"
-#include "support/spelling.h"
 
 namespace entente {
 namespace {
@@ -67,19 +66,11 @@ class Finder {
  private:
   // Each name of `names` as a party index, or an error about it.
   void check_names(const char* field, const std::vector<std::string>& names, Members& out) {
-    std::vector<std::string> ids;
-    for (const Party& p : s_.parties) ids.push_back(p.id);
     for (const std::string& name : names) {
-      const auto it = std::find(ids.begin(), ids.end(), name);
-      if (it != ids.end()) {
-        out.push_back(static_cast<PartyId>(it - ids.begin()));
-      } else if (const auto why = detail::left_out_party(s_, name)) {
-        errors_.push_back(argument_error(field, name, *why));
-      } else {
-        errors_.push_back(argument_error(
-            field, name,
-            fmt::format("unknown party '{}'{}", name, detail::did_you_mean(name, ids))));
-      }
+      if (const auto p = detail::find_party(s_, name))
+        out.push_back(*p);
+      else
+        errors_.push_back(argument_error(field, name, detail::unknown_party(s_, name)));
     }
   }
 

@@ -27,13 +27,21 @@ std::string left_out_position(std::string_view ref) {
       ref);
 }
 
-std::optional<std::string> left_out_party(const Scenario& s, std::string_view party) {
-  for (const Party& p : s.outsiders) {
-    if (p.id == party) {
-      return fmt::format("party '{}' is not among the parties focused on", party);
-    }
+std::optional<std::uint32_t> find_party(const Scenario& s, std::string_view id) {
+  for (std::size_t i = 0; i < s.parties.size(); ++i) {
+    if (s.parties[i].id == id) return static_cast<std::uint32_t>(i);
   }
   return std::nullopt;
+}
+
+std::string unknown_party(const Scenario& s, std::string_view id) {
+  for (const Party& p : s.outsiders) {
+    if (p.id == id) return fmt::format("party '{}' is not among the parties focused on", id);
+  }
+  std::vector<std::string> ids;
+  ids.reserve(s.parties.size());
+  for (const Party& p : s.parties) ids.push_back(p.id);
+  return fmt::format("unknown party '{}'{}", id, did_you_mean(id, ids));
 }
 
 std::string unknown_position(const Scenario& s, std::string_view ref) {
@@ -49,22 +57,13 @@ std::string unknown_position(const Scenario& s, std::string_view ref) {
 Expected<std::vector<char>> parties_that_may_move(const Scenario& s,
                                                   std::span<const std::string> by,
                                                   std::string_view field) {
-  std::vector<std::string> ids;
-  for (const Party& p : s.parties) ids.push_back(p.id);
-  std::vector<char> may_move(ids.size(), by.empty() ? 1 : 0);
+  std::vector<char> may_move(s.parties.size(), by.empty() ? 1 : 0);
   std::vector<Diagnostic> errors;
-  const auto error = [&](const std::string& party, std::string message) {
-    errors.push_back(argument_error(field, party, std::move(message)));
-  };
   for (const std::string& party : by) {
-    const auto it = std::find(ids.begin(), ids.end(), party);
-    if (const auto why = left_out_party(s, party)) {
-      error(party, *why);
-    } else if (it == ids.end()) {
-      error(party, fmt::format("unknown party '{}'{}", party, did_you_mean(party, ids)));
-    } else {
-      may_move[static_cast<std::size_t>(it - ids.begin())] = 1;
-    }
+    if (const auto p = find_party(s, party))
+      may_move[*p] = 1;
+    else
+      errors.push_back(argument_error(field, party, unknown_party(s, party)));
   }
   if (!errors.empty()) return tl::unexpected(std::move(errors));
   return may_move;

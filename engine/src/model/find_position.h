@@ -3,6 +3,7 @@
 // concede's target): one lookup and one error for every such name.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,8 +26,12 @@ std::string unknown_position(const Scenario& s, std::string_view ref);
 /// Why `ref`, a position a focus on some parties (docs/format.md 6.2) left out, names nothing.
 std::string left_out_position(std::string_view ref);
 
-/// Why `party`, a party a focus left out, is named in vain: none when it is not one.
-std::optional<std::string> left_out_party(const Scenario& s, std::string_view party);
+/// The index in `s.parties` of the party `id` names, or none.
+std::optional<std::uint32_t> find_party(const Scenario& s, std::string_view id);
+
+/// Why `id` names no party of `s`: a party a focus on others left out (in `s.outsiders`), or
+/// "unknown party 'ID'" and the nearest id of `s` when one is close.
+std::string unknown_party(const Scenario& s, std::string_view id);
 
 /// Per party (PartyId), whether it may move: every party when `by` is empty, else those it
 /// names. An unknown or left-out name is an error whose Argument is (`field`, the name).

@@ -8,7 +8,7 @@
 
 #include "entente/flat_lists.h"
 #include "entente/resolution.h"
-#include "support/spelling.h"
+#include "model/find_position.h"
 
 namespace entente {
 
@@ -134,21 +134,16 @@ Diagnostic focus_error(const std::string& value, std::string message) {
 // The named parties as indexes, or why they cannot be focused on.
 Expected<std::vector<PartyId>> named_parties(const Scenario& s,
                                              std::span<const std::string> names) {
-  std::vector<std::string> ids;
-  ids.reserve(s.parties.size());
-  for (const Party& p : s.parties) ids.push_back(p.id);
   std::vector<Diagnostic> errors;
   std::vector<PartyId> named;
   for (const std::string& name : names) {
-    const auto it = std::find(ids.begin(), ids.end(), name);
-    const auto p = static_cast<PartyId>(it - ids.begin());
-    if (it == ids.end()) {
-      errors.push_back(focus_error(
-          name, fmt::format("unknown party '{}'{}", name, detail::did_you_mean(name, ids))));
-    } else if (std::find(named.begin(), named.end(), p) != named.end()) {
+    const auto p = detail::find_party(s, name);
+    if (!p) {
+      errors.push_back(focus_error(name, detail::unknown_party(s, name)));
+    } else if (std::find(named.begin(), named.end(), *p) != named.end()) {
       errors.push_back(focus_error(name, fmt::format("party '{}' is named twice", name)));
     } else {
-      named.push_back(p);
+      named.push_back(*p);
     }
   }
   if (errors.empty() && named.size() < 2) {

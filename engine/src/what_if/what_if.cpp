@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include "model/find_position.h"
-#include "support/spelling.h"
 
 namespace entente {
 namespace {
@@ -159,15 +158,8 @@ class Applier {
   }
 
   void apply_one(const SetStance& set) {
-    std::vector<std::string> parties;
-    for (const Party& q : s_.parties) parties.push_back(q.id);
-    if (const auto why = detail::left_out_party(s_, set.party)) {
-      error(*why);
-      return;
-    }
-    if (std::find(parties.begin(), parties.end(), set.party) == parties.end()) {
-      error(
-          fmt::format("unknown party '{}'{}", set.party, detail::did_you_mean(set.party, parties)));
+    if (!detail::find_party(s_, set.party)) {
+      error(detail::unknown_party(s_, set.party));
       return;
     }
     const Position* p = find(set.position);
