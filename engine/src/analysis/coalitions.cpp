@@ -12,6 +12,7 @@
 #include "entente/focus.h"
 #include "entente/position_graph.h"
 #include "model/find_position.h"
+#include "support/parallel.h"
 
 namespace entente {
 namespace {
@@ -255,11 +256,13 @@ class Finder {
   }
 
   std::vector<Coalition> ranked(const std::vector<Members>& candidates) const {
-    std::vector<Coalition> all;
-    all.reserve(candidates.size());
+    // Each candidate's focused analysis reads the scenario and writes only its own slot: on
+    // two threads, each taking the next candidate not yet taken.
+    std::vector<Coalition> all(candidates.size());
     if (!candidates.empty()) {
       const Focuser focuser(s_);
-      for (const Members& m : candidates) all.push_back(figures(focuser, m));
+      for_each_index(candidates.size(), 2,
+                     [&](std::size_t i) { all[i] = figures(focuser, candidates[i]); });
     }
     const auto rounded = [](const std::optional<double>& x) {
       return x ? std::optional<double>(round_to_9(*x)) : std::nullopt;
