@@ -14,6 +14,9 @@
 
 namespace entente::reports::detail {
 
+/// Whether two deals are the same point: the same gain for every party.
+inline bool same_point(const Deal& a, const Deal& b) { return a.gains == b.gains; }
+
 /// "+4", "0", "-3".
 inline std::string signed_gain(std::int64_t g) {
   return g > 0 ? fmt::format("+{}", g) : fmt::format("{}", g);
