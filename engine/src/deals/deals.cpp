@@ -14,6 +14,7 @@
 #include "entente/position_graph.h"
 #include "entente/resolution.h"
 #include "model/find_position.h"
+#include "support/parallel.h"
 
 namespace entente {
 namespace {
@@ -150,6 +151,27 @@ std::string_view to_string(BlockedReason r) {
   return "?";
 }
 
+namespace {
+
+// `--score`: the given deal judged, and the frontier points that dominate it (8.4).
+DealScore score_deal(detail::DealSolver& solver, const Reader& reader, const DealProblem& problem,
+                     const std::vector<PositionId>& positions, int top) {
+  DealSet in(problem.holder.size(), 0);
+  for (const PositionId t : positions) in[t] = 1;
+  const Evaluation e = detail::evaluate(problem, in);
+  DealScore s{.deal = reader.deal(in, e), .feasible = e.feasible(), .acceptable = e.acceptable()};
+  for (const detail::Violation& v : e.violations) s.why_not.push_back(reader.why_not(v));
+  std::vector<int> floor(problem.parties);
+  for (PartyId q = 0; q < problem.parties; ++q) floor[q] = e.gains[q];
+  for (const DealSet& d :
+       solver.frontier(static_cast<std::size_t>(top), &floor, s.more_dominating)) {
+    s.dominated_by.push_back(reader.deal(d));
+  }
+  return s;
+}
+
+}  // namespace
+
 Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& options) {
   const auto may_move = detail::parties_that_may_move(scenario, options.by, "by");
   std::vector<Diagnostic> errors = may_move ? std::vector<Diagnostic>{} : may_move.error();
@@ -184,42 +206,47 @@ Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& o
   std::sort(r.by.begin(), r.by.end());
   r.by.erase(std::unique(r.by.begin(), r.by.end()), r.by.end());
   try {
-    detail::DealSolver solver(problem, detail::positions_by_ref(g),
-                              std::chrono::seconds(options.time_limit));
+    // Two solvers, each with a Z3 context of its own, on two threads: the frontier, the
+    // blocked positions and a scored deal's dominators on one, the three solutions on the
+    // other. Every answer is canonical (a point's representative, ties in frontier order:
+    // docs/format.md 8.3), so which solver finds it changes nothing.
     bool more = false;
-    for (const DealSet& d : solver.frontier(static_cast<std::size_t>(options.top), nullptr, more)) {
-      r.frontier.push_back(reader.deal(d));
-    }
+    std::vector<DealSet> frontier;
+    std::vector<char> held;
+    std::vector<BlockedPosition> blocked;
+    DealSet nash, leximin, utilitarian;
+    std::optional<DealScore> scored;
+    const auto budget = std::chrono::seconds(options.time_limit);
+    run_both(
+        true,
+        [&] {
+          detail::DealSolver solver(problem, detail::positions_by_ref(g), budget);
+          frontier = solver.frontier(static_cast<std::size_t>(options.top), nullptr, more);
+          held = solver.holdable();
+          for (PositionId t = 0; t < held.size(); ++t) {
+            if (held[t]) continue;
+            BlockedPosition b{.position = reader.ref(t)};
+            b.reason = solver.why_blocked(t, b.worst);
+            blocked.push_back(std::move(b));
+          }
+          if (options.score) scored = score_deal(solver, reader, problem, *score, options.top);
+        },
+        [&] {
+          detail::DealSolver solver(problem, detail::positions_by_ref(g), budget);
+          nash = solver.nash();
+          leximin = solver.leximin(&nash);
+          utilitarian = solver.utilitarian();
+        });
+    for (const DealSet& d : frontier) r.frontier.push_back(reader.deal(d));
     r.complete = !more;
-    const DealSet nash = solver.nash();
     r.nash = reader.deal(nash);
-    r.leximin = reader.deal(solver.leximin(&nash));
-    r.utilitarian = reader.deal(solver.utilitarian());
-    const std::vector<char> held = solver.holdable();
-    for (PositionId t = 0; t < held.size(); ++t) {
-      if (held[t]) continue;
-      BlockedPosition b{.position = reader.ref(t)};
-      b.reason = solver.why_blocked(t, b.worst);
-      r.blocked.push_back(std::move(b));
-    }
+    r.leximin = reader.deal(leximin);
+    r.utilitarian = reader.deal(utilitarian);
+    r.blocked = std::move(blocked);
     std::sort(
         r.blocked.begin(), r.blocked.end(),
         [](const BlockedPosition& a, const BlockedPosition& b) { return a.position < b.position; });
-    if (options.score) {
-      DealSet in(problem.holder.size(), 0);
-      for (const PositionId t : *score) in[t] = 1;
-      const Evaluation e = detail::evaluate(problem, in);
-      DealScore s{
-          .deal = reader.deal(in, e), .feasible = e.feasible(), .acceptable = e.acceptable()};
-      for (const detail::Violation& v : e.violations) s.why_not.push_back(reader.why_not(v));
-      std::vector<int> floor(problem.parties);
-      for (PartyId q = 0; q < problem.parties; ++q) floor[q] = e.gains[q];
-      for (const DealSet& d :
-           solver.frontier(static_cast<std::size_t>(options.top), &floor, s.more_dominating)) {
-        s.dominated_by.push_back(reader.deal(d));
-      }
-      r.score = std::move(s);
-    }
+    r.score = std::move(scored);
   } catch (const detail::DealsTimeLimit&) {
     return tl::unexpected(std::vector{argument_error(
         "time_limit", std::to_string(options.time_limit),
