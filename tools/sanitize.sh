@@ -6,7 +6,8 @@
 #
 #   tools/sanitize.sh            ASan and UBSan, every test
 #   tools/sanitize.sh --thread   ThreadSanitizer in build-tsan/, the unit tests (every pass
-#                                that uses a second thread has one there at 20,000+ items)
+#                                that uses a second thread has one there, at 20,000+ items
+#                                where it waits for that many)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/build.sh --deps-only
