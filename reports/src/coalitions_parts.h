@@ -2,6 +2,7 @@
 // What the text, Markdown and HTML forms of `entente coalitions` share: the heading, each
 // coalition's figures as people read them, and the line that leads to its focused report.
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,12 @@ inline std::string coalition_summary(const Coalition& c) {
   return fmt::format("{} agreed, {} open, {} sticking ({}), {} unanswered{}", c.agreed, c.open,
                      c.sticking, plural(c.deadlocks, "deadlock", "deadlocks"), c.unanswered,
                      c.superseded > 0 ? fmt::format(", {} superseded", c.superseded) : "");
+}
+
+/// Whether some ranked coalition has a superseded position (docs/format.md 7.2).
+inline bool any_superseded(const Coalitions& coalitions) {
+  return std::any_of(coalitions.ranked.begin(), coalitions.ranked.end(),
+                     [](const Coalition& c) { return c.superseded > 0; });
 }
 
 /// Cohesion to 3 decimals, "-" when undefined.

@@ -1,8 +1,9 @@
-// The answer of `entente coalitions` as one self-contained page in the HTML report's style: a
-// card per figure of the best-ranked coalition, then the ranked table, each row with its
-// focused report in a line. No script, no picture: the same answer gives the same bytes.
+// The answer of `entente coalitions` as one self-contained page in the HTML report's style:
+// the ranked table, each row with the command for its focused report. No script, no picture:
+// the same answer gives the same bytes.
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -42,10 +43,14 @@ void write_coalitions_html(const Coalitions& coalitions, std::ostream& out) {
     detail::write_html_foot(out);
     return;
   }
+  // Superseded positions (docs/format.md 7.2) have a column where some coalition has one.
+  const bool superseded = detail::any_superseded(coalitions);
   out << "<div class=\"scroll\"><table class=\"changes\">\n<thead><tr>";
   for (const char* column : {"#", "Coalition", "Weight", "Cohesion", "Deadlocks", "Sticking",
-                             "Agreed", "Open", "Unanswered", "Focused report"}) {
-    out << "<th scope=\"col\">" << column << "</th>";
+                             "Agreed", "Open", "Unanswered", "Superseded", "Focused report"}) {
+    if (superseded || std::string_view(column) != "Superseded") {
+      out << "<th scope=\"col\">" << column << "</th>";
+    }
   }
   out << "</tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < coalitions.ranked.size(); ++i) {
@@ -56,10 +61,12 @@ void write_coalitions_html(const Coalitions& coalitions, std::ostream& out) {
                                          std::to_string(c.deadlocks));
     out << fmt::format(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-        "<td>{}</td><td>{}</td><td>{}</td><td><code>entente report --parties {}</code></td>"
+        "<td>{}</td><td>{}</td><td>{}</td>{}<td><code>entente report --parties {}</code></td>"
         "</tr>\n",
         i + 1, members(c), html(detail::weight_text(c)), detail::cohesion_text(c), deadlocks,
-        c.sticking, c.agreed, c.open, c.unanswered, html(detail::parties_argument(c)));
+        c.sticking, c.agreed, c.open, c.unanswered,
+        superseded ? fmt::format("<td>{}</td>", c.superseded) : std::string(),
+        html(detail::parties_argument(c)));
   }
   out << "</tbody></table></div>\n</section>\n";
   detail::write_html_foot(out);
