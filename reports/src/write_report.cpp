@@ -26,24 +26,26 @@ struct FormatEntry {
   /// Null: the format has no comparison (a graph is of one scenario; a CSV table, of one
   /// report).
   ComparisonWriter compare;
+  /// Whether the comparison reads the two reports beyond the title of the second.
+  bool compare_reads_reports;
 };
 
 // Indexed by Format; adding a format means one enum value, one row and one writer folder.
 constexpr std::array<FormatEntry, 6> k_formats{{
-    {Format::text, "text", write_text, write_comparison_text},
+    {Format::text, "text", write_text, write_comparison_text, false},
     {Format::json, "json",
      [](const Report& report, std::ostream& out, const WriteOptions&) { write_json(report, out); },
-     write_comparison_json},
-    {Format::html, "html", write_html, write_comparison_html},
+     write_comparison_json, true},
+    {Format::html, "html", write_html, write_comparison_html, true},
     {Format::markdown, "md",
      [](const Report& report, std::ostream& out, const WriteOptions&) {
        write_markdown(report, out);
      },
-     write_comparison_markdown},
+     write_comparison_markdown, false},
     {Format::dot, "dot",
      [](const Report& report, std::ostream& out, const WriteOptions&) { write_dot(report, out); },
-     nullptr},
-    {Format::csv, "csv", write_csv, nullptr},
+     nullptr, false},
+    {Format::csv, "csv", write_csv, nullptr, false},
 }};
 
 // Other names people type for a format; to_string() gives the one in k_formats.
@@ -90,6 +92,8 @@ void write_report(const StreamedReport& report, Format format, std::ostream& out
   }
   write_report(report.whole(), format, out, options);
 }
+
+bool comparison_reads_reports(Format format) { return entry(format).compare_reads_reports; }
 
 void write_comparison(const ComparisonKind& kind, const StreamedReport& before,
                       const StreamedReport& after, const Comparison& comparison, Format format,

@@ -316,15 +316,24 @@ TEST_F(CliFiles, StatsNameTheStagesEachCommandRuns) {
             (std::vector<std::string>{"read and parse files", "merge party files", "validate",
                                       "whole run"}))
       << check.err;
+  // A what-if in text reads no report (only the title); in JSON it prints both.
   const Result whatif =
       run_cli({"whatif", path, "--set", "seller:buyer/lower-price=agree", "--stats"});
   EXPECT_EQ(whatif.exit_code, 0) << whatif.err;
   EXPECT_EQ(stage_names(whatif.err),
             (std::vector<std::string>{"read and parse files", "merge party files", "validate",
                                       "build graph", "analyse", "apply changes", "build graph",
+                                      "analyse", "compare", "write output", "whole run"}))
+      << whatif.err;
+  const Result whatif_json = run_cli(
+      {"whatif", path, "--set", "seller:buyer/lower-price=agree", "--format", "json", "--stats"});
+  EXPECT_EQ(whatif_json.exit_code, 0) << whatif_json.err;
+  EXPECT_EQ(stage_names(whatif_json.err),
+            (std::vector<std::string>{"read and parse files", "merge party files", "validate",
+                                      "build graph", "analyse", "apply changes", "build graph",
                                       "analyse", "compare", "make report", "make report",
                                       "write output", "whole run"}))
-      << whatif.err;
+      << whatif_json.err;
   // A scenario that does not load still shows the stages it went through.
   write_text(fs::path(path) / "seller.yaml", "party: seller\nstances: [\n");
   const Result broken = run_cli({"report", path, "--stats"});

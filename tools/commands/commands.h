@@ -242,6 +242,11 @@ void print_conflicts(const Scenario& scenario, const Analysis& analysis, const I
 /// must outlive it.
 reports::StreamedReport streamed_report(const Scenario& scenario, const Analysis& analysis);
 
+/// What a comparison in `format` reads of one side: streamed_report(), or for a format that
+/// reads only the title (reports::comparison_reads_reports), a report of the title alone.
+reports::StreamedReport comparison_side(reports::Format format, const Scenario& scenario,
+                                        const Analysis& analysis);
+
 /// The report of a scenario and its analysis, which is freed once the report is made.
 reports::Report report_from(const Scenario& scenario, Analysis analysis);
 

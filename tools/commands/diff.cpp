@@ -54,9 +54,10 @@ ExitCode run_diff(const DiffOptions& options, const Io& io) {
     const stats::Stage stage("compare");
     return compare({*before, old_analysis}, {*after, new_analysis});
   }();
-  // Rows are made only as a JSON comparison prints them: the other formats show what moved.
-  reports::StreamedReport old_report = streamed_report(*before, old_analysis);
-  reports::StreamedReport new_report = streamed_report(*after, new_analysis);
+  // Rows are made only as a JSON comparison prints them, and reports only for the formats
+  // that read them: the others show what moved.
+  reports::StreamedReport old_report = comparison_side(options.format, *before, old_analysis);
+  reports::StreamedReport new_report = comparison_side(options.format, *after, new_analysis);
   const reports::ComparisonKind kind{reports::ComparisonKind::diff,
                                      {options.old_scenario, options.new_scenario}};
   const bool moved = !nothing_moved(comparison);

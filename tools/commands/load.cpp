@@ -17,6 +17,7 @@
 #include "entente/analysis.h"
 #include "entente/focus.h"
 #include "entente/position_graph.h"
+#include "entente/reports/comparison.h"
 #include "support/memory.h"
 
 namespace entente::cli {
@@ -107,6 +108,14 @@ void print_conflicts(const Scenario& scenario, const Analysis& analysis, const I
 reports::StreamedReport streamed_report(const Scenario& scenario, const Analysis& analysis) {
   const stats::Stage stage("make report");
   return reports::StreamedReport(scenario, analysis);
+}
+
+reports::StreamedReport comparison_side(reports::Format format, const Scenario& scenario,
+                                        const Analysis& analysis) {
+  if (!reports::comparison_reads_reports(format)) {
+    return reports::StreamedReport(reports::Report{.title = scenario.title});
+  }
+  return streamed_report(scenario, analysis);
 }
 
 reports::Report report_from(const Scenario& scenario, Analysis analysis) {

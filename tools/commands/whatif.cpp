@@ -104,12 +104,13 @@ ExitCode run_whatif(const WhatIfOptions& options, const Io& io) {
     const stats::Stage stage("compare");
     return compare({*baseline, before_analysis}, {*changed, after_analysis});
   }();
-  // Rows are made only as a JSON comparison prints them: the other formats show what moved.
+  // Rows are made only as a JSON comparison prints them, and reports only for the formats
+  // that read them: the others show what moved.
   std::optional<reports::StreamedReport> before;
   std::optional<reports::StreamedReport> after;
   run_both(
-      two, [&] { before = streamed_report(*baseline, before_analysis); },
-      [&] { after = streamed_report(*changed, after_analysis); });
+      two, [&] { before = comparison_side(options.format, *baseline, before_analysis); },
+      [&] { after = comparison_side(options.format, *changed, after_analysis); });
   reports::ComparisonKind kind;
   for (const Change& change : changes) kind.items.push_back(change.label);
   const ExitCode code =
