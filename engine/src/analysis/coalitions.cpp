@@ -68,10 +68,11 @@ class Finder {
   // Each name of `names` as a party index, or an error about it.
   void check_names(const char* field, const std::vector<std::string>& names, Members& out) {
     for (const std::string& name : names) {
-      if (const auto p = detail::find_party(s_, name))
+      if (const auto p = detail::find_party(s_, name)) {
         out.push_back(*p);
-      else
+      } else {
         errors_.push_back(argument_error(field, name, detail::unknown_party(s_, name)));
+      }
     }
   }
 

@@ -212,7 +212,6 @@ Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& o
     // docs/format.md 8.3), so which solver finds it changes nothing.
     bool more = false;
     std::vector<DealSet> frontier;
-    std::vector<char> held;
     std::vector<BlockedPosition> blocked;
     DealSet nash, leximin, utilitarian;
     std::optional<DealScore> scored;
@@ -222,7 +221,7 @@ Expected<DealsResult> find_deals(const Scenario& scenario, const DealsOptions& o
         [&] {
           detail::DealSolver solver(problem, detail::positions_by_ref(g), budget);
           frontier = solver.frontier(static_cast<std::size_t>(options.top), nullptr, more);
-          held = solver.holdable();
+          const std::vector<char> held = solver.holdable();
           for (PositionId t = 0; t < held.size(); ++t) {
             if (held[t]) continue;
             BlockedPosition b{.position = reader.ref(t)};

@@ -60,10 +60,11 @@ Expected<std::vector<char>> parties_that_may_move(const Scenario& s,
   std::vector<char> may_move(s.parties.size(), by.empty() ? 1 : 0);
   std::vector<Diagnostic> errors;
   for (const std::string& party : by) {
-    if (const auto p = find_party(s, party))
+    if (const auto p = find_party(s, party)) {
       may_move[*p] = 1;
-    else
+    } else {
       errors.push_back(argument_error(field, party, unknown_party(s, party)));
+    }
   }
   if (!errors.empty()) return tl::unexpected(std::move(errors));
   return may_move;
