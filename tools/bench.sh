@@ -106,10 +106,11 @@ fi
 # measure CMD...: runs CMD $runs times (stdout discarded into $sink); sets best (seconds, the
 # median wall time: one slow or fast run of a VM moves it least), rss (KiB, the largest peak
 # resident set) and cpu (user + system seconds, their median). `before_each` (a function
-# name, or empty) runs untimed before every run. With
+# name, or empty) runs untimed before every run, given a number no run has had before. With
 # `limit` set, a run is stopped after that many seconds and best becomes "timeout".
 before_each=""
 limit=""
+edits=0
 measure() {
   best="" rss=0 cpu=0
   local i start end wall peak user sys status
@@ -117,7 +118,7 @@ measure() {
   local wrap=()
   [ -z "$limit" ] || wrap=(timeout "$limit")
   for ((i = 1; i <= runs; i++)); do
-    [ -z "$before_each" ] || "$before_each" "$i"
+    [ -z "$before_each" ] || "$before_each" "$((++edits))"
     start=$EPOCHREALTIME
     status=0
     /usr/bin/time -f '%M %U %S' -o "$tmp/time" "${wrap[@]}" "$@" >"$sink" 2>"$tmp/err" ||
@@ -142,6 +143,36 @@ measure() {
   cpu=$(median "${cpus[@]}")
 }
 
+# against BASE CMD...: a ratio row's two commands, run in turns: the command in the array
+# named BASE, then CMD (after `before_each`), $runs times each. The VM this runs on changes
+# speed within minutes, so each ratio compares two runs made seconds apart: `paired` is the
+# median of the turns' ratios CMD / BASE. Sets best, rss and cpu of CMD as measure does, and
+# base (the median wall time of BASE), base_rss and base_cpu.
+against() {
+  local -n base_command=$1
+  shift
+  local turns=$runs saved_before=$before_each i
+  local times=() base_times=() cpus=() base_cpus=() ratios=()
+  local top=0 base_top=0
+  runs=1
+  for ((i = 1; i <= turns; i++)); do
+    before_each=""
+    measure "${base_command[@]}"
+    base_times+=("$best") base_cpus+=("$cpu")
+    ((rss > base_top)) && base_top=$rss
+    local b=$best
+    before_each=$saved_before
+    measure "$@"
+    times+=("$best") cpus+=("$cpu")
+    ((rss > top)) && top=$rss
+    ratios+=("$(awk -v a="$best" -v b="$b" 'BEGIN { printf "%.6f", a / b }')")
+  done
+  runs=$turns
+  best=$(median "${times[@]}") cpu=$(median "${cpus[@]}") rss=$top
+  base=$(median "${base_times[@]}") base_cpu=$(median "${base_cpus[@]}") base_rss=$base_top
+  paired=$(median "${ratios[@]}")
+}
+
 # median X...: the middle value (the mean of the two middle ones for an even count).
 median() {
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
@@ -149,50 +180,48 @@ median() {
 }
 
 cold=(--no-cache)  # a cold run: no parse cache read or written
+yaml_alone=("$baseline" "$scenario")
+cold_report=("$entente" report "$scenario" --format json "${cold[@]}")
 
-echo "bench.sh: yaml-cpp baseline" >&2
-measure "$baseline" "$scenario"
-t_yaml=$best
-
-echo "bench.sh: cold report" >&2
-measure "$entente" report "$scenario" --format json "${cold[@]}"
-t_cold=$best rss_cold=$rss cpu_cold=$cpu
+echo "bench.sh: cold report, against yaml-cpp alone" >&2
+against yaml_alone "${cold_report[@]}"
+t_yaml=$base t_cold=$best rss_cold=$rss cpu_cold=$cpu r_cold=$paired
 
 echo "bench.sh: blocs" >&2
-measure "$entente" blocs "$scenario" --format json "${cold[@]}"
-t_blocs=$best
+against cold_report "$entente" blocs "$scenario" --format json "${cold[@]}"
+t_blocs=$best r_blocs=$paired b_blocs=$base
 
 echo "bench.sh: coalitions" >&2
 # The first party's coalitions of two: one per other party, each focused analysis touching
 # only the positions addressed to its members.
 first_party=$(ls "$scenario"/*.yaml | grep -v '/scenario.yaml$' | sed -n 1p | xargs basename -s .yaml)
-measure "$entente" coalitions "$scenario" --size 2 --with "$first_party" --top 1000 \
-  --format json "${cold[@]}"
-t_coalitions=$best
+against cold_report "$entente" coalitions "$scenario" --size 2 --with "$first_party" \
+  --top 1000 --format json "${cold[@]}"
+t_coalitions=$best r_coalitions=$paired b_coalitions=$base
 measure "$entente" coalitions "$work/forty" --size 2 --top 1000 --format json "${cold[@]}"
 t_coalitions_forty=$best
 
 echo "bench.sh: cold report of the JSON form" >&2
-measure "$entente" report "$scenario_json" --format json "${cold[@]}"
-t_cold_json=$best rss_cold_json=$rss
+against cold_report "$entente" report "$scenario_json" --format json "${cold[@]}"
+t_cold_json=$best rss_cold_json=$rss r_cold_json=$paired b_cold_json=$base
 
 echo "bench.sh: whatif" >&2
 # The first stance of the second party's file, set to its opposite: always a valid change.
 party_file=$(ls "$scenario"/*.yaml | grep -v '/scenario.yaml$' | sed -n 2p)
 party=$(basename "$party_file" .yaml)
 stance_ref=$(awk '/^stances:/ { s = 1 } s && /^  - position: / { print $3; exit }' "$party_file")
-measure "$entente" whatif "$scenario" --format json --set "$party:$stance_ref=silent" "${cold[@]}"
-t_whatif=$best
+against cold_report "$entente" whatif "$scenario" --format json \
+  --set "$party:$stance_ref=silent" "${cold[@]}"
+t_whatif=$best r_whatif=$paired b_whatif=$base
 # The plain what-if answer is the change report (text); its JSON holds both full reports
 # (docs/format.md section 5), so it is compared with a report of the same format.
-measure "$entente" whatif "$scenario" --set "$party:$stance_ref=silent" "${cold[@]}"
-t_whatif_text=$best
-measure "$entente" report "$scenario" "${cold[@]}"
-t_report_text=$best
+report_text=("$entente" report "$scenario" "${cold[@]}")
+against report_text "$entente" whatif "$scenario" --set "$party:$stance_ref=silent" "${cold[@]}"
+t_whatif_text=$best t_report_text=$base r_whatif_text=$paired
 
 echo "bench.sh: cold report on one core" >&2
-measure "$entente" report "$scenario" --format json "${cold[@]}" --jobs 1
-t_cold_one=$best
+against yaml_alone "${cold_report[@]}" --jobs 1
+t_cold_one=$best r_cold_one=$paired b_cold_one=$base
 
 echo "bench.sh: rerun after an edit" >&2
 "$entente" report "$scenario" --format json >/dev/null  # fills a cache, if there is one
@@ -200,14 +229,14 @@ edit_party_file() {  # a content change: the first position's text gets a new fi
   sed -i "0,/^    text: /s//    text: Edit$1 /" "$party_file"
 }
 before_each=edit_party_file
-measure "$entente" report "$scenario" --format json
-t_rerun=$best
+against cold_report "$entente" report "$scenario" --format json
+t_rerun=$best r_rerun=$paired b_rerun=$base
 t_rerun_file=""
 if [ "$sink" != /dev/null ]; then  # the same, into this machine's /dev/null (a regular file)
   saved_sink=$sink
   sink=/dev/null
-  measure "$entente" report "$scenario" --format json
-  t_rerun_file=$best
+  against cold_report "$entente" report "$scenario" --format json
+  t_rerun_file=$best r_rerun_file=$paired b_rerun_file=$base
   sink=$saved_sink
 fi
 before_each=""
@@ -250,6 +279,7 @@ row() {
 # Ratios are printed with three decimals and judged unrounded: 0.154 is not "at most 0.15".
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 ratio_at_most() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { print (a / b <= t) ? 1 : 0 }'; }
+three() { awk -v r="$1" 'BEGIN { printf "%.3f", r }'; }
 at_most() {
   if [ "$1" = timeout ]; then echo 0; return; fi
   awk -v r="$1" -v t="$2" 'BEGIN { print (r <= t) ? 1 : 0 }'
@@ -259,13 +289,6 @@ secs() {
   awk -v s="$1" 'BEGIN { printf "%.3f s", s }'
 }
 
-r_cold=$(ratio "$t_cold" "$t_yaml")
-r_rerun=$(ratio "$t_rerun" "$t_cold")
-r_blocs=$(ratio "$t_blocs" "$t_cold")
-r_coalitions=$(ratio "$t_coalitions" "$t_cold")
-r_whatif=$(ratio "$t_whatif" "$t_cold")
-r_whatif_text=$(ratio "$t_whatif_text" "$t_report_text")
-r_cold_one=$(ratio "$t_cold_one" "$t_yaml")
 r_rss=$(ratio "$((rss_cold * 1024))" "$input_bytes")
 r_rss_json=$(ratio "$((rss_cold_json * 1024))" "$json_bytes")
 r_cpu=$(ratio "$cpu_cold" "$t_cold")
@@ -280,6 +303,7 @@ compiler=$(c++ --version | head -n 1)
 
 cat <<EOF2
 Measured $(date +%Y-%m-%d) at commit $commit$dirty by \`tools/bench.sh$( ((quick)) && echo " --quick")\`; each time is the median of $runs run(s).
+Each ratio is the median of $runs turns' ratios, a turn being the measured command run right after the one it is compared with.
 Machine: $(nproc) cores, $cpu_model, $ram RAM; $compiler; yaml-cpp $(dpkg-query -W -f='${Version}' libyaml-cpp-dev 2>/dev/null || echo '?').
 Output discarded into: $sink_note.
 Scenario: \`entente-generate --parties $parties --issues $issues --positions-per-party $per_party --seed $seed\`: $(sed 's/^entente-generate: wrote //' "$tmp/generated").
@@ -288,19 +312,19 @@ Scenario: \`entente-generate --parties $parties --issues $issues --positions-per
 |---|---|---|---|---|---|
 EOF2
 row "yaml-cpp alone: \`YAML::LoadFile\` on each of the $files files, one thread" "$(secs "$t_yaml")" "" "" "" "-"
-row "cold \`entente report --format json --no-cache\`" "$(secs "$t_cold")" "yaml-cpp alone" "$r_cold" "at most 0.6" "$(ratio_at_most "$t_cold" "$t_yaml" 0.6)"
-row "cold \`entente report --format json --no-cache --jobs 1\`" "$(secs "$t_cold_one")" "yaml-cpp alone" "$r_cold_one" "at most 1.25" "$(ratio_at_most "$t_cold_one" "$t_yaml" 1.25)"
-row "rerun after editing one party file" "$(secs "$t_rerun")" "cold report" "$r_rerun" "at most 0.12" "$(ratio_at_most "$t_rerun" "$t_cold" 0.12)"
+row "cold \`entente report --format json --no-cache\`" "$(secs "$t_cold")" "yaml-cpp alone" "$(three "$r_cold")" "at most 0.6" "$(at_most "$r_cold" 0.6)"
+row "cold \`entente report --format json --no-cache --jobs 1\`" "$(secs "$t_cold_one")" "yaml-cpp alone ($(secs "$b_cold_one"))" "$(three "$r_cold_one")" "at most 1.25" "$(at_most "$r_cold_one" 1.25)"
+row "rerun after editing one party file" "$(secs "$t_rerun")" "cold report ($(secs "$b_rerun"))" "$(three "$r_rerun")" "at most 0.12" "$(at_most "$r_rerun" 0.12)"
 if [ -n "$t_rerun_file" ]; then
-  row "the same rerun, its output into this machine's /dev/null (a regular file)" "$(secs "$t_rerun_file")" "cold report" "$(ratio "$t_rerun_file" "$t_cold")" "" "-"
+  row "the same rerun, its output into this machine's /dev/null (a regular file)" "$(secs "$t_rerun_file")" "cold report ($(secs "$b_rerun_file"))" "$(three "$r_rerun_file")" "" "-"
 fi
-row "\`entente whatif\`, one \`--set\` (the change report)" "$(secs "$t_whatif_text")" "\`entente report\` (text)" "$r_whatif_text" "at most 1.05" "$(ratio_at_most "$t_whatif_text" "$t_report_text" 1.05)"
-row "\`entente whatif --format json\`, one \`--set\` (both full reports)" "$(secs "$t_whatif")" "cold report (JSON)" "$r_whatif" "two reports' output" "-"
-row "\`entente blocs\` on the benchmark scenario" "$(secs "$t_blocs")" "cold report" "$r_blocs" "at most 1.2" "$(ratio_at_most "$t_blocs" "$t_cold" 1.2)"
-row "\`entente coalitions --size 2 --with $first_party\` on the benchmark scenario ($((parties - 1)) coalitions)" "$(secs "$t_coalitions")" "cold report" "$r_coalitions" "at most 3" "$(ratio_at_most "$t_coalitions" "$t_cold" 3)"
+row "\`entente whatif\`, one \`--set\` (the change report)" "$(secs "$t_whatif_text")" "\`entente report\` (text, $(secs "$t_report_text"))" "$(three "$r_whatif_text")" "at most 1.05" "$(at_most "$r_whatif_text" 1.05)"
+row "\`entente whatif --format json\`, one \`--set\` (both full reports)" "$(secs "$t_whatif")" "cold report (JSON, $(secs "$b_whatif"))" "$(three "$r_whatif")" "two reports' output" "-"
+row "\`entente blocs\` on the benchmark scenario" "$(secs "$t_blocs")" "cold report ($(secs "$b_blocs"))" "$(three "$r_blocs")" "at most 1.2" "$(at_most "$r_blocs" 1.2)"
+row "\`entente coalitions --size 2 --with $first_party\` on the benchmark scenario ($((parties - 1)) coalitions)" "$(secs "$t_coalitions")" "cold report ($(secs "$b_coalitions"))" "$(three "$r_coalitions")" "at most 3" "$(at_most "$r_coalitions" 3)"
 row "\`entente coalitions --size 2\` on 40 parties of a position each (780 coalitions)" "$(secs "$t_coalitions_forty")" "" "" "under 1 s" "$(at_most "$t_coalitions_forty" 1)"
 row "peak memory (RSS) of the cold report" "$(mb "$((rss_cold * 1024))")" "input files, $(mb "$input_bytes")" "$r_rss" "at most 3" "$(ratio_at_most "$((rss_cold * 1024))" "$input_bytes" 3)"
-row "cold \`entente report --format json --no-cache\` of the same scenario as JSON files" "$(secs "$t_cold_json")" "cold report (YAML)" "$(ratio "$t_cold_json" "$t_cold")" "" "-"
+row "cold \`entente report --format json --no-cache\` of the same scenario as JSON files" "$(secs "$t_cold_json")" "cold report (YAML, $(secs "$b_cold_json"))" "$(three "$r_cold_json")" "" "-"
 row "peak memory (RSS) of the cold report of the JSON files" "$(mb "$((rss_cold_json * 1024))")" "JSON input files, $(mb "$json_bytes")" "$r_rss_json" "at most 3" "$(ratio_at_most "$((rss_cold_json * 1024))" "$json_bytes" 3)"
 row "cores used by the cold report (CPU time / wall time)" "$(secs "$cpu_cold") CPU" "wall time" "$r_cpu" "both cores where it pays" "-"
 row "chain of $links conditional stances: \`entente report\`" "$(secs "$t_chain")" "" "" "under 0.5 s" "$(at_most "$t_chain" 0.5)"
