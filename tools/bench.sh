@@ -8,7 +8,7 @@
 #
 # --quick   a scenario of 20 parties x 50 issues x 100 positions (a few seconds) instead of
 #           200 x 500 x 500 (about 28 MB; several minutes)
-# --runs N  runs per measurement, the median counts (default 5)
+# --runs N  runs per measurement, and turns per ratio, the median counts (default 5)
 # --jobs N  build jobs (default 2)
 # Times are wall-clock, output discarded into the null device (one of its own where /dev/null
 # is a regular file); run it on a quiet machine. Needs /usr/bin/time (Debian `time`) and
