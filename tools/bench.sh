@@ -147,19 +147,18 @@ measure() {
 # named BASE, then CMD (after `before_each`), $runs times each. The VM this runs on changes
 # speed within minutes, so each ratio compares two runs made seconds apart: `paired` is the
 # median of the turns' ratios CMD / BASE. Sets best, rss and cpu of CMD as measure does, and
-# base (the median wall time of BASE), base_rss and base_cpu.
+# base, the median wall time of BASE.
 against() {
   local -n base_command=$1
   shift
   local turns=$runs saved_before=$before_each i
-  local times=() base_times=() cpus=() base_cpus=() ratios=()
-  local top=0 base_top=0
+  local times=() base_times=() cpus=() ratios=()
+  local top=0
   runs=1
   for ((i = 1; i <= turns; i++)); do
     before_each=""
     measure "${base_command[@]}"
-    base_times+=("$best") base_cpus+=("$cpu")
-    ((rss > base_top)) && base_top=$rss
+    base_times+=("$best")
     local b=$best
     before_each=$saved_before
     measure "$@"
@@ -169,7 +168,7 @@ against() {
   done
   runs=$turns
   best=$(median "${times[@]}") cpu=$(median "${cpus[@]}") rss=$top
-  base=$(median "${base_times[@]}") base_cpu=$(median "${base_cpus[@]}") base_rss=$base_top
+  base=$(median "${base_times[@]}")
   paired=$(median "${ratios[@]}")
 }
 
