@@ -276,9 +276,9 @@ row() {
   printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$5" "$verdict"
 }
 # Ratios are printed with three decimals and judged unrounded: 0.154 is not "at most 0.15".
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
-ratio_at_most() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { print (a / b <= t) ? 1 : 0 }'; }
 three() { awk -v r="$1" 'BEGIN { printf "%.3f", r }'; }
+ratio() { three "$(awk -v a="$1" -v b="$2" 'BEGIN { print a / b }')"; }
+ratio_at_most() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { print (a / b <= t) ? 1 : 0 }'; }
 at_most() {
   if [ "$1" = timeout ]; then echo 0; return; fi
   awk -v r="$1" -v t="$2" 'BEGIN { print (r <= t) ? 1 : 0 }'
