@@ -114,8 +114,8 @@ Inputs make_inputs(const Sizes& sizes) {
   // The first stance of the scenario, turned around: always a valid change.
   if (!in.scenario.stances.empty()) {
     const StanceDecl& s = in.scenario.stances.front();
-    in.set_change =
-        s.party.str() + ":" + s.position.id.str() + "=" + (s.stance == Stance::reject ? "agree" : "reject");
+    in.set_change = s.party.str() + ":" + s.position.text() + "=" +
+                    (s.stance == Stance::reject ? "agree" : "reject");
   }
   return in;
 }

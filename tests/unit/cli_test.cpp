@@ -398,7 +398,7 @@ TEST_F(CliFiles, WhatIfOnALargeScenarioAnswersAsOneStepAfterTheOther) {
   const Expected<Scenario> baseline = load_scenario(folder, {});
   ASSERT_TRUE(baseline);
   const StanceDecl& stance = baseline->stances.front();
-  const std::string argument = stance.party.str() + ":" + stance.position.id.str() +
+  const std::string argument = stance.party.str() + ":" + stance.position.text() +
                                (stance.stance == Stance::agree ? "=reject" : "=agree");
   Expected<Change> change = parse_change(ChangeKind::set, argument);
   ASSERT_TRUE(change);

@@ -50,7 +50,7 @@ Position& position(Scenario& s, std::string_view ref) {
 
 StanceDecl& stance(Scenario& s, std::string_view party, std::string_view ref) {
   for (StanceDecl& d : s.stances) {
-    if (d.party == party && d.position.id == ref) return d;
+    if (d.party == party && d.position.names(ref)) return d;
   }
   throw std::out_of_range(std::string(ref));
 }
@@ -85,7 +85,7 @@ TEST(Compare, FindsAddedAndWithdrawnPositions) {
   Scenario after = before;
   std::erase_if(after.positions, [](const Position& p) { return p.ref() == "landlord/plus-8"; });
   std::erase_if(after.stances,
-                [](const StanceDecl& d) { return d.position.id == "landlord/plus-8" || d.via; });
+                [](const StanceDecl& d) { return d.position.names("landlord/plus-8") || d.via; });
   after.positions.push_back({.party = "tenant", .id = "zz", .issue = {"term"}, .text = "Z."});
   const Comparison c = compare_scenarios(before, after);
   EXPECT_EQ(std::vector<std::string>{"tenant/zz"}, c.added);
@@ -124,7 +124,7 @@ TEST(Compare, FindsStanceMovesAndMovesFromOrToSilence) {
   Scenario after = before;
   stance(after, "tenant", "landlord/plus-8").stance = Stance::consider;
   std::erase_if(after.stances,
-                [](const StanceDecl& d) { return d.position.id == "tenant/freeze"; });
+                [](const StanceDecl& d) { return d.position.names("tenant/freeze"); });
   const Comparison c = compare_scenarios(before, after);
   const std::vector<StanceMove> expected{
       {"landlord/plus-8", "tenant", EffectiveStance::reject, EffectiveStance::consider},

@@ -45,7 +45,7 @@ StanceDecl random_stance(std::mt19937& rng, const Scenario& s, const Position& t
   const Stance value = std::array{Stance::agree, Stance::reject, Stance::consider}[pick(rng, 3)];
   const auto priority = static_cast<std::uint8_t>(1 + pick(rng, 5));
   StanceDecl st{
-      .party = q, .position = {.id = target.ref()}, .stance = value, .priority = priority};
+      .party = q, .position = PositionRef(target.ref()), .stance = value, .priority = priority};
   std::vector<std::string> own;
   for (const Position& p : s.positions) {
     if (p.party == q) own.push_back(p.id);
@@ -492,7 +492,7 @@ class Checker {
   void add_entry(std::size_t t, const std::string& q) {
     Entry e{.party = q};
     const auto st = std::find_if(s_.stances.begin(), s_.stances.end(), [&](const StanceDecl& d) {
-      return d.party == q && d.position.id == refs_[t];
+      return d.party == q && d.position.names(refs_[t]);
     });
     if (st != s_.stances.end()) {
       e.stance = &*st;

@@ -92,7 +92,7 @@ TEST(Focus, OnlyTheNamedPartiesStancesStayAndViasOfLeftOutPositionsFallBack) {
   std::vector<std::string> stances;
   for (const StanceDecl& d : s.stances) {
     stances.push_back(
-        fmt::format("{}:{}{}", d.party.view(), d.position.id.view(), d.via ? "+via" : ""));
+        fmt::format("{}:{}{}", d.party.view(), d.position.text(), d.via ? "+via" : ""));
   }
   EXPECT_EQ((std::vector<std::string>{"a:b/w", "a:c/z", "b:a/y", "b:c/z"}), stances);
 }

@@ -172,7 +172,7 @@ TEST(Loader, ReadsEveryStanceField) {
 
   const StanceDecl& reject = s.stances[0];
   EXPECT_EQ("landlord", reject.party);
-  EXPECT_EQ(ref("tenant/rent-freeze", 29, 19), reject.position);
+  EXPECT_EQ(PositionRef("tenant/rent-freeze", at(29, 19)), reject.position);
   EXPECT_EQ(Stance::reject, reject.stance);
   EXPECT_EQ(ref("rent-plus-8", 31, 14), reject.via);
   EXPECT_EQ("Costs have risen.", reject.note);
@@ -253,7 +253,7 @@ stances:
   ASSERT_EQ(1u, file->stances.size());
   EXPECT_EQ("landlord", file->stances[0].party);
   EXPECT_EQ(Stance::agree, file->stances[0].stance);
-  EXPECT_EQ("tenant/rent-freeze", file->stances[0].position.id);
+  EXPECT_EQ("tenant/rent-freeze", file->stances[0].position.text());
 }
 
 TEST(Loader, AcceptsPartyFileWithoutPositionsOrStances) {
@@ -1473,7 +1473,7 @@ issues: [{id: i, title: I}]
     const std::size_t f = k / (k_per_file / 7);
     const std::string& next = parties[(f + 1) % parties.size()];
     ASSERT_EQ(parties[f], st.party);
-    ASSERT_EQ(fmt::format("{}/{}{}", next, next, (k % (k_per_file / 7)) * 7), st.position.id);
+    ASSERT_EQ(fmt::format("{}/{}{}", next, next, (k % (k_per_file / 7)) * 7), st.position.text());
   }
 }
 

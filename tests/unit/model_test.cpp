@@ -56,6 +56,36 @@ TEST(Model, PositionRefJoinsPartyAndId) {
   EXPECT_EQ("landlord/rent-plus-8", p.ref());
 }
 
+TEST(Model, AStanceTargetKeepsTheHolderAndTheIdAndGivesBackItsText) {
+  const PositionRef ref("landlord/rent-plus-8", {FileName("landlord.yaml"), 3, 15});
+  EXPECT_EQ("landlord", ref.holder);
+  EXPECT_EQ("rent-plus-8", ref.position_id);
+  EXPECT_EQ("landlord/rent-plus-8", ref.text());
+  EXPECT_EQ("landlord/rent-plus-8", fmt::format("{}", ref));
+  EXPECT_EQ(3, ref.where.line);
+  EXPECT_TRUE(ref.names("landlord/rent-plus-8"));
+  EXPECT_FALSE(ref.names("landlord/rent-plus-80"));
+  EXPECT_FALSE(ref.names("landlord-rent-plus-8"));
+  EXPECT_FALSE(ref.names("rent-plus-8"));
+  // The same names, another place: the same position, not the same reference.
+  EXPECT_NE(ref, PositionRef("landlord/rent-plus-8"));
+}
+
+TEST(Model, AStanceTargetOfAnyTextGivesItBack) {
+  // Not every text is PARTY/POSITION (a what-if's, a test's): each is given back as written.
+  for (const std::string text : {"", "plain", "/leading", "trailing/", "a/b/c", "//", "a//b"}) {
+    const PositionRef ref(text);
+    EXPECT_EQ(text, ref.text()) << text;
+    EXPECT_TRUE(ref.names(text)) << text;
+  }
+  EXPECT_TRUE(PositionRef("plain").holder.empty());
+  EXPECT_TRUE(PositionRef("/leading").holder.empty());
+  EXPECT_EQ("a", PositionRef("a/b/c").holder);
+  EXPECT_EQ("b/c", PositionRef("a/b/c").position_id);
+  EXPECT_FALSE(PositionRef("a/b/c").names("a/b"));
+  EXPECT_FALSE(PositionRef("plain").names("/plain"));
+}
+
 TEST(Model, PositionDefaultsMatchTheFormat) {
   const Position p;
   EXPECT_EQ(3, p.priority);

@@ -67,7 +67,7 @@ TEST(Resolve, LooksEveryReferenceUpAndNamesTheFirstOfRepeatedIds) {
   EXPECT_FALSE(Resolution{}.fits(mixed()));
 }
 
-TEST(Resolve, RefsLongerThanATableSlotHoldsAreFoundLikeShortOnes) {
+TEST(Resolve, PositionsAreFoundByHolderAndIdWhateverTheirLength) {
   Scenario s;
   s.parties = {{.id = "a"}, {.id = "b"}};
   s.issues = {{.id = "i"}};
@@ -83,6 +83,19 @@ TEST(Resolve, RefsLongerThanATableSlotHoldsAreFoundLikeShortOnes) {
   EXPECT_EQ((std::vector<std::uint32_t>{1, 3}), r.target);
   EXPECT_EQ((std::vector<std::uint32_t>{k_none, 1}), r.via);
   EXPECT_EQ(lists({{0}, {}}), r.conditions);
+}
+
+TEST(Resolve, AReferenceWithoutAHolderNamesNoPosition) {
+  Scenario s;
+  s.parties = {{.id = "a"}, {.id = "b"}};
+  s.issues = {{.id = "i", .status_quo = IdRef{"x"}}};
+  s.positions = {{.party = "a", .id = "x", .issue = {"i"}}};
+  s.stances = {{.party = "b", .position = {"x"}, .agree_if = {{"/x"}, {"a/x"}}},
+               {.party = "b", .position = {"/x"}}};
+  const Resolution r = resolve(s);
+  EXPECT_EQ((std::vector<std::uint32_t>{k_none, k_none}), r.target);
+  EXPECT_EQ(lists({{k_none, 0}, {}}), r.conditions);
+  EXPECT_EQ((std::vector<std::uint32_t>{k_none}), r.status_quo);
 }
 
 TEST(Resolve, LargeScenarioResolvesEveryStanceInBothHalves) {

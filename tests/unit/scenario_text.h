@@ -61,6 +61,7 @@ parties:
 }
 
 inline void forget_place(IdRef& r) { r.where = {}; }
+inline void forget_place(PositionRef& r) { r.where = {}; }
 inline void forget_place(HeapOptional<IdRef>& r) {
   if (r) r->where = {};
 }
@@ -90,7 +91,8 @@ inline Scenario without_places(Scenario s) {
   std::sort(s.positions.begin(), s.positions.end(),
             [](const Position& a, const Position& b) { return a.ref() < b.ref(); });
   std::sort(s.stances.begin(), s.stances.end(), [](const StanceDecl& a, const StanceDecl& b) {
-    return std::tie(a.party, a.position.id) < std::tie(b.party, b.position.id);
+    return std::make_tuple(a.party, a.position.text()) <
+           std::make_tuple(b.party, b.position.text());
   });
   s.warnings.clear();
   return s;

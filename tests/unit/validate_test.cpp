@@ -607,7 +607,7 @@ TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
                   .where = at};
     switch (n % 5000) {
       case 1:
-        st.position.id = "a/nowhere" + std::to_string(n);
+        st.position = PositionRef("a/nowhere" + std::to_string(n), at);
         break;
       case 2:
         st.via = IdRef{"missing", at};
@@ -616,7 +616,7 @@ TEST(Validate, LargeScenarioFindsEveryBadStanceInBothHalves) {
         st.agree_if = {IdRef{"a/ghost", at}};
         break;
       case 4:  // a second stance of b on a/p0
-        st.position.id = "a/p0";
+        st.position = PositionRef("a/p0", at);
         break;
       case 5:  // c is not in the audience: a warning
         st.party = "c";

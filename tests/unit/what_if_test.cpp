@@ -91,7 +91,7 @@ TEST(WhatIf, SetReplacesTheStanceWithItsViaAndConditions) {
   ASSERT_TRUE(s);
   EXPECT_EQ(PositionStatus::open, status(*s, "a/x"));
   const auto it = std::find_if(s->stances.begin(), s->stances.end(), [](const StanceDecl& d) {
-    return d.party == "b" && d.position.id == "a/x";
+    return d.party == "b" && d.position.names("a/x");
   });
   ASSERT_NE(it, s->stances.end());
   EXPECT_FALSE(it->via);
@@ -109,7 +109,7 @@ TEST(WhatIf, DropWithdrawsThePositionAndItsViaFallsBackToTheParty) {
   ASSERT_TRUE(s);
   EXPECT_EQ(nullptr, report(*s).find("b/y"));
   for (const StanceDecl& d : s->stances) {
-    EXPECT_NE("b/y", d.position.id);
+    EXPECT_NE("b/y", d.position.text());
     if (d.party == "b") {
       EXPECT_FALSE(d.via);
     }

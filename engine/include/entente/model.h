@@ -31,6 +31,34 @@ struct IdRef {
   friend bool operator==(const IdRef&, const IdRef&) = default;
 };
 
+/// `PARTY/POSITION`: a position's reference, from its holder's id and its own.
+std::string join_ref(std::string_view party, std::string_view id);
+
+/// The position a stance is on, `PARTY/POSITION` as written, kept as its two names: the ids of
+/// a party and of one of its positions, which every file repeats, where the whole reference
+/// would be a name of its own for nearly every stance. A text without a '/' after its first
+/// character is kept whole in `position_id`, with no holder, so that text() gives back what
+/// was written.
+struct PositionRef {
+  Symbol holder{};
+  Symbol position_id{};
+  SourceLocation where{};
+
+  PositionRef() = default;
+  PositionRef(std::string_view text, SourceLocation at = {});   // NOLINT: a ref is its text
+  PositionRef(const std::string& text, SourceLocation at = {})  // NOLINT
+      : PositionRef(std::string_view(text), std::move(at)) {}
+  PositionRef(const char* text, SourceLocation at = {})  // NOLINT
+      : PositionRef(std::string_view(text), std::move(at)) {}
+
+  /// `PARTY/POSITION`, as written.
+  std::string text() const;
+  /// Whether this names `ref` (the place aside).
+  bool names(std::string_view ref) const;
+
+  friend bool operator==(const PositionRef&, const PositionRef&) = default;
+};
+
 struct Party {
   Symbol id{};
   std::string name{};
@@ -82,19 +110,15 @@ struct Position {
   SourceLocation where{};
 
   /// `PARTY/POSITION`.
-  std::string ref() const {
-    std::string ref;
-    ref.reserve(party.size() + 1 + id.size());
-    return ref.append(party.view()).append(1, '/').append(id.view());
-  }
+  std::string ref() const { return join_ref(party, id); }
 
   friend bool operator==(const Position&, const Position&) = default;
 };
 
 /// One party's stance on another party's position, as written.
 struct StanceDecl {
-  Symbol party{};  ///< who takes the stance
-  IdRef position{};     ///< `PARTY/POSITION` it is on
+  Symbol party{};          ///< who takes the stance
+  PositionRef position{};  ///< `PARTY/POSITION` it is on
   Stance stance = Stance::consider;
   /// What this answer is worth to its party (docs/format.md 8.2), k_min_priority..k_max_priority.
   std::uint8_t priority = k_default_stance_priority;
@@ -142,3 +166,11 @@ bool is_slug(std::string_view s);
 bool is_unsigned_decimal(std::string_view s);
 
 }  // namespace entente
+
+template <>
+struct fmt::formatter<entente::PositionRef> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const entente::PositionRef& ref, Context& ctx) const {
+    return fmt::formatter<std::string_view>::format(ref.text(), ctx);
+  }
+};

@@ -55,6 +55,9 @@ class Symbol {
 
   /// Hashes the number, which is as good as hashing the string and cheaper.
   std::size_t hash() const { return std::hash<std::uint32_t>{}(id_); }
+  /// The string's number in the table of names, for the life of the process (0: the empty
+  /// string): equal strings, equal numbers, so it keys a table of names without their bytes.
+  std::uint32_t number() const { return id_; }
 
  private:
   std::uint32_t id_ = 0;  ///< the string's number in the table of names; 0 for the empty string

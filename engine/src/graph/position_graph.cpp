@@ -26,11 +26,7 @@ const Graph& graph_of(const PositionGraph& graph) { return GraphAccess::of(graph
 
 std::string vertex_name(const Graph& g, GraphVertex v) {
   if (!is_position(g, v)) return g[v].id.str();
-  const std::string_view party = g[party_vertex(g, g[v].holder)].id;
-  const std::string_view id = g[v].id;
-  std::string ref;
-  ref.reserve(party.size() + 1 + id.size());
-  return ref.append(party).append(1, '/').append(id);
+  return join_ref(g[party_vertex(g, g[v].holder)].id, g[v].id);
 }
 
 bool ref_less(const Graph& g, PositionId a, PositionId b) {

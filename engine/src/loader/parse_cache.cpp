@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Bumped whenever the model or this encoding changes: an old entry is then a miss.
-constexpr std::string_view k_magic = "entente-parse-cache 6\n";
+constexpr std::string_view k_magic = "entente-parse-cache 7\n";
 constexpr std::string_view k_folder = ".entente-cache";
 
 // ---- One list of fields per model type, read and written by the same code.
@@ -31,6 +31,8 @@ void fields(A& a, T& x) {
   using U = std::remove_const_t<T>;
   if constexpr (std::is_same_v<U, IdRef>) {
     a(x.id, x.where);
+  } else if constexpr (std::is_same_v<U, PositionRef>) {
+    a(x.holder, x.position_id, x.where);
   } else if constexpr (std::is_same_v<U, Party>) {
     a(x.id, x.name, x.where, x.weight);
   } else if constexpr (std::is_same_v<U, Issue>) {
@@ -344,7 +346,7 @@ std::optional<ParsedFile> decode_entry(std::string bytes, const std::string& fil
 }
 
 std::optional<CachedParty> split_party(std::string bytes, std::size_t body_at, FileName file) {
-  // An item takes at least this many bytes in an entry (a position 53, a stance 37, empty):
+  // An item takes at least this many bytes in an entry (a position 53, a stance 41, empty):
   // a list's count is held to its bytes before room is made for it.
   constexpr std::size_t k_min_item_bytes = 32;
   if (body_at > bytes.size()) return std::nullopt;

@@ -31,6 +31,8 @@ class SchemaReader {
   std::optional<IdRef> id_ref(const YamlNode& node, std::string_view what);
   /// A `PARTY/POSITION` reference.
   std::optional<IdRef> position_ref(const YamlNode& node, std::string_view what);
+  /// As position_ref(), kept as its two names (a stance's `position:`).
+  std::optional<PositionRef> stance_target(const YamlNode& node, std::string_view what);
   std::optional<int> integer(const YamlNode& node, std::string_view what, int min, int max);
   std::optional<bool> boolean(const YamlNode& node, std::string_view what);
   /// An unsigned decimal (docs/format.md 6.1), as written.
@@ -40,6 +42,9 @@ class SchemaReader {
   const std::vector<YamlNode>* list(const YamlNode& node, std::string_view what);
 
  private:
+  std::optional<std::size_t> ref_slash(const YamlNode& node, std::string_view what,
+                                       const std::string& value);
+
   FileName file_;  ///< interned once: at() runs for every node the model keeps
   std::vector<Diagnostic> diagnostics_{};
 };

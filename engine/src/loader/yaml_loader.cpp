@@ -157,7 +157,7 @@ std::optional<StanceDecl> detail::read_stance(SchemaReader& r, const YamlNode& n
   s.party = party;
   s.where = r.at(node);
   const YamlNode* position = f.require("position");
-  auto target = position ? r.position_ref(*position, "position") : std::nullopt;
+  auto target = position ? r.stance_target(*position, "position") : std::nullopt;
   bool stance_ok = false;
   if (const YamlNode* stance = f.require("stance")) {
     const auto value = r.text(*stance, "stance");

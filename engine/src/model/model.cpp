@@ -33,6 +33,33 @@ std::optional<PositionKind> parse_position_kind(std::string_view s) {
   return parse_enum<PositionKind>(k_kind_values, s);
 }
 
+PositionRef::PositionRef(std::string_view text, SourceLocation at) : where(std::move(at)) {
+  const std::size_t slash = text.find('/');
+  if (slash == 0 || slash == std::string_view::npos) {
+    position_id = Symbol(text);
+  } else {
+    holder = Symbol(text.substr(0, slash));
+    position_id = Symbol(text.substr(slash + 1));
+  }
+}
+
+std::string join_ref(std::string_view party, std::string_view id) {
+  std::string ref;
+  ref.reserve(party.size() + 1 + id.size());
+  return ref.append(party).append(1, '/').append(id);
+}
+
+std::string PositionRef::text() const {
+  return holder.empty() ? position_id.str() : join_ref(holder, position_id);
+}
+
+bool PositionRef::names(std::string_view ref) const {
+  if (holder.empty()) return ref == position_id.view();
+  const std::string_view h = holder.view();
+  return ref.size() == h.size() + 1 + position_id.size() && ref.starts_with(h) &&
+         ref[h.size()] == '/' && ref.substr(h.size() + 1) == position_id.view();
+}
+
 bool is_slug(std::string_view s) {
   const auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   if (s.empty() || !lower_or_digit(s.front())) return false;

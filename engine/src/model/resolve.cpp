@@ -1,5 +1,4 @@
 // Every reference of a scenario looked up once, for validate() and the graph.
-#include <deque>
 #include <string>
 
 #include "support/parallel.h"
@@ -17,12 +16,27 @@ template <class T>
 IdTable index_ids(const std::vector<T>& items, std::vector<std::uint32_t>& first) {
   IdTable table(items.size());
   first.reserve(items.size());
-  for (const T& item : items) first.push_back(table.add(item.id).first);
+  for (const T& item : items) first.push_back(table.add(item.id.number()).first);
   return table;
 }
 
-std::uint32_t find(const IdTable& table, std::string_view id) {
-  return table.find(id).value_or(k_none);
+std::uint32_t find(const IdTable& table, Symbol id) {
+  return table.find(id.number()).value_or(k_none);
+}
+
+// A position's name in the table of positions: its holder's id and its own.
+std::uint64_t position_key(Symbol holder, Symbol id) {
+  return (std::uint64_t{holder.number()} << 32U) | id.number();
+}
+
+std::uint32_t find_position(const IdTable& positions, const PositionRef& ref) {
+  // A ref without a holder names no position: every position has one, if only ''.
+  if (ref.holder.empty()) return k_none;
+  return positions.find(position_key(ref.holder, ref.position_id)).value_or(k_none);
+}
+
+std::uint32_t find_position(const IdTable& positions, const IdRef& ref) {
+  return find_position(positions, PositionRef(ref.id.view()));
 }
 
 }  // namespace
@@ -43,19 +57,12 @@ Resolution resolve(const Scenario& s) {
   const IdTable issues = index_ids(s.issues, r.first_issue);
   const IdTable sources = index_ids(s.sources, r.first_source);
   IdTable positions(s.positions.size());
-  // The table keeps a view of a ref longer than its slots hold: those stay here (a deque
-  // never moves its strings), the others are made in one buffer.
-  std::deque<std::string> long_refs;
   // The positions' table (in order: a repeated ref names its first position) and each
   // position's own references need nothing of each other: two threads on a large scenario.
   const auto index_positions = [&] {
     r.first_position.reserve(s.positions.size());
-    std::string ref;
     for (const Position& p : s.positions) {
-      ref.assign(p.party).append(1, '/').append(p.id);
-      const std::string_view key =
-          ref.size() <= IdTable::k_kept_in_slot ? ref : long_refs.emplace_back(ref);
-      r.first_position.push_back(positions.add(key).first);
+      r.first_position.push_back(positions.add(position_key(p.party, p.id)).first);
     }
   };
   // A holder left out by a focus (docs/format.md 6.2) comes after the parties.
@@ -89,25 +96,24 @@ Resolution resolve(const Scenario& s) {
                                 [&](std::size_t d) { return s.stances[d].sources.size(); });
   // Lookups in no order are most of the time: on two threads past 20,000 stances.
   const auto resolve_stances = [&](std::size_t begin, std::size_t end) {
-    std::string via;
     for (std::size_t d = begin; d < end; ++d) {
       const StanceDecl& st = s.stances[d];
       r.taker[d] = find(parties, st.party);
-      r.target[d] = find(positions, st.position.id);
+      r.target[d] = find_position(positions, st.position);
       r.via[d] =
-          st.via ? find(positions, via.assign(st.party).append("/").append(st.via->id)) : k_none;
+          st.via ? positions.find(position_key(st.party, st.via->id)).value_or(k_none) : k_none;
       const std::span<std::uint32_t> cited = r.stance_sources[d];
       for (std::size_t k = 0; k < cited.size(); ++k) cited[k] = find(sources, st.sources[k].id);
       const std::span<std::uint32_t> conditions = r.conditions[d];
       for (std::size_t k = 0; k < conditions.size(); ++k) {
-        conditions[k] = find(positions, st.agree_if[k].id);
+        conditions[k] = find_position(positions, st.agree_if[k]);
       }
     }
   };
   for_two_halves(s.stances.size(), k_worth_a_second_thread, resolve_stances);
   r.status_quo.reserve(s.issues.size());
   for (const Issue& issue : s.issues) {
-    r.status_quo.push_back(issue.status_quo ? find(positions, issue.status_quo->id) : k_none);
+    r.status_quo.push_back(issue.status_quo ? find_position(positions, *issue.status_quo) : k_none);
   }
   return r;
 }

@@ -274,12 +274,12 @@ class Validator {
     const std::optional<std::uint32_t> target = known(r_.target[index]);
     const std::optional<std::uint32_t> taker = known(r_.taker[index]);
     if (!target) {
-      unknown_position_unless_missing(st.position);
+      unknown_position_unless_missing(IdRef{st.position.text(), st.position.where});
       return;
     }
     if (holds(*target, taker, st.party)) {
       error(st.position.where,
-            fmt::format("'{}' takes a stance on its own position '{}'", st.party, st.position.id));
+            fmt::format("'{}' takes a stance on its own position '{}'", st.party, st.position));
       return;
     }
     // The stance-taker by index when it is a party; an unknown one (an error of the loader's)
@@ -288,7 +288,7 @@ class Validator {
     for (std::uint32_t j = last_on_[*target]; j != k_unknown; j = before_on_[j]) {
       if (taker_of_[j] == taker_index) {
         error(st.where, fmt::format("second stance of '{}' on '{}' (first at {})", st.party,
-                                    st.position.id, place(s_.stances[j].where)));
+                                    st.position, place(s_.stances[j].where)));
         return;
       }
     }
@@ -297,7 +297,7 @@ class Validator {
     if (!in_audience(*target, taker, st.party)) {
       warning(st.position.where,
               fmt::format("'{}' is not in the audience of '{}', so this stance does not count",
-                          st.party, st.position.id));
+                          st.party, st.position));
     }
   }
 

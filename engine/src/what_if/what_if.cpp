@@ -147,11 +147,11 @@ class Applier {
   void replace_stance(const std::string& party, const std::string& ref,
                       std::optional<Stance> stance) {
     std::erase_if(s_.stances,
-                  [&](const StanceDecl& d) { return d.party == party && d.position.id == ref; });
+                  [&](const StanceDecl& d) { return d.party == party && d.position.names(ref); });
     if (!stance) return;
     StanceDecl decl;
     decl.party = party;
-    decl.position = IdRef{ref, {}};  // made by a change, in no file
+    decl.position = PositionRef(ref);  // made by a change, in no file
     decl.stance = *stance;
     decl.note = fmt::format("what-if: {}", change_->label);
     s_.stances.push_back(std::move(decl));
@@ -178,7 +178,7 @@ class Applier {
     if (p == nullptr) return;
     const Symbol holder = p->party;
     const Symbol id = p->id;
-    std::erase_if(s_.stances, [&](const StanceDecl& d) { return d.position.id == drop.position; });
+    std::erase_if(s_.stances, [&](const StanceDecl& d) { return d.position.names(drop.position); });
     for (StanceDecl& d : s_.stances) {
       if (d.party == holder && d.via && d.via->id == id) d.via.reset();  // back to the party
     }

@@ -83,7 +83,7 @@ std::string positions_sheet(const Scenario& s) {
 std::string stances_sheet(const Scenario& s) {
   std::string out = header(CsvSheet::stances);
   for (const StanceDecl& st : s.stances) {
-    append_csv_record(out, {st.party.view(), st.position.id.view(), to_string(st.stance),
+    append_csv_record(out, {st.party.view(), st.position.text(), to_string(st.stance),
                             optional_id(st.via), list(st.agree_if), std::to_string(st.priority),
                             st.quote.view(), st.note.view(), list(st.sources)});
   }

@@ -100,7 +100,7 @@ void write_position(Writer& w, const Position& p) {
 }
 
 void write_stance(Writer& w, const StanceDecl& s) {
-  w.item(6, "position", id(s.position.id.view()));
+  w.item(6, "position", id(s.position.text()));
   w.key(8, "stance", to_string(s.stance));
   if (s.via) w.key(8, "via", id(s.via->id.view()));
   if (!s.agree_if.empty()) w.key(8, "agree_if", id_list(s.agree_if));
