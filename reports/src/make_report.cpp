@@ -57,7 +57,7 @@ StanceRow stance_row(const Scenario& scenario, const AudienceStance& answer) {
   assert(*answer.decl < scenario.stances.size());
   const StanceDecl& decl = scenario.stances[*answer.decl];
   // `via` names the stance-taker's own position, so its ref is built from that party.
-  if (decl.via) row.via = fmt::format("{}/{}", decl.party, decl.via->id);
+  if (decl.via) row.via = join_ref(decl.party, decl.via->id);
   for (const IdRef& condition : decl.agree_if) row.agree_if.push_back(condition.id);
   row.quote = decl.quote;
   row.note = decl.note;
