@@ -73,29 +73,29 @@ std::optional<IdRef> SchemaReader::id_ref(const YamlNode& node, std::string_view
   return IdRef{std::move(*value), at(node)};
 }
 
-// `PARTY/POSITION`: two slugs and a '/'; the place of the slash, or an error.
-std::optional<std::size_t> SchemaReader::ref_slash(const YamlNode& node, std::string_view what,
-                                                   const std::string& value) {
+// Whether `value` is `PARTY/POSITION`, two slugs and a '/'; an error if not.
+bool SchemaReader::is_position_ref(const YamlNode& node, std::string_view what,
+                                   const std::string& value) {
   const auto slash = value.find('/');
   if (slash == std::string::npos || !is_slug(std::string_view(value).substr(0, slash)) ||
       !is_slug(std::string_view(value).substr(slash + 1))) {
     error(node, fmt::format("{} '{}' is not a position reference (expected PARTY/POSITION)", what,
                             value));
-    return std::nullopt;
+    return false;
   }
-  return slash;
+  return true;
 }
 
 std::optional<IdRef> SchemaReader::position_ref(const YamlNode& node, std::string_view what) {
   auto value = text(node, what);
-  if (!value || !ref_slash(node, what, *value)) return std::nullopt;
+  if (!value || !is_position_ref(node, what, *value)) return std::nullopt;
   return IdRef{std::move(*value), at(node)};
 }
 
 std::optional<PositionRef> SchemaReader::stance_target(const YamlNode& node,
                                                        std::string_view what) {
   const auto value = text(node, what);
-  if (!value || !ref_slash(node, what, *value)) return std::nullopt;
+  if (!value || !is_position_ref(node, what, *value)) return std::nullopt;
   return PositionRef(*value, at(node));
 }
 

@@ -42,8 +42,7 @@ class SchemaReader {
   const std::vector<YamlNode>* list(const YamlNode& node, std::string_view what);
 
  private:
-  std::optional<std::size_t> ref_slash(const YamlNode& node, std::string_view what,
-                                       const std::string& value);
+  bool is_position_ref(const YamlNode& node, std::string_view what, const std::string& value);
 
   FileName file_;  ///< interned once: at() runs for every node the model keeps
   std::vector<Diagnostic> diagnostics_{};
